@@ -1,0 +1,4 @@
+package io.consentplatform.core.category;
+
+/** A category's name and description in one language. */
+public record CategoryText(String name, String description) {}

@@ -1,0 +1,118 @@
+package io.consentplatform.core.consent;
+
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
+import io.consentplatform.core.policy.PolicyVersion;
+import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Records visitors' decisions as proof of consent, checked against the version they saw. */
+@ApplicationScoped
+public class ConsentService {
+
+  private final PolicyService policies;
+
+  public ConsentService(PolicyService policies) {
+    this.policies = policies;
+  }
+
+  /**
+   * Checks a decision against the policy version it names and stores it. Returns only once the
+   * record is committed, so that an acknowledged decision is never lost.
+   *
+   * @throws NotFound when the site does not exist
+   * @throws Rejected when the decision does not fit the version (unknown or missing category, a
+   *     required category refused, a version that is not this site's)
+   */
+  @Transactional
+  public ConsentRecord recordDecision(String siteKey, Decision decision) {
+    Site site = Site.findByKey(siteKey).orElseThrow(() -> new NotFound("Site " + siteKey));
+    PublishedPolicy policy =
+        policies
+            .version(siteKey, decision.policyVersion())
+            .orElseThrow(
+                () ->
+                    new Rejected(
+                        "policyVersion",
+                        "Version "
+                            + decision.policyVersion()
+                            + " is not a published version of site "
+                            + siteKey));
+    if (decision.action() == null) {
+      throw new Rejected("action", "An action is required");
+    }
+    if (decision.method() == null) {
+      throw new Rejected("method", "A method is required");
+    }
+    String language = decision.language() == null ? site.defaultLanguage : decision.language();
+    if (!policy.snapshot().site().languages().contains(language)) {
+      throw new Rejected("lang", "The site is not offered in language " + language);
+    }
+
+    ConsentRecord record = new ConsentRecord();
+    record.id = UUID.randomUUID();
+    record.site = site;
+    record.policyVersion = PolicyVersion.findById(policy.versionId());
+    record.visitorId = decision.visitorId() != null ? decision.visitorId() : UUID.randomUUID();
+    record.action = decision.action();
+    record.method = decision.method();
+    record.choices = effectiveChoices(policy.snapshot(), decision);
+    record.language = language;
+    record.gpc = decision.gpc();
+    // PostgreSQL keeps microseconds: truncate so that the receipt shows what the row holds.
+    record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    record.userAgentFamily = UserAgents.family(decision.userAgent());
+    record.ipTruncated = ClientAddresses.truncate(decision.clientAddress());
+    record.persist();
+    return record;
+  }
+
+  /**
+   * The choice for every category of the version. For the all-or-nothing actions, choices the
+   * client sent must agree with the action; for a custom decision, every category must be named.
+   */
+  static Map<String, Boolean> effectiveChoices(PolicySnapshot snapshot, Decision decision) {
+    Map<String, Boolean> sent = decision.choices() == null ? Map.of() : decision.choices();
+    Set<String> unknown = new TreeSet<>(sent.keySet());
+    snapshot.categories().forEach(c -> unknown.remove(c.key()));
+    if (!unknown.isEmpty()) {
+      throw new Rejected("choices", "Unknown categories: " + String.join(", ", unknown));
+    }
+    Map<String, Boolean> choices = new LinkedHashMap<>();
+    for (CategoryEntry category : snapshot.categories()) {
+      Boolean implied =
+          switch (decision.action()) {
+            case ACCEPT_ALL -> true;
+            case REJECT_ALL, WITHDRAW -> category.required();
+            case CUSTOM -> null;
+          };
+      Boolean chosen = sent.get(category.key());
+      if (chosen == null && implied == null) {
+        throw new Rejected("choices", "No choice for category " + category.key());
+      }
+      if (chosen != null && implied != null && !chosen.equals(implied)) {
+        throw new Rejected(
+            "choices",
+            "Category " + category.key() + " contradicts the action " + decision.action());
+      }
+      boolean granted = chosen != null ? chosen : implied;
+      if (category.required() && !granted) {
+        throw new Rejected("choices", "Category " + category.key() + " is required");
+      }
+      choices.put(category.key(), granted);
+    }
+    return choices;
+  }
+}

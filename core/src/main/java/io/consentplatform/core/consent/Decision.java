@@ -1,0 +1,25 @@
+package io.consentplatform.core.consent;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A visitor's decision as it arrives, not yet checked against the policy version.
+ *
+ * @param visitorId the id from the visitor's cookie; null on a first decision
+ * @param policyVersion the number of the version the banner showed
+ * @param choices per category key; may be empty for accept all, reject all and withdraw
+ * @param language the language the banner was shown in; null means the site's default
+ * @param userAgent the raw User-Agent header; only its family is kept
+ * @param clientAddress the client's IP address as text; only its network part is kept
+ */
+public record Decision(
+    UUID visitorId,
+    int policyVersion,
+    ConsentAction action,
+    Map<String, Boolean> choices,
+    String language,
+    ConsentMethod method,
+    boolean gpc,
+    String userAgent,
+    String clientAddress) {}

@@ -1,0 +1,62 @@
+package io.consentplatform.core.cookie;
+
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.db.DomainEntity;
+import io.consentplatform.core.site.Site;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A cookie (or a family of cookies, when {@link #wildcard}) that a site declares. */
+@Entity
+public class Cookie extends DomainEntity {
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "site_id")
+  public Site site;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "service_id")
+  public Service service;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "category_id")
+  public Category category;
+
+  /** The cookie's name, or its prefix when {@link #wildcard} is set (e.g. {@code _ga_}). */
+  public String name;
+
+  public boolean wildcard;
+
+  /** How long the browser keeps it, as the tenant writes it: "session", "13 months". */
+  public String retention;
+
+  @Enumerated(EnumType.STRING)
+  public Party party;
+
+  /** The domain the cookie is set on, when it is not the site's own. */
+  public String domain;
+
+  public int position;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Map<String, CookieText> texts = new TreeMap<>();
+
+  @Version public long version;
+
+  public static List<Cookie> listForSite(Site site) {
+    return list(
+        "from Cookie c join fetch c.service join fetch c.category where c.site = ?1"
+            + " order by c.category.position, c.position, c.name",
+        site);
+  }
+}

@@ -1,0 +1,96 @@
+package io.consentplatform.core.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server run from binaries shipped in a jar: the zero-configuration database of
+ * the packaged platform and the database of the test suites. Not for production, where an external
+ * PostgreSQL is configured.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  /** The database the platform uses inside the server. */
+  public static final String DATABASE = "consent";
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /**
+   * Starts a server on {@code dataDirectory}, creating it on the first start and keeping it
+   * afterwards, so that data survives restarts.
+   *
+   * @param port the port to listen on, or 0 for any free one
+   */
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    try {
+      Files.createDirectories(dataDirectory);
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              // A first start extracts the binaries and runs initdb: allow a slow disk.
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on");
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
+      server.createDatabaseIfMissing();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not start the embedded PostgreSQL in " + dataDirectory, e);
+    }
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+  }
+
+  /** The embedded server trusts local connections; this is its superuser. */
+  public String username() {
+    return "postgres";
+  }
+
+  private void createDatabaseIfMissing() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet exists =
+          statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        if (exists.next()) {
+          return;
+        }
+      }
+      statement.execute("create database " + DATABASE);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create the database " + DATABASE, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.consentplatform.core.demo;
+
+import io.consentplatform.core.category.CategoryText;
+import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.CookieText;
+import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.site.SiteTexts;
+import java.util.List;
+import java.util.Map;
+
+/** The shape of {@code demo/town-of-cary.json}: one tenant with one site and its declarations. */
+record DemoContent(
+    TenantEntry tenant,
+    SiteEntry site,
+    List<CategoryEntry> categories,
+    List<ServiceEntry> services,
+    List<CookieEntry> cookies) {
+
+  record TenantEntry(String slug, String name) {}
+
+  record SiteEntry(
+      String key,
+      String name,
+      List<String> domains,
+      List<String> languages,
+      String defaultLanguage,
+      Map<String, SiteTexts> texts) {}
+
+  record CategoryEntry(
+      String key, Purpose purpose, boolean required, Map<String, CategoryText> texts) {}
+
+  record ServiceEntry(String name, String privacyPolicyUrl) {}
+
+  record CookieEntry(
+      String name,
+      String service,
+      String category,
+      String retention,
+      Party party,
+      String domain,
+      Map<String, CookieText> texts) {}
+}

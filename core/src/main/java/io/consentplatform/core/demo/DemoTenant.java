@@ -1,0 +1,135 @@
+package io.consentplatform.core.demo;
+
+import io.consentplatform.core.CoreConfig;
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.Tenant;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the demo tenant, Town of Cary, on the first start: the cookies of its real open-data
+ * portal, published as policy version 1. Nothing happens when it already exists.
+ *
+ * <p>The portal's published policy gives no retention periods; the demo uses the defaults of the
+ * Django framework those cookies come from, and the platform's own lifetime for its cookie.
+ */
+@ApplicationScoped
+public class DemoTenant {
+
+  static final String RESOURCE = "/demo/town-of-cary.json";
+
+  // Any constant works: it only has to be the same for every instance starting at once.
+  private static final long SEED_LOCK = 0x5EED_0001L;
+
+  private static final Logger LOG = Logger.getLogger(DemoTenant.class);
+
+  private final PolicyService policies;
+  private final EntityManager entityManager;
+  private final boolean enabled;
+
+  public DemoTenant(PolicyService policies, EntityManager entityManager, CoreConfig config) {
+    this.policies = policies;
+    this.entityManager = entityManager;
+    this.enabled = config.enabled();
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    if (enabled) {
+      seed();
+    }
+  }
+
+  /** Creates and publishes the demo unless its tenant exists. */
+  @Transactional
+  public void seed() {
+    // Several instances may start against one database: let one of them seed.
+    entityManager
+        .createNativeQuery("select pg_advisory_xact_lock(?1)")
+        .setParameter(1, SEED_LOCK)
+        .getSingleResult();
+    DemoContent content = read();
+    if (Tenant.findBySlug(content.tenant().slug()).isPresent()) {
+      return;
+    }
+    Tenant tenant = Tenant.create(content.tenant().slug(), content.tenant().name());
+    Site site = createSite(tenant, content.site());
+    Map<String, Category> categories = new HashMap<>();
+    int position = 0;
+    for (DemoContent.CategoryEntry entry : content.categories()) {
+      Category category = new Category();
+      category.site = site;
+      category.key = entry.key();
+      category.purpose = entry.purpose();
+      category.required = entry.required();
+      category.position = position++;
+      category.texts = new TreeMap<>(entry.texts());
+      category.persist();
+      categories.put(category.key, category);
+    }
+    Map<String, Service> services = new HashMap<>();
+    for (DemoContent.ServiceEntry entry : content.services()) {
+      Service service = new Service();
+      service.site = site;
+      service.name = entry.name();
+      service.privacyPolicyUrl = entry.privacyPolicyUrl();
+      service.persist();
+      services.put(service.name, service);
+    }
+    position = 0;
+    for (DemoContent.CookieEntry entry : content.cookies()) {
+      Cookie cookie = new Cookie();
+      cookie.site = site;
+      cookie.service = services.get(entry.service());
+      cookie.category = categories.get(entry.category());
+      cookie.name = entry.name();
+      cookie.retention = entry.retention();
+      cookie.party = entry.party();
+      cookie.domain = entry.domain();
+      cookie.position = position++;
+      cookie.texts = new TreeMap<>(entry.texts());
+      cookie.persist();
+    }
+    entityManager.flush();
+    policies.publish(site.id, "demo");
+    LOG.infof("Created the demo tenant %s with site %s", tenant.name, site.key);
+  }
+
+  private static Site createSite(Tenant tenant, DemoContent.SiteEntry entry) {
+    Site site = new Site();
+    site.tenant = tenant;
+    site.key = entry.key();
+    site.name = entry.name();
+    site.domains = entry.domains();
+    site.languages = entry.languages();
+    site.defaultLanguage = entry.defaultLanguage();
+    site.texts = new TreeMap<>(entry.texts());
+    site.persist();
+    return site;
+  }
+
+  private static DemoContent read() {
+    try (InputStream in = DemoTenant.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the build");
+      }
+      return DomainJson.mapper().readValue(in, DemoContent.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.consentplatform.core.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.error.Conflict;
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.site.Site;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Publishes policy versions and reads the published ones. */
+@ApplicationScoped
+public class PolicyService {
+
+  /**
+   * Freezes the site's current declarations as its next policy version. Visitors who decided on an
+   * earlier version will be asked again.
+   *
+   * @throws Conflict when nothing changed since the latest version
+   */
+  @Transactional
+  public PublishedPolicy publish(long siteId, String publishedBy) {
+    // The lock serialises concurrent publications of one site, so numbers never collide.
+    Site site =
+        Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> new NotFound("Site " + siteId));
+    String snapshot = canonicalJson(SnapshotBuilder.snapshotOf(site));
+    String hash = sha256(snapshot);
+    Optional<PolicyVersion> latest = PolicyVersion.findLatest(site);
+    if (latest.isPresent() && latest.get().contentHash.equals(hash)) {
+      throw new Conflict("Nothing changed since version " + latest.get().number);
+    }
+    PolicyVersion version = new PolicyVersion();
+    version.site = site;
+    version.number = latest.map(v -> v.number + 1).orElse(1);
+    version.snapshot = snapshot;
+    version.contentHash = hash;
+    version.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    version.publishedBy = publishedBy;
+    version.persist();
+    return PublishedPolicy.of(version);
+  }
+
+  /** The version visitors of the site are asked about now, if it was ever published. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PublishedPolicy> current(String siteKey) {
+    return Site.findByKey(siteKey).flatMap(PolicyVersion::findLatest).map(PublishedPolicy::of);
+  }
+
+  /** A given version of the site. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<PublishedPolicy> version(String siteKey, int number) {
+    return Site.findByKey(siteKey)
+        .flatMap(site -> PolicyVersion.findByNumber(site, number))
+        .map(PublishedPolicy::of);
+  }
+
+  static String canonicalJson(PolicySnapshot snapshot) {
+    try {
+      return DomainJson.mapper().writeValueAsString(snapshot);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+}

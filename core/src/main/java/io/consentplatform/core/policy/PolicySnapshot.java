@@ -1,0 +1,79 @@
+package io.consentplatform.core.policy;
+
+import io.consentplatform.core.category.CategoryText;
+import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.CookieText;
+import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.site.SiteTexts;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a visitor is asked to consent to, frozen at publication: the site's settings, its
+ * texts (tenant wording merged over the platform defaults), categories, services and cookies.
+ * Serialised deterministically, so that its hash identifies the content.
+ */
+public record PolicySnapshot(
+    SiteEntry site,
+    Map<String, SiteTexts> texts,
+    List<CategoryEntry> categories,
+    List<ServiceEntry> services,
+    List<CookieEntry> cookies) {
+
+  /** The site as it was published. */
+  public record SiteEntry(
+      String key,
+      String name,
+      List<String> domains,
+      List<String> languages,
+      String defaultLanguage,
+      int consentLifetimeDays) {}
+
+  /** A category with its texts per language. */
+  public record CategoryEntry(
+      String key, Purpose purpose, boolean required, Map<String, CategoryText> texts) {
+
+    /** The text in {@code language}, else in the site's default language. */
+    public CategoryText text(String language, String fallback) {
+      return texts.containsKey(language) ? texts.get(language) : texts.get(fallback);
+    }
+  }
+
+  /** A service provider. */
+  public record ServiceEntry(String name, String privacyPolicyUrl) {}
+
+  /** A cookie, naming its service and category by their keys. */
+  public record CookieEntry(
+      String name,
+      boolean wildcard,
+      String service,
+      String category,
+      String retention,
+      Party party,
+      String domain,
+      Map<String, CookieText> texts) {
+
+    /** The text in {@code language}, else in the site's default language. */
+    public CookieText text(String language, String fallback) {
+      return texts.containsKey(language) ? texts.get(language) : texts.get(fallback);
+    }
+  }
+
+  public Optional<CategoryEntry> category(String key) {
+    return categories.stream().filter(c -> c.key().equals(key)).findFirst();
+  }
+
+  public List<CookieEntry> cookiesIn(String categoryKey) {
+    return cookies.stream().filter(c -> c.category().equals(categoryKey)).toList();
+  }
+
+  public Optional<ServiceEntry> service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The texts in {@code language}; the site's default language when it does not offer it. */
+  public SiteTexts texts(String language) {
+    return texts.containsKey(language) ? texts.get(language) : texts.get(site.defaultLanguage());
+  }
+}

@@ -1,0 +1,77 @@
+package io.consentplatform.core.site;
+
+import io.consentplatform.core.db.DomainEntity;
+import io.consentplatform.core.tenant.Tenant;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A website of a tenant, known to visitors by its {@link #key} in public URLs. */
+@Entity
+public class Site extends DomainEntity {
+
+  /** How long a decision stays valid when a tenant sets nothing: about six months. */
+  public static final int DEFAULT_CONSENT_LIFETIME_DAYS = 182;
+
+  /** The longest a decision may stay valid: thirteen months, as European regulators advise. */
+  public static final int MAX_CONSENT_LIFETIME_DAYS = 395;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "tenant_id")
+  public Tenant tenant;
+
+  @Column(name = "site_key")
+  public String key;
+
+  public String name;
+
+  /** Host names the site is served under; the banner may be called from these origins. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public List<String> domains = new ArrayList<>();
+
+  /** Languages the site's texts exist in (ISO 639-1 codes), the default among them. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public List<String> languages = new ArrayList<>(List.of("en"));
+
+  @Column(name = "default_language")
+  public String defaultLanguage = "en";
+
+  @Min(1)
+  @Max(MAX_CONSENT_LIFETIME_DAYS)
+  @Column(name = "consent_lifetime_days")
+  public int consentLifetimeDays = DEFAULT_CONSENT_LIFETIME_DAYS;
+
+  /** The tenant's own wording per language; missing texts fall back to the platform's. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public Map<String, SiteTexts> texts = new TreeMap<>();
+
+  @Column(name = "created_at", insertable = false, updatable = false)
+  public Instant createdAt;
+
+  @Version public long version;
+
+  public static Optional<Site> findByKey(String key) {
+    return find("key", key).firstResultOptional();
+  }
+
+  public static List<Site> listForTenant(Tenant tenant) {
+    return list("tenant = ?1 order by key", tenant);
+  }
+
+  public boolean offers(String language) {
+    return languages.contains(language);
+  }
+}

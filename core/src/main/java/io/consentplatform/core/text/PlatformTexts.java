@@ -1,0 +1,40 @@
+package io.consentplatform.core.text;
+
+import io.consentplatform.core.site.SiteTexts;
+import java.util.Map;
+
+/**
+ * The platform's own default wording, used wherever a tenant has not written its own. Languages
+ * without a default here get the English one until the tenant writes theirs.
+ */
+public final class PlatformTexts {
+
+  public static final String FALLBACK_LANGUAGE = "en";
+
+  private static final Map<String, SiteTexts> DEFAULTS =
+      Map.of(
+          "en",
+          new SiteTexts(
+              "Your choice about cookies",
+              "We would like to use cookies and similar technologies to measure and improve this"
+                  + " site. Those that are not needed for the site to work are only used if you"
+                  + " agree. You can change your mind at any time.",
+              "This page lists the cookies this site uses, who sets them and why. Cookies that"
+                  + " are not needed for the site to work are only set with your consent."),
+          "fr",
+          new SiteTexts(
+              "Vos choix concernant les cookies",
+              "Nous souhaitons utiliser des cookies et des technologies similaires pour mesurer et"
+                  + " améliorer ce site. Ceux qui ne sont pas nécessaires à son fonctionnement ne"
+                  + " sont utilisés qu'avec votre accord. Vous pouvez changer d'avis à tout moment.",
+              "Cette page présente les cookies utilisés par ce site, qui les dépose et pourquoi."
+                  + " Ceux qui ne sont pas nécessaires à son fonctionnement ne sont déposés qu'avec"
+                  + " votre consentement."));
+
+  private PlatformTexts() {}
+
+  /** The platform's default texts in {@code language}, or in English when it has none. */
+  public static SiteTexts defaults(String language) {
+    return DEFAULTS.getOrDefault(language, DEFAULTS.get(FALLBACK_LANGUAGE));
+  }
+}

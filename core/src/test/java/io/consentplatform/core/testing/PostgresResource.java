@@ -1,0 +1,53 @@
+package io.consentplatform.core.testing;
+
+import io.consentplatform.core.db.EmbeddedPostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real, empty PostgreSQL for a test suite and points the application at it. Each suite
+ * gets a fresh data directory, so migrations always run against an empty database.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+  private static EmbeddedPostgresServer server;
+  private Path dataDirectory;
+
+  /** The running test database, for tests that check rows directly. */
+  public static EmbeddedPostgresServer server() {
+    return server;
+  }
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      dataDirectory = Files.createTempDirectory("consent-test-pg");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server = EmbeddedPostgresServer.start(dataDirectory.resolve("data"), 0);
+    return Map.of(
+        "quarkus.datasource.jdbc.url", server.jdbcUrl(),
+        "quarkus.datasource.username", server.username(),
+        "quarkus.datasource.password", "");
+  }
+
+  @Override
+  public void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    try (Stream<Path> files = Files.walk(dataDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
