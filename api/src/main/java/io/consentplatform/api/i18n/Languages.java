@@ -1,0 +1,43 @@
+package io.consentplatform.api.i18n;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Picks the language a visitor is served in, among those a site offers. */
+public final class Languages {
+
+  /** Languages the platform's own wording exists in; the first is the fallback. */
+  public static final List<String> PLATFORM = List.of("en", "fr");
+
+  private Languages() {}
+
+  /** The name of a language in that language, capitalised: "Français" for {@code fr}. */
+  public static String nativeName(String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    String name = locale.getDisplayLanguage(locale);
+    return name.isEmpty() ? language : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+  }
+
+  /**
+   * The explicitly requested language when the site offers it, else the best match of the browser's
+   * {@code Accept-Language}, else the site's default.
+   */
+  public static String choose(
+      String requested, String acceptLanguage, List<String> offered, String defaultLanguage) {
+    if (requested != null && offered.contains(requested)) {
+      return requested;
+    }
+    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+      try {
+        String match =
+            Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage.replace('_', '-')), offered);
+        if (match != null) {
+          return match;
+        }
+      } catch (IllegalArgumentException malformed) {
+        // A malformed header is no reason to refuse a page: serve the default.
+      }
+    }
+    return defaultLanguage;
+  }
+}

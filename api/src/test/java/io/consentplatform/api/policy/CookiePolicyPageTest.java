@@ -1,0 +1,202 @@
+package io.consentplatform.api.policy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class CookiePolicyPageTest {
+
+  private static final List<List<String>> SEED_ROWS_EN =
+      List.of(
+          List.of(
+              "Opendatasoft",
+              "Authentication (front and back office)",
+              "sessionid",
+              "To remember the user from one page to another"),
+          List.of(
+              "Opendatasoft",
+              "Language selection (front and back office)",
+              "django_language",
+              "To remember the visitor's language"),
+          List.of(
+              "Opendatasoft",
+              "API (CSRF) (front et back office)",
+              "csrftoken",
+              "To retrieve data via API calls"),
+          List.of(
+              "Opendatasoft",
+              "Choices related to your cookie preferences",
+              "cookies_preferences",
+              "To remember the visitor's cookie preferences"));
+
+  @Test
+  void shouldListTheFourSeedCookiesInTheNecessaryCategory() {
+    Document page = policyPage("/sites/townofcary/cookie-policy?lang=en", null);
+
+    assertEquals("en", page.selectFirst("html").attr("lang"));
+    assertEquals("Cookie policy", page.selectFirst("h1").text());
+    assertEquals(
+        List.of(
+            "Service provider's name",
+            "Function and location",
+            "Cookie name(s)",
+            "Purposes",
+            "Retention",
+            "Set by"),
+        page.select("#category-necessary thead th").eachText());
+    assertTrue(
+        page.select("#category-necessary thead th").stream()
+            .allMatch(th -> th.attr("scope").equals("col")));
+    List<Element> rows = page.select("#category-necessary tbody tr");
+    assertEquals(
+        SEED_ROWS_EN, rows.stream().map(row -> row.children().eachText().subList(0, 4)).toList());
+    assertEquals("row", rows.get(0).selectFirst("th").attr("scope"));
+    assertEquals(
+        0, page.select("#category-statistics tbody tr").size(), "no statistics cookie is declared");
+    assertEquals(
+        "No cookies of this type are used.",
+        page.selectFirst("#category-statistics .empty").text());
+  }
+
+  @Test
+  void shouldShowTheSeedsSectionsAndTheSitesOwnIntroduction() {
+    Document page = policyPage("/sites/townofcary/cookie-policy", null);
+
+    assertEquals(
+        List.of("What is a cookie?", "Types of cookies", "Cookies used on data.townofcary.org"),
+        page.select("h2").eachText());
+    assertTrue(
+        page.select("header p")
+            .eachText()
+            .contains(
+                "In order to provide you with the best service possible, we use cookies to ensure it functions properly, and to perform web analytics."));
+    assertEquals(
+        List.of(
+            "Cookies necessary for the platform to function properly/functionality cookies",
+            "Statistical cookies",
+            "Internal or first-party cookies",
+            "Third-party cookies"),
+        page.select("section[aria-labelledby=types-of-cookies] dt").eachText());
+    String footer = page.selectFirst("footer p").text();
+    assertTrue(footer.matches("Version 1, published on \\d{4}-\\d{2}-\\d{2}\\."), footer);
+  }
+
+  @Test
+  void shouldSpeakFrenchWhenAskedByParameter() {
+    Document page = policyPage("/sites/townofcary/cookie-policy?lang=fr", null);
+
+    assertFrench(page);
+  }
+
+  @Test
+  void shouldSpeakTheBrowsersLanguageWhenTheSiteOffersIt() {
+    Document french = policyPage("/sites/townofcary/cookie-policy", "fr-CA,fr;q=0.9,en;q=0.5");
+    Document fallback = policyPage("/sites/townofcary/cookie-policy", "de-DE,de;q=0.9");
+
+    assertFrench(french);
+    assertEquals(
+        "en", fallback.selectFirst("html").attr("lang"), "German is not offered: the default");
+  }
+
+  @Test
+  void shouldAnswerAMalformedLanguageHeaderWithAProblem() {
+    given()
+        .header("Accept-Language", ";;;q=abc,@@")
+        .when()
+        .get("/sites/townofcary/cookie-policy")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", is(400))
+        .body("title", is("Bad Request"));
+  }
+
+  @Test
+  void shouldAnswerAnUnknownSiteWithANotFoundPage() {
+    String html =
+        given()
+            .when()
+            .get("/sites/no-such-site/cookie-policy")
+            .then()
+            .statusCode(404)
+            .contentType("text/html")
+            .extract()
+            .asString();
+
+    Document page = Jsoup.parse(html);
+    assertEquals("Page not found", page.selectFirst("h1").text());
+    assertFalse(html.contains("Exception"));
+  }
+
+  @Test
+  void shouldEscapeWhatTenantsWrite() {
+    // A site key cannot carry markup, but the page must never echo raw input either.
+    String html =
+        given()
+            .when()
+            .get("/sites/townofcary/cookie-policy?lang=<script>alert(1)</script>")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+
+    assertFalse(html.contains("<script>alert(1)</script>"));
+  }
+
+  private static void assertFrench(Document page) {
+    assertEquals("fr", page.selectFirst("html").attr("lang"));
+    assertEquals("Politique relative aux cookies", page.selectFirst("h1").text());
+    assertEquals(
+        List.of(
+            "Nom du fournisseur du service",
+            "Fonction et emplacement",
+            "Nom(s) du cookie",
+            "Finalités",
+            "Durée de conservation",
+            "Déposé par"),
+        page.select("#category-necessary thead th").eachText());
+    assertEquals(
+        List.of(
+            List.of("sessionid", "Se souvenir de l'utilisateur d'une page à l'autre"),
+            List.of("django_language", "Se souvenir de la langue du visiteur"),
+            List.of("csrftoken", "Récupérer des données via des appels d'API"),
+            List.of(
+                "cookies_preferences",
+                "Se souvenir des préférences du visiteur en matière de cookies")),
+        page.select("#category-necessary tbody tr").stream()
+            .map(row -> row.children().eachText().subList(2, 4))
+            .toList());
+    assertNotNull(page.selectFirst("a[hreflang=en]"), "a link to the English page");
+  }
+
+  private static Document policyPage(String path, String acceptLanguage) {
+    var request = given();
+    if (acceptLanguage != null) {
+      request.header("Accept-Language", acceptLanguage);
+    }
+    String html =
+        request
+            .when()
+            .get(path)
+            .then()
+            .statusCode(200)
+            .contentType("text/html")
+            .extract()
+            .asString();
+    return Jsoup.parse(html);
+  }
+}
