@@ -32,14 +32,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * afterwards, so that data survives restarts.
    *
    * @param port the port to listen on, or 0 for any free one
+   * @param stopOnJvmExit whether a JVM shutdown hook stops the server; an application that must
+   *     finish its own shutdown first passes false and calls {@link #close()} itself
    */
-  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopOnJvmExit) {
     try {
       Files.createDirectories(dataDirectory);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(stopOnJvmExit)
               // A first start extracts the binaries and runs initdb: allow a slow disk.
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")

@@ -19,9 +19,21 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   private static EmbeddedPostgresServer server;
   private Path dataDirectory;
 
+  private static Path data;
+
   /** The running test database, for tests that check rows directly. */
   public static EmbeddedPostgresServer server() {
     return server;
+  }
+
+  /** Stops the database, as an outage would; {@link #restart()} brings it back on its port. */
+  public static synchronized void stopServer() {
+    server.close();
+  }
+
+  /** Starts the stopped database again, with the same data on the same port. */
+  public static synchronized void restart() {
+    server = EmbeddedPostgresServer.start(data, server.port(), true);
   }
 
   @Override
@@ -31,7 +43,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server = EmbeddedPostgresServer.start(dataDirectory.resolve("data"), 0);
+    data = dataDirectory.resolve("data");
+    server = EmbeddedPostgresServer.start(data, 0, true);
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(),
         "quarkus.datasource.username", server.username(),

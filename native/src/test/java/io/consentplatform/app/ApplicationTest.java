@@ -1,0 +1,51 @@
+package io.consentplatform.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The assembled platform: every module's parts are found and work together. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class ApplicationTest {
+
+  @Test
+  void shouldBeReadyWhenTheDatabaseAnswers() {
+    given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+  }
+
+  @Test
+  void shouldServeTheDemoPolicyPageWithItsFourCookies() {
+    given()
+        .when()
+        .get("/sites/townofcary/cookie-policy")
+        .then()
+        .statusCode(200)
+        .contentType("text/html")
+        .body(containsString("<code>sessionid</code>"))
+        .body(containsString("<code>django_language</code>"))
+        .body(containsString("<code>csrftoken</code>"))
+        .body(containsString("<code>cookies_preferences</code>"));
+  }
+
+  @Test
+  void shouldServeThePagesStylesheet() {
+    given().when().get("/assets/visitor.css").then().statusCode(200).contentType("text/css");
+  }
+
+  @Test
+  void shouldAnswerAnUnknownPathWithAProblem() {
+    given()
+        .when()
+        .get("/no/such/path")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", is(404));
+  }
+}
