@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 
 /** Records visitors' decisions as proof of consent, checked against the version they saw. */
 @ApplicationScoped
@@ -77,6 +79,53 @@ public class ConsentService {
     record.ipTruncated = ClientAddresses.truncate(decision.clientAddress());
     record.persist();
     return record;
+  }
+
+  /** A site's recorded decision, its policy version loaded; empty for another site's id. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<ConsentRecord> find(String siteKey, UUID consentId) {
+    return Site.findByKey(siteKey)
+        .flatMap(site -> ConsentRecord.findForSite(site, consentId))
+        .map(
+            record -> {
+              Hibernate.initialize(record.policyVersion);
+              return record;
+            });
+  }
+
+  /**
+   * What the decision means today for one category, for a tenant's back end deciding whether it may
+   * set a cookie.
+   *
+   * @throws NotFound when the site has no such decision
+   * @throws Rejected when the decision's version has no such category
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public ConsentStatus status(String siteKey, UUID consentId, String category, Instant now) {
+    ConsentRecord record =
+        find(siteKey, consentId).orElseThrow(() -> new NotFound("Consent " + consentId));
+    Boolean granted = record.choices.get(category);
+    if (granted == null) {
+      throw new Rejected("category", "The decision's policy version has no category " + category);
+    }
+    int currentVersion =
+        PolicyVersion.findLatest(record.site)
+            .map(v -> v.number)
+            .orElse(record.policyVersion.number);
+    boolean decidedAgain =
+        ConsentRecord.count(
+                "site = ?1 and visitorId = ?2 and recordedAt > ?3",
+                record.site,
+                record.visitorId,
+                record.recordedAt)
+            > 0;
+    if (record.policyVersion.number < currentVersion || decidedAgain) {
+      return ConsentStatus.SUPERSEDED;
+    }
+    if (record.recordedAt.plus(record.site.consentLifetimeDays, ChronoUnit.DAYS).isBefore(now)) {
+      return ConsentStatus.EXPIRED;
+    }
+    return granted ? ConsentStatus.GRANTED : ConsentStatus.DENIED;
   }
 
   /**

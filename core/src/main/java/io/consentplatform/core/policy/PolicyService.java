@@ -6,6 +6,8 @@ import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
@@ -20,6 +22,14 @@ import java.util.Optional;
 /** Publishes policy versions and reads the published ones. */
 @ApplicationScoped
 public class PolicyService {
+
+  private final EntityManager entityManager;
+  private final Event<PolicyPublished> published;
+
+  public PolicyService(EntityManager entityManager, Event<PolicyPublished> published) {
+    this.entityManager = entityManager;
+    this.published = published;
+  }
 
   /**
    * Freezes the site's current declarations as its next policy version. Visitors who decided on an
@@ -47,6 +57,14 @@ public class PolicyService {
     version.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     version.publishedBy = publishedBy;
     version.persist();
+    // Delivered on commit to every instance, this one included; the event covers this instance
+    // at once, without waiting for the notification to come back.
+    entityManager
+        .createNativeQuery("select pg_notify(?1, ?2)")
+        .setParameter(1, PolicyPublished.CHANNEL)
+        .setParameter(2, site.key)
+        .getSingleResult();
+    published.fire(new PolicyPublished(site.key, version.number));
     return PublishedPolicy.of(version);
   }
 

@@ -5,17 +5,49 @@ package io.consentplatform.core.site;
  *
  * @param bannerTitle heading of the banner's first layer
  * @param bannerMessage the banner's explanation of why it asks
+ * @param acceptAll label of the button that accepts every category
+ * @param rejectAll label of the button that refuses every optional category
+ * @param customize label of the button that opens the settings layer
+ * @param settingsTitle heading of the settings layer, with one switch per category
+ * @param save label of the button that saves the settings layer's choices
+ * @param alwaysOn note beside a required category's locked switch
+ * @param policyLink label of the link to the cookie policy page
+ * @param gpcNotice shown when the browser sends Global Privacy Control: marketing stays off
  * @param policyIntro opening paragraph of the public cookie policy page
  */
-public record SiteTexts(String bannerTitle, String bannerMessage, String policyIntro) {
+public record SiteTexts(
+    String bannerTitle,
+    String bannerMessage,
+    String acceptAll,
+    String rejectAll,
+    String customize,
+    String settingsTitle,
+    String save,
+    String alwaysOn,
+    String policyLink,
+    String gpcNotice,
+    String policyIntro) {
 
-  public static final SiteTexts NONE = new SiteTexts(null, null, null);
+  public static final SiteTexts NONE =
+      new SiteTexts(null, null, null, null, null, null, null, null, null, null, null);
 
   /** These texts, with every missing one taken from {@code fallback}. */
   public SiteTexts over(SiteTexts fallback) {
     return new SiteTexts(
-        bannerTitle != null ? bannerTitle : fallback.bannerTitle,
-        bannerMessage != null ? bannerMessage : fallback.bannerMessage,
-        policyIntro != null ? policyIntro : fallback.policyIntro);
+        or(bannerTitle, fallback.bannerTitle),
+        or(bannerMessage, fallback.bannerMessage),
+        or(acceptAll, fallback.acceptAll),
+        or(rejectAll, fallback.rejectAll),
+        or(customize, fallback.customize),
+        or(settingsTitle, fallback.settingsTitle),
+        or(save, fallback.save),
+        or(alwaysOn, fallback.alwaysOn),
+        or(policyLink, fallback.policyLink),
+        or(gpcNotice, fallback.gpcNotice),
+        or(policyIntro, fallback.policyIntro));
+  }
+
+  private static String or(String own, String fallback) {
+    return own != null ? own : fallback;
   }
 }

@@ -19,6 +19,15 @@ public final class PlatformTexts {
               "We would like to use cookies and similar technologies to measure and improve this"
                   + " site. Those that are not needed for the site to work are only used if you"
                   + " agree. You can change your mind at any time.",
+              "Accept all",
+              "Reject all",
+              "Customize",
+              "Choose which cookies to allow",
+              "Save my choices",
+              "Always on",
+              "Cookie policy",
+              "Your browser asks sites not to share or sell your data: marketing cookies stay"
+                  + " off unless you switch them on yourself.",
               "This page lists the cookies this site uses, who sets them and why. Cookies that"
                   + " are not needed for the site to work are only set with your consent."),
           "fr",
@@ -27,6 +36,15 @@ public final class PlatformTexts {
               "Nous souhaitons utiliser des cookies et des technologies similaires pour mesurer et"
                   + " améliorer ce site. Ceux qui ne sont pas nécessaires à son fonctionnement ne"
                   + " sont utilisés qu'avec votre accord. Vous pouvez changer d'avis à tout moment.",
+              "Tout accepter",
+              "Tout refuser",
+              "Personnaliser",
+              "Choisissez les cookies à autoriser",
+              "Enregistrer mes choix",
+              "Toujours actifs",
+              "Politique relative aux cookies",
+              "Votre navigateur demande aux sites de ne pas partager ni vendre vos données\u00a0: les"
+                  + " cookies marketing restent désactivés, sauf si vous les activez vous-même.",
               "Cette page présente les cookies utilisés par ce site, qui les dépose et pourquoi."
                   + " Ceux qui ne sont pas nécessaires à son fonctionnement ne sont déposés qu'avec"
                   + " votre consentement."));

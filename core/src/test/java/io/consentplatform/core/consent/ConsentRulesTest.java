@@ -10,6 +10,7 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -292,6 +295,42 @@ class ConsentRulesTest {
         record("consent-no-address", ConsentAction.ACCEPT_ALL, Map.of(), "localhost");
 
     assertNull(reload(record.id).ipTruncated);
+  }
+
+  @Test
+  void shouldCallADecisionExpiredOnceTheSitesLifetimeHasPassed() {
+    publishedSite("consent-expiry");
+    ConsentRecord record = record("consent-expiry", ConsentAction.ACCEPT_ALL, Map.of(), null);
+
+    ConsentStatus fresh =
+        consents.status(
+            "consent-expiry",
+            record.id,
+            "statistics",
+            record.recordedAt.plus(Duration.ofDays(181)));
+    ConsentStatus stale =
+        consents.status(
+            "consent-expiry",
+            record.id,
+            "statistics",
+            record.recordedAt.plus(Duration.ofDays(183)));
+
+    assertEquals(ConsentStatus.GRANTED, fresh);
+    assertEquals(ConsentStatus.EXPIRED, stale);
+  }
+
+  @Test
+  void shouldCallADecisionOnAnOlderVersionSuperseded() {
+    long siteId = SiteFixture.create("consent-superseded");
+    policies.publish(siteId, "test");
+    ConsentRecord record = record("consent-superseded", ConsentAction.ACCEPT_ALL, Map.of(), null);
+    QuarkusTransaction.requiringNew().run(() -> Site.<Site>findById(siteId).name = "Renamed");
+
+    policies.publish(siteId, "test");
+
+    assertEquals(
+        ConsentStatus.SUPERSEDED,
+        consents.status("consent-superseded", record.id, "statistics", Instant.now()));
   }
 
   private PublishedPolicy publishedSite(String key) {

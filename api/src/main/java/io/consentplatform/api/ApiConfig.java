@@ -1,0 +1,26 @@
+package io.consentplatform.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the HTTP endpoints. */
+@ConfigMapping(prefix = "consent.api")
+public interface ApiConfig {
+
+  /** How long browsers and CDNs may reuse a banner configuration without asking again. */
+  @WithDefault("60s")
+  Duration bannerMaxAge();
+
+  /** How long after that a stale configuration may still be served while it is refreshed. */
+  @WithDefault("10m")
+  Duration bannerStaleWhileRevalidate();
+
+  /** How long browsers may reuse the banner script without asking again. */
+  @WithDefault("1h")
+  Duration scriptMaxAge();
+
+  /** The largest consent request body accepted, in bytes. */
+  @WithDefault("8192")
+  int maxConsentBodyBytes();
+}

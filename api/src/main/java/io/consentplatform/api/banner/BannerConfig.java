@@ -1,0 +1,80 @@
+package io.consentplatform.api.banner;
+
+import io.consentplatform.core.category.CategoryText;
+import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.CookieText;
+import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.SiteTexts;
+import java.util.List;
+
+/**
+ * What the banner script needs to ask a visitor, in one language: the version it asks about, the
+ * categories with their cookies, and the texts.
+ *
+ * @param policyPath path of the cookie policy page on this API, in the same language
+ */
+public record BannerConfig(
+    String site,
+    int version,
+    String hash,
+    String language,
+    List<String> languages,
+    int consentLifetimeDays,
+    String policyPath,
+    SiteTexts texts,
+    List<CategoryView> categories) {
+
+  /** A category as the banner shows it. */
+  public record CategoryView(
+      String key,
+      Purpose purpose,
+      boolean required,
+      String name,
+      String description,
+      List<CookieView> cookies) {}
+
+  /** A cookie as the settings layer lists it. */
+  public record CookieView(String name, String service, String purposes, String retention) {}
+
+  static BannerConfig of(PublishedPolicy policy, String language) {
+    PolicySnapshot snapshot = policy.snapshot();
+    String fallback = snapshot.site().defaultLanguage();
+    List<CategoryView> categories =
+        snapshot.categories().stream()
+            .map(
+                category -> {
+                  CategoryText text = category.text(language, fallback);
+                  List<CookieView> cookies =
+                      snapshot.cookiesIn(category.key()).stream()
+                          .map(
+                              cookie -> {
+                                CookieText cookieText = cookie.text(language, fallback);
+                                return new CookieView(
+                                    cookie.wildcard() ? cookie.name() + "*" : cookie.name(),
+                                    cookie.service(),
+                                    cookieText.purposes(),
+                                    cookie.retention());
+                              })
+                          .toList();
+                  return new CategoryView(
+                      category.key(),
+                      category.purpose(),
+                      category.required(),
+                      text.name(),
+                      text.description(),
+                      cookies);
+                })
+            .toList();
+    return new BannerConfig(
+        snapshot.site().key(),
+        policy.number(),
+        policy.contentHash(),
+        language,
+        snapshot.site().languages(),
+        snapshot.site().consentLifetimeDays(),
+        "/sites/" + snapshot.site().key() + "/cookie-policy?lang=" + language,
+        snapshot.texts(language),
+        categories);
+  }
+}

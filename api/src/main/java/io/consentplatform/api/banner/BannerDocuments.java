@@ -1,0 +1,70 @@
+package io.consentplatform.api.banner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.policy.PublishedPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Banner configurations serialised once per policy version and language. A published version never
+ * changes, so an entry keyed by its hash never goes stale; only the lookup of the current version
+ * needs invalidating, and {@code CurrentPolicies} does that.
+ */
+@ApplicationScoped
+class BannerDocuments {
+
+  private static final int MAX_ENTRIES = 10_000;
+
+  /** The JSON bytes of a configuration and their strong ETag. */
+  record Document(byte[] json, String etag) {}
+
+  private final ObjectMapper json;
+  private final Map<String, Document> byVersionAndLanguage = new ConcurrentHashMap<>();
+
+  BannerDocuments(ObjectMapper json) {
+    this.json = json;
+  }
+
+  Document of(PublishedPolicy policy, String language) {
+    String key = policy.contentHash() + "/" + language;
+    Document document = byVersionAndLanguage.get(key);
+    if (document == null) {
+      document = render(policy, language);
+      if (byVersionAndLanguage.size() >= MAX_ENTRIES) {
+        byVersionAndLanguage.clear();
+      }
+      byVersionAndLanguage.put(key, document);
+    }
+    return document;
+  }
+
+  private Document render(PublishedPolicy policy, String language) {
+    try {
+      byte[] bytes = json.writeValueAsBytes(BannerConfig.of(policy, language));
+      return new Document(bytes, etagOf(bytes));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A strong ETag from the representation itself, so that a new format also changes it. */
+  static String etagOf(byte[] content) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  static String etagOf(String content) {
+    return etagOf(content.getBytes(StandardCharsets.UTF_8));
+  }
+}

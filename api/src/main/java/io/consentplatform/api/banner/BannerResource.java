@@ -1,0 +1,97 @@
+package io.consentplatform.api.banner;
+
+import io.consentplatform.api.ApiConfig;
+import io.consentplatform.api.i18n.Languages;
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.policy.CurrentPolicies;
+import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.policy.PublishedPolicy;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/**
+ * What every page view of every site fetches: the banner script and the banner configuration of the
+ * site's current policy version. Both are public, cacheable, and served from memory.
+ */
+@Path("/v1/sites/{siteKey}")
+public class BannerResource {
+
+  static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+
+  private final CurrentPolicies current;
+  private final BannerDocuments documents;
+  private final BannerScript script;
+  private final ApiConfig config;
+
+  public BannerResource(
+      CurrentPolicies current, BannerDocuments documents, BannerScript script, ApiConfig config) {
+    this.current = current;
+    this.documents = documents;
+    this.script = script;
+    this.config = config;
+  }
+
+  @GET
+  @Path("/banner")
+  @Produces(MediaType.APPLICATION_JSON)
+  public RestResponse<byte[]> banner(
+      @RestPath String siteKey,
+      @RestQuery String lang,
+      @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+      @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    PublishedPolicy policy = published(siteKey);
+    PolicySnapshot.SiteEntry site = policy.snapshot().site();
+    String language =
+        Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
+    BannerDocuments.Document document = documents.of(policy, language);
+    ResponseBuilder<byte[]> answer =
+        EntityTags.matches(ifNoneMatch, document.etag())
+            ? ResponseBuilder.<byte[]>create(Status.NOT_MODIFIED)
+            : ResponseBuilder.ok(document.json(), MediaType.APPLICATION_JSON_TYPE);
+    if (lang == null || !site.languages().contains(lang)) {
+      answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+    return answer
+        .header(HttpHeaders.ETAG, document.etag())
+        .header(
+            HttpHeaders.CACHE_CONTROL,
+            "public, max-age="
+                + config.bannerMaxAge().toSeconds()
+                + ", stale-while-revalidate="
+                + config.bannerStaleWhileRevalidate().toSeconds())
+        // Public, read-only data: any page may fetch it.
+        .header("Access-Control-Allow-Origin", "*")
+        .build();
+  }
+
+  @GET
+  @Path("/banner.js")
+  @Produces(JAVASCRIPT)
+  public RestResponse<String> script(
+      @RestPath String siteKey, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    published(siteKey);
+    ResponseBuilder<String> answer =
+        EntityTags.matches(ifNoneMatch, script.etag())
+            ? ResponseBuilder.<String>create(Status.NOT_MODIFIED)
+            : ResponseBuilder.ok(script.text(), JAVASCRIPT);
+    return answer
+        .header(HttpHeaders.ETAG, script.etag())
+        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.scriptMaxAge().toSeconds())
+        .build();
+  }
+
+  private PublishedPolicy published(String siteKey) {
+    return current
+        .of(siteKey)
+        .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"));
+  }
+}

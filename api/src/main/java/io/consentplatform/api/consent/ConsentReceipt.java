@@ -1,0 +1,40 @@
+package io.consentplatform.api.consent;
+
+import io.consentplatform.core.consent.ConsentRecord;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The proof of one decision: which version of which site's policy, what was chosen, how and when.
+ * Addresses and browsers are not part of it.
+ */
+public record ConsentReceipt(
+    UUID consentId,
+    String site,
+    UUID visitorId,
+    Version policyVersion,
+    String action,
+    String method,
+    Map<String, Boolean> choices,
+    String language,
+    boolean gpc,
+    Instant recordedAt) {
+
+  /** The version consented to, and the hash of its published content. */
+  public record Version(int number, String hash) {}
+
+  static ConsentReceipt of(ConsentRecord record, String siteKey) {
+    return new ConsentReceipt(
+        record.id,
+        siteKey,
+        record.visitorId,
+        new Version(record.policyVersion.number, record.policyVersion.contentHash),
+        Wire.name(record.action),
+        Wire.name(record.method),
+        record.choices,
+        record.language,
+        record.gpc,
+        record.recordedAt);
+  }
+}

@@ -1,0 +1,258 @@
+/* Consent Platform banner. Plain JavaScript, no dependency; talks to the API it came from only. */
+(function (w, d) {
+  'use strict';
+  if (w.ConsentPlatform) return;
+  var me = d.currentScript;
+  var src = new URL(me.src);
+  var siteKey = decodeURIComponent(src.pathname.split('/')[3]);
+  var base = src.origin + '/v1/sites/' + encodeURIComponent(siteKey);
+  var COOKIE = 'cookies_preferences';
+  var gpc = navigator.globalPrivacyControl === true;
+  var config, state = readCookie(), listeners = [], root, opener;
+
+  function gtag() {
+    if (typeof w.gtag === 'function') w.gtag.apply(w, arguments);
+  }
+  // Google Consent Mode v2: everything denied until the visitor decides.
+  gtag('consent', 'default', {
+    analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied',
+    ad_personalization: 'denied', functionality_storage: 'denied',
+    personalization_storage: 'denied', wait_for_update: 500
+  });
+
+  function readCookie() {
+    var parts = d.cookie ? d.cookie.split('; ') : [];
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i].indexOf(COOKIE + '=') === 0) {
+        try {
+          var v = JSON.parse(decodeURIComponent(parts[i].slice(COOKIE.length + 1)));
+          if (v && typeof v.c === 'object') return v;
+        } catch (e) { /* an unreadable cookie counts as no decision */ }
+      }
+    }
+    return null;
+  }
+
+  function writeCookie(s) {
+    d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
+      config.consentLifetimeDays * 86400 + '; SameSite=Lax' +
+      (location.protocol === 'https:' ? '; Secure' : '');
+  }
+
+  function stillValid(s) {
+    if (!s || s.p !== config.version) return false;
+    if (Date.now() - s.t > config.consentLifetimeDays * 864e5) return false;
+    return config.categories.every(function (c) { return typeof s.c[c.key] === 'boolean'; });
+  }
+
+  // Scripts and frames of a category run only once it is accepted, and only once.
+  function activate(choices) {
+    var blocked = d.querySelectorAll('script[type="text/plain"][data-category],iframe[data-category][data-src]');
+    for (var i = 0; i < blocked.length; i++) {
+      var el = blocked[i];
+      if (!choices[el.getAttribute('data-category')] || el.hasAttribute('data-consent-active')) continue;
+      el.setAttribute('data-consent-active', '');
+      if (el.tagName === 'IFRAME') {
+        el.src = el.getAttribute('data-src');
+        continue;
+      }
+      var s = d.createElement('script');
+      for (var j = 0; j < el.attributes.length; j++) {
+        var a = el.attributes[j];
+        if (a.name !== 'type' && a.name !== 'data-category') s.setAttribute(a.name, a.value);
+      }
+      if (el.hasAttribute('data-type')) s.type = el.getAttribute('data-type');
+      if (!el.src) s.text = el.text;
+      el.parentNode.replaceChild(s, el);
+    }
+  }
+
+  function byPurpose(choices, purpose) {
+    return config.categories.some(function (c) {
+      return c.purpose === purpose && choices[c.key];
+    }) ? 'granted' : 'denied';
+  }
+
+  function apply(choices) {
+    var ads = byPurpose(choices, 'MARKETING');
+    gtag('consent', 'update', {
+      analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
+      ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
+      personalization_storage: byPurpose(choices, 'PREFERENCES')
+    });
+    activate(choices);
+    for (var i = 0; i < listeners.length; i++) {
+      try { listeners[i](platform.getConsent()); } catch (e) { setTimeout(function () { throw e; }); }
+    }
+  }
+
+  function choicesFor(action) {
+    var choices = {};
+    config.categories.forEach(function (c) {
+      var box = root && root.querySelector('input[name="' + c.key + '"]');
+      choices[c.key] = c.required || (action === 'accept_all' && !(gpc && c.purpose === 'MARKETING')) ||
+        (action === 'custom' && !!box && box.checked);
+    });
+    return choices;
+  }
+
+  function decide(action, method) {
+    var choices = choicesFor(action);
+    if (action === 'accept_all' && gpc) action = 'custom'; // marketing stayed off
+    if (action === 'reject_all' && state && config.categories.some(function (c) {
+      return !c.required && state.c[c.key];
+    })) action = 'withdraw';
+    state = { v: state && state.v, p: config.version, t: Date.now(), c: choices, a: action, m: method };
+    writeCookie(state);
+    close();
+    apply(choices);
+    send();
+  }
+
+  // The decision is applied at once; its proof is recorded by the API, or retried on a later page.
+  function send() {
+    var body = { policyVersion: state.p, action: state.a, choices: state.c,
+      lang: config.language, method: state.m, gpc: gpc };
+    if (state.v) body.visitorId = state.v;
+    fetch(base + '/consents', {
+      method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (r) { return r.ok ? r.json() : null; }).then(function (receipt) {
+      if (!receipt) return;
+      state.i = receipt.consentId;
+      state.v = receipt.visitorId;
+      state.t = Date.parse(receipt.recordedAt) || state.t;
+      writeCookie(state);
+    }, function () { /* kept locally without a receipt: sent again on the next page */ });
+  }
+
+  function el(tag, attrs, text) {
+    var e = d.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function buttons(box) {
+    var t = config.texts;
+    var row = el('div', { 'class': 'cp-actions' });
+    [['accept_all', t.acceptAll], ['reject_all', t.rejectAll]].forEach(function (b) {
+      var btn = el('button', { type: 'button', 'data-action': b[0] }, b[1]);
+      btn.onclick = function () { decide(b[0], box ? 'settings' : 'banner'); };
+      row.appendChild(btn);
+    });
+    var third = box
+      ? el('button', { type: 'button', 'data-action': 'custom' }, t.save)
+      : el('button', { type: 'button', 'data-action': 'customize' }, t.customize);
+    third.onclick = box ? function () { decide('custom', 'settings'); } : function () { render(true); };
+    row.appendChild(third);
+    return row;
+  }
+
+  function render(settings) {
+    var t = config.texts;
+    if (!root) {
+      opener = d.activeElement;
+      root = el('div', { 'class': 'cp-banner', role: 'dialog', 'aria-modal': 'true',
+        'aria-labelledby': 'cp-title', 'aria-describedby': 'cp-text', tabindex: '-1', lang: config.language });
+      root.addEventListener('keydown', keys);
+      d.body.appendChild(root);
+    }
+    root.textContent = '';
+    root.appendChild(el('h2', { id: 'cp-title' }, settings ? t.settingsTitle : t.bannerTitle));
+    root.appendChild(el('p', { id: 'cp-text' }, t.bannerMessage));
+    if (gpc) root.appendChild(el('p', { 'class': 'cp-gpc' }, t.gpcNotice));
+    if (settings) {
+      var list = el('ul', { 'class': 'cp-categories' });
+      config.categories.forEach(function (c) {
+        var item = el('li');
+        var label = el('label');
+        var box = el('input', { type: 'checkbox', role: 'switch', name: c.key });
+        box.checked = c.required || !!(state && state.c[c.key]);
+        box.disabled = c.required;
+        label.appendChild(box);
+        label.appendChild(d.createTextNode(' ' + c.name + (c.required ? ' (' + t.alwaysOn + ')' : '')));
+        item.appendChild(label);
+        item.appendChild(el('p', {}, c.description));
+        if (c.cookies.length) {
+          item.appendChild(el('p', { 'class': 'cp-cookies' }, c.cookies.map(function (k) {
+            return k.name + ' (' + k.service + ')';
+          }).join(', ')));
+        }
+        list.appendChild(item);
+      });
+      root.appendChild(list);
+    }
+    root.appendChild(buttons(settings));
+    var link = el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink);
+    root.appendChild(el('p', { 'class': 'cp-policy' })).appendChild(link);
+    root.focus();
+  }
+
+  function keys(e) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close(); // closing is not consent: the banner comes back on the next page
+    } else if (e.key === 'Tab') {
+      var f = root.querySelectorAll('button,input:not([disabled]),a[href]');
+      var first = f[0], last = f[f.length - 1];
+      if (e.shiftKey && (d.activeElement === first || d.activeElement === root)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && d.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  function close() {
+    if (!root) return;
+    root.parentNode.removeChild(root);
+    root = null;
+    if (opener && opener.focus) opener.focus();
+  }
+
+  var platform = {
+    getConsent: function () {
+      return state && config && stillValid(state)
+        ? { consentId: state.i || null, visitorId: state.v || null, version: state.p,
+            choices: JSON.parse(JSON.stringify(state.c)), decidedAt: new Date(state.t).toISOString() }
+        : null;
+    },
+    onChange: function (callback) { listeners.push(callback); },
+    show: function () { if (config) render(true); }
+  };
+  w.ConsentPlatform = platform;
+
+  d.addEventListener('click', function (e) {
+    var t = e.target.closest && e.target.closest('[data-consent-open]');
+    if (t) {
+      e.preventDefault();
+      platform.show();
+    }
+  });
+
+  var lang = (d.documentElement.lang || navigator.language || '').slice(0, 2).toLowerCase();
+  fetch(base + '/banner' + (lang ? '?lang=' + encodeURIComponent(lang) : ''), { credentials: 'omit' })
+    .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
+    .then(function (c) {
+      config = c;
+      var ready = function () {
+        if (stillValid(state)) {
+          apply(state.c);
+          if (!state.i && state.a) send();
+        } else {
+          render(false);
+        }
+      };
+      if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);
+    })['catch'](function (e) { if (w.console) console.warn('Consent banner unavailable:', e.message); });
+  injectStyle();
+
+  function injectStyle() {
+    var s = d.createElement('style');
+    s.textContent = '__BANNER_CSS__';
+    (d.head || d.documentElement).appendChild(s);
+  }
+})(window, document);

@@ -1,0 +1,200 @@
+package io.consentplatform.api.banner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class BannerResourceTest {
+
+  @Inject PolicyService policies;
+
+  @Test
+  void shouldDescribeTheCurrentVersionInTheAskedLanguage() {
+    given()
+        .when()
+        .get("/v1/sites/townofcary/banner?lang=fr")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("site", is("townofcary"))
+        .body("version", is(1))
+        .body("hash", is(policies.current("townofcary").orElseThrow().contentHash()))
+        .body("language", is("fr"))
+        .body("languages", contains("en", "fr"))
+        .body("consentLifetimeDays", is(182))
+        .body("texts.acceptAll", is("Tout accepter"))
+        .body("texts.rejectAll", is("Tout refuser"))
+        .body("texts.customize", is("Personnaliser"))
+        .body("categories.key", contains("necessary", "statistics", "internal", "third_party"))
+        .body("categories[0].required", is(true))
+        .body("categories[1].required", is(false))
+        .body(
+            "categories[0].cookies.name",
+            contains("sessionid", "django_language", "csrftoken", "cookies_preferences"))
+        .body(
+            "categories[0].cookies[0].purposes",
+            is("Se souvenir de l'utilisateur d'une page à l'autre"))
+        .body("policyPath", is("/sites/townofcary/cookie-policy?lang=fr"));
+  }
+
+  @Test
+  void shouldFallBackToTheBrowsersLanguageThenTheDefault() {
+    given()
+        .header("Accept-Language", "fr-BE,fr;q=0.8")
+        .when()
+        .get("/v1/sites/townofcary/banner")
+        .then()
+        .statusCode(200)
+        .body("language", is("fr"))
+        .header("Vary", containsString("Accept-Language"));
+    given()
+        .when()
+        .get("/v1/sites/townofcary/banner?lang=de")
+        .then()
+        .statusCode(200)
+        .body("language", is("en"));
+  }
+
+  @Test
+  void shouldAnswerNotModifiedToARevalidation() {
+    Response first = given().when().get("/v1/sites/townofcary/banner?lang=en");
+    String etag = first.header("ETag");
+
+    first
+        .then()
+        .statusCode(200)
+        .header("ETag", startsWith("\""))
+        .header("Cache-Control", is("public, max-age=60, stale-while-revalidate=600"))
+        .header("Access-Control-Allow-Origin", is("*"));
+    given()
+        .header("If-None-Match", etag)
+        .when()
+        .get("/v1/sites/townofcary/banner?lang=en")
+        .then()
+        .statusCode(304)
+        .body(is(emptyString()))
+        .header("ETag", is(etag));
+    given()
+        .header("If-None-Match", "W/" + etag)
+        .when()
+        .get("/v1/sites/townofcary/banner?lang=en")
+        .then()
+        .statusCode(304);
+    given()
+        .header("If-None-Match", etag)
+        .when()
+        .get("/v1/sites/townofcary/banner?lang=fr")
+        .then()
+        .statusCode(200)
+        .header("ETag", not(is(etag)));
+  }
+
+  @Test
+  void shouldServeANewVersionAsSoonAsItIsPublished() {
+    long siteId = SiteFixture.create("banner-republish");
+    policies.publish(siteId, "test");
+    String etag =
+        given()
+            .when()
+            .get("/v1/sites/banner-republish/banner?lang=en")
+            .then()
+            .statusCode(200)
+            .body("version", is(1))
+            .extract()
+            .header("ETag");
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Cookie cookie =
+                  Cookie.find("site.id = ?1 and name = 'statistics_cookie'", siteId).firstResult();
+              cookie.name = "_ga";
+            });
+    policies.publish(siteId, "test");
+
+    given()
+        .header("If-None-Match", etag)
+        .when()
+        .get("/v1/sites/banner-republish/banner?lang=en")
+        .then()
+        .statusCode(200)
+        .body("version", is(2))
+        .body("categories.find { it.key == 'statistics' }.cookies.name", contains("_ga"));
+  }
+
+  @Test
+  void shouldAnswerAnUnknownOrUnpublishedSiteWithAProblem() {
+    SiteFixture.create("banner-unpublished");
+
+    for (String path :
+        new String[] {
+          "/v1/sites/nope/banner", "/v1/sites/banner-unpublished/banner", "/v1/sites/nope/banner.js"
+        }) {
+      given()
+          .when()
+          .get(path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .body("status", is(404))
+          .body("title", is("Not Found"));
+    }
+  }
+
+  @Test
+  void shouldServeTheScriptCacheableAndSelfContained() {
+    Response script = given().when().get("/v1/sites/townofcary/banner.js");
+
+    script
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/javascript"))
+        .header("Cache-Control", is("public, max-age=3600"))
+        .body(containsString("ConsentPlatform"))
+        .body(containsString(".cp-banner{"))
+        .body(not(containsString("__BANNER_CSS__")));
+    given()
+        .header("If-None-Match", script.header("ETag"))
+        .when()
+        .get("/v1/sites/townofcary/banner.js")
+        .then()
+        .statusCode(304);
+    // No host but the API's own: no URL literal in the script at all.
+    Matcher urls = Pattern.compile("https?://").matcher(script.asString());
+    assertFalse(urls.find(), "the script names no other host");
+  }
+
+  @Test
+  void shouldKeepScriptStylesAndOneLanguageUnderEightKilobytesGzipped() throws Exception {
+    byte[] script = given().when().get("/v1/sites/townofcary/banner.js").asByteArray();
+    byte[] config = given().when().get("/v1/sites/townofcary/banner?lang=en").asByteArray();
+
+    int size = Gzip.size(script) + Gzip.size(config);
+
+    System.out.printf(
+        "Banner weight, gzipped: script %d B + configuration %d B = %d B%n",
+        Gzip.size(script), Gzip.size(config), size);
+    assertEquals(true, size <= 8 * 1024, "gzipped size " + size + " B");
+  }
+}

@@ -1,0 +1,395 @@
+package io.consentplatform.api.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class ConsentResourceTest {
+
+  private static final String SITE = "consent-api";
+  private static final String ORIGIN = "https://consent-api.example";
+  private static final String CUSTOM =
+      "{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,\"statistics\":true,\"marketing\":false},\"lang\":\"fr\",\"method\":\"settings\"}";
+
+  @Inject PolicyService policies;
+
+  private static boolean published;
+
+  void publishOnce() {
+    if (!published) {
+      policies.publish(SiteFixture.create(SITE), "test");
+      policies.publish(SiteFixture.create("consent-api-other"), "test");
+      published = true;
+    }
+  }
+
+  @Test
+  void shouldRecordADecisionAndAnswerWithItsReceipt() {
+    publishOnce();
+    long before = count();
+
+    ValidatableResponse answer =
+        post(CUSTOM)
+            .statusCode(201)
+            .contentType("application/json")
+            .header("Location", matchesPattern("^.*/v1/sites/consent-api/consents/[0-9a-f-]{36}$"))
+            .body("consentId", notNullValue())
+            .body("visitorId", notNullValue())
+            .body("policyVersion.number", is(1))
+            .body("choices.statistics", is(true))
+            .body("choices.marketing", is(false))
+            .body("recordedAt", notNullValue());
+
+    assertEquals(before + 1, count());
+    String id = answer.extract().path("consentId");
+    ConsentRecord stored =
+        QuarkusTransaction.requiringNew().call(() -> ConsentRecord.findById(UUID.fromString(id)));
+    assertEquals(Map.of("necessary", true, "statistics", true, "marketing", false), stored.choices);
+    assertEquals("fr", stored.language);
+  }
+
+  @Test
+  void shouldKeepTheVisitorsIdAcrossDecisions() {
+    publishOnce();
+    String visitor = post(accept()).statusCode(201).extract().path("visitorId");
+
+    post("{\"visitorId\":\""
+            + visitor
+            + "\",\"policyVersion\":1,\"action\":\"withdraw\",\"lang\":\"en\",\"method\":\"settings\"}")
+        .statusCode(201)
+        .body("visitorId", is(visitor))
+        .body("action", is("withdraw"))
+        .body("choices.necessary", is(true))
+        .body("choices.statistics", is(false))
+        .body("choices.marketing", is(false));
+  }
+
+  @Test
+  void shouldRecordGlobalPrivacyControlFromTheHeader() {
+    publishOnce();
+
+    String id =
+        given()
+            .contentType(ContentType.JSON)
+            .header("Sec-GPC", "1")
+            .body(accept())
+            .when()
+            .post("/v1/sites/" + SITE + "/consents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("consentId");
+
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + id)
+        .then()
+        .statusCode(200)
+        .body("gpc", is(true));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown category|422|{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,\"statistics\":true,\"marketing\":false,\"ads\":true},\"method\":\"settings\"}",
+        "missing category|422|{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true},\"method\":\"settings\"}",
+        "required category refused|422|{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":false,\"statistics\":false,\"marketing\":false},\"method\":\"settings\"}",
+        "unpublished version|422|{\"policyVersion\":7,\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "missing version|422|{\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "unknown action|422|{\"policyVersion\":1,\"action\":\"accept_some\",\"method\":\"banner\"}",
+        "unknown method|422|{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"telepathy\"}",
+        "malformed visitor id|422|{\"visitorId\":\"1-1-1-1-1\",\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "language not offered|422|{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"lang\":\"de\"}",
+        "malformed language|422|{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"lang\":\"<b>\"}",
+        "malformed JSON|400|{\"policyVersion\":1,",
+        "empty body|400|",
+        "not an object|400|[1,2]",
+        "unknown field|400|{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"admin\":true}",
+        "duplicate key|400|{\"policyVersion\":1,\"policyVersion\":2,\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "string for a boolean|400|{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":\"yes\",\"statistics\":true,\"marketing\":true},\"method\":\"settings\"}",
+        "string for a number|400|{\"policyVersion\":\"one\",\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "overflowing number|400|{\"policyVersion\":99999999999999999999,\"action\":\"accept_all\",\"method\":\"banner\"}",
+        "trailing garbage|400|{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"} x",
+      })
+  void shouldRefuseABadDecisionAndStoreNothing(String name, int status, String body) {
+    publishOnce();
+    long before = count();
+
+    post(body == null ? "" : body)
+        .statusCode(status)
+        .contentType("application/problem+json")
+        .body("status", is(status))
+        .body("detail", notNullValue());
+
+    assertEquals(before, count(), name + " stored nothing");
+  }
+
+  @Test
+  void shouldNameTheFieldAtFault() {
+    publishOnce();
+
+    post("{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":false,\"statistics\":false,\"marketing\":false},\"method\":\"settings\"}")
+        .statusCode(422)
+        .body("title", is("Unprocessable Content"))
+        .body("errors.field", hasItem("choices"))
+        .body("detail", is("Category necessary is required"));
+  }
+
+  @Test
+  void shouldRefuseAnotherSitesVersionAndAnUnknownSite() {
+    publishOnce();
+    long before = count();
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(accept())
+        .when()
+        .post("/v1/sites/no-such-site/consents")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    // Version 2 exists nowhere; version 1 of the other site is not this site's version 1's row.
+    post("{\"policyVersion\":2,\"action\":\"accept_all\",\"method\":\"banner\"}").statusCode(422);
+
+    assertEquals(before, count());
+  }
+
+  @Test
+  void shouldRefuseABodyOverEightKilobytes() {
+    publishOnce();
+    long before = count();
+    String padding = "x".repeat(9 * 1024);
+
+    post("{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"lang\":\""
+            + padding
+            + "\"}")
+        .statusCode(413)
+        .contentType("application/problem+json");
+
+    assertEquals(before, count());
+  }
+
+  @Test
+  void shouldRefuseAnythingButJson() {
+    publishOnce();
+    long before = count();
+
+    given()
+        .contentType("text/plain")
+        .body(accept())
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("status", is(415));
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .body("action=accept_all")
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(415);
+
+    assertEquals(before, count());
+  }
+
+  @Test
+  void shouldLetTheSitesOwnPagesCallAndNoOthers() {
+    publishOnce();
+    long before = count();
+
+    given()
+        .header("Origin", ORIGIN)
+        .contentType(ContentType.JSON)
+        .body(accept())
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(201)
+        .header("Access-Control-Allow-Origin", is(ORIGIN))
+        .header("Access-Control-Allow-Credentials", is("true"));
+    given()
+        .header("Origin", "https://evil.example")
+        .contentType(ContentType.JSON)
+        .body(accept())
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .header("Access-Control-Allow-Origin", nullValue());
+
+    assertEquals(before + 1, count(), "only the allowed origin's decision is stored");
+  }
+
+  @Test
+  void shouldAnswerPreflightsForDeclaredOriginsOnly() {
+    publishOnce();
+
+    given()
+        .header("Origin", ORIGIN)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .when()
+        .options("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(204)
+        .header("Access-Control-Allow-Origin", is(ORIGIN))
+        .header("Access-Control-Allow-Methods", containsString("POST"))
+        .header("Access-Control-Allow-Headers", containsString("Content-Type"));
+    given()
+        .header("Origin", "https://consent-api-other.example")
+        .header("Access-Control-Request-Method", "POST")
+        .when()
+        .options("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(403)
+        .header("Access-Control-Allow-Origin", nullValue());
+  }
+
+  @Test
+  void shouldSetThePreferencesCookieWhenReachedUnderTheSitesOwnDomain() {
+    publishOnce();
+
+    given()
+        .header("Host", "consent-api.example")
+        .header("X-Forwarded-Proto", "https")
+        .contentType(ContentType.JSON)
+        .body(accept())
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(201)
+        .header(
+            "Set-Cookie", matchesPattern("^cookies_preferences=%7B%22i%22%3A%22[0-9a-f-]{36}%22.*"))
+        .header("Set-Cookie", containsString("Max-Age=15724800"))
+        .header("Set-Cookie", containsString("SameSite=Lax"))
+        .header("Set-Cookie", endsWith("; Secure"));
+    post(accept()).statusCode(201).header("Set-Cookie", nullValue());
+  }
+
+  @Test
+  void shouldShowAReceiptToItsSiteOnly() {
+    publishOnce();
+    String id = post(CUSTOM).statusCode(201).extract().path("consentId");
+
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + id)
+        .then()
+        .statusCode(200)
+        .body("consentId", is(id))
+        .body("site", is(SITE))
+        .body("policyVersion.number", is(1))
+        .body("policyVersion.hash", is(policies.current(SITE).orElseThrow().contentHash()))
+        .body("action", is("custom"))
+        .body("method", is("settings"))
+        .body("choices.statistics", is(true))
+        .body("language", is("fr"));
+    given()
+        .when()
+        .get("/v1/sites/consent-api-other/consents/" + id)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given().when().get("/v1/sites/" + SITE + "/consents/not-a-uuid").then().statusCode(404);
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void shouldTellATenantsBackEndWhatADecisionMeansNow() {
+    publishOnce();
+    String first = post(CUSTOM).statusCode(201).extract().path("consentId");
+    String visitor =
+        given()
+            .when()
+            .get("/v1/sites/" + SITE + "/consents/" + first)
+            .then()
+            .extract()
+            .path("visitorId");
+
+    status(first, "statistics").body("status", is("granted"));
+    status(first, "marketing").body("status", is("denied"));
+    post("{\"visitorId\":\""
+            + visitor
+            + "\",\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"settings\"}")
+        .statusCode(201);
+    status(first, "statistics").body("status", is("superseded"));
+
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + first + "/status?category=ads")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + first + "/status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .when()
+        .get("/v1/sites/consent-api-other/consents/" + first + "/status?category=statistics")
+        .then()
+        .statusCode(404);
+  }
+
+  private static ValidatableResponse status(String id, String category) {
+    return given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + id + "/status?category=" + category)
+        .then()
+        .statusCode(200)
+        .contentType("application/json");
+  }
+
+  private static String accept() {
+    return "{\"policyVersion\":1,\"action\":\"accept_all\",\"lang\":\"en\",\"method\":\"banner\"}";
+  }
+
+  private static ValidatableResponse post(String body) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  private static long count() {
+    return QuarkusTransaction.requiringNew().call(() -> ConsentRecord.count("site.key", SITE));
+  }
+}

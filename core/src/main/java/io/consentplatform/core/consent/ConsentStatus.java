@@ -1,0 +1,13 @@
+package io.consentplatform.core.consent;
+
+/** What a recorded decision means today for one category. */
+public enum ConsentStatus {
+  /** The visitor accepted the category, and this decision is still the one that counts. */
+  GRANTED,
+  /** The visitor refused the category. */
+  DENIED,
+  /** The decision is older than the site's consent lifetime: the visitor must be asked again. */
+  EXPIRED,
+  /** A newer policy version exists, or the visitor decided again since. */
+  SUPERSEDED
+}

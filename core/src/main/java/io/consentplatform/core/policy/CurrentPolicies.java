@@ -1,0 +1,62 @@
+package io.consentplatform.core.policy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The version each site's visitors are asked about now, kept in memory: the banner is fetched on
+ * every page view of every site and must not cost a query. A publication anywhere invalidates it,
+ * here at once and on other instances through {@link PolicyChangeListener}.
+ */
+@ApplicationScoped
+public class CurrentPolicies {
+
+  // Unknown keys are cached too, so that a flood of them does not reach the database; the cap
+  // keeps such a flood from filling the memory instead.
+  private static final int MAX_ENTRIES = 10_000;
+
+  private final PolicyService policies;
+  private final Map<String, Optional<PublishedPolicy>> bySite = new ConcurrentHashMap<>();
+  private final AtomicLong invalidations = new AtomicLong();
+
+  public CurrentPolicies(PolicyService policies) {
+    this.policies = policies;
+  }
+
+  /** The current published version of the site, if the site exists and ever published. */
+  public Optional<PublishedPolicy> of(String siteKey) {
+    Optional<PublishedPolicy> cached = bySite.get(siteKey);
+    if (cached != null) {
+      return cached;
+    }
+    long before = invalidations.get();
+    Optional<PublishedPolicy> loaded = policies.current(siteKey);
+    // An invalidation during the load may mean the loaded version is already outdated.
+    if (invalidations.get() == before) {
+      if (bySite.size() >= MAX_ENTRIES) {
+        bySite.clear();
+      }
+      bySite.put(siteKey, loaded);
+    }
+    return loaded;
+  }
+
+  void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyPublished published) {
+    forget(published.siteKey());
+  }
+
+  void forget(String siteKey) {
+    invalidations.incrementAndGet();
+    bySite.remove(siteKey);
+  }
+
+  void forgetAll() {
+    invalidations.incrementAndGet();
+    bySite.clear();
+  }
+}
