@@ -23,8 +23,13 @@ public final class SiteFixture {
 
   private SiteFixture() {}
 
-  /** Creates the site in its own transaction and returns its id. */
+  /** Creates the site, served under {@code <siteKey>.example}, and returns its id. */
   public static long create(String siteKey) {
+    return create(siteKey, List.of(siteKey + ".example"));
+  }
+
+  /** Creates the site, served under {@code domains}, in its own transaction; returns its id. */
+  public static long create(String siteKey, List<String> domains) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -33,7 +38,7 @@ public final class SiteFixture {
               site.tenant = tenant;
               site.key = siteKey;
               site.name = "Site " + siteKey;
-              site.domains = List.of(siteKey + ".example");
+              site.domains = domains;
               site.languages = List.of("en", "fr");
               site.defaultLanguage = "en";
               site.persist();

@@ -1,0 +1,70 @@
+package io.consentplatform.core.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The machine's real headless Chromium, driven through its own chromedriver (Debian's {@code
+ * chromium} and {@code chromium-driver}): nothing is downloaded, every browser starts with a fresh
+ * profile.
+ */
+public final class Chromium {
+
+  private static final File BROWSER = new File("/usr/bin/chromium");
+  private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+  private Chromium() {}
+
+  /** A new browser with an empty profile; the caller quits it. */
+  public static ChromeDriver start() {
+    if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
+      throw new IllegalStateException(
+          "Browser tests need Debian's chromium and chromium-driver: apt-get install chromium"
+              + " chromium-driver (.ci/run does it)");
+    }
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("chromium-profile");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    return driver;
+  }
+
+  /** Saves what the browser shows as a PNG, for people to look at. */
+  public static void screenshot(ChromeDriver driver, Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
