@@ -34,6 +34,18 @@ class ApplicationTest {
   }
 
   @Test
+  void shouldSendTheBannerCompressed() {
+    given()
+        .header("Accept-Encoding", "gzip")
+        .when()
+        .get("/v1/sites/townofcary/banner.js")
+        .then()
+        .statusCode(200)
+        .header("Content-Encoding", is("gzip"))
+        .body(containsString("ConsentPlatform"));
+  }
+
+  @Test
   void shouldServeThePagesStylesheet() {
     given().when().get("/assets/visitor.css").then().statusCode(200).contentType("text/css");
   }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.policy.PolicyService;
@@ -19,8 +20,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class BannerResourceTest {
 
   @Inject PolicyService policies;
+  @Inject DataSource dataSource;
 
   @Test
   void shouldDescribeTheCurrentVersionInTheAskedLanguage() {
@@ -141,6 +148,43 @@ class BannerResourceTest {
         .statusCode(200)
         .body("version", is(2))
         .body("categories.find { it.key == 'statistics' }.cookies.name", contains("_ga"));
+  }
+
+  @Test
+  void shouldFollowAPublicationMadeByAnotherInstanceWithinASecond() throws Exception {
+    long siteId = SiteFixture.create("banner-other-instance");
+    policies.publish(siteId, "test");
+    given().when().get("/v1/sites/banner-other-instance/banner").then().body("version", is(1));
+
+    // Another instance publishes: its row is committed, its notification follows.
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "insert into policy_version (site_id, number, content_hash, snapshot, published_by)"
+              + " select site_id, 2, repeat('ab', 32), snapshot, 'another instance'"
+              + " from policy_version where site_id = "
+              + siteId
+              + " and number = 1");
+      given()
+          .when()
+          .get("/v1/sites/banner-other-instance/banner")
+          .then()
+          .body("version", is(1)); // served from memory: this instance has not been told yet
+      statement.execute("select pg_notify('policy_published', 'banner-other-instance')");
+    }
+    Instant notified = Instant.now();
+
+    while (given()
+            .when()
+            .get("/v1/sites/banner-other-instance/banner")
+            .then()
+            .extract()
+            .<Integer>path("version")
+        != 2) {
+      assertTrue(
+          Duration.between(notified, Instant.now()).toMillis() < 1000, "served within a second");
+      Thread.sleep(20);
+    }
   }
 
   @Test
