@@ -244,6 +244,7 @@
           if (!state.i && state.a) send();
         } else {
           render(false);
+          if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
         }
       };
       if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);

@@ -2,11 +2,13 @@ package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.i18n.Languages;
+import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,13 +33,19 @@ public class BannerResource {
   private final BannerDocuments documents;
   private final BannerScript script;
   private final ApiConfig config;
+  private final Impressions impressions;
 
   public BannerResource(
-      CurrentPolicies current, BannerDocuments documents, BannerScript script, ApiConfig config) {
+      CurrentPolicies current,
+      BannerDocuments documents,
+      BannerScript script,
+      ApiConfig config,
+      Impressions impressions) {
     this.current = current;
     this.documents = documents;
     this.script = script;
     this.config = config;
+    this.impressions = impressions;
   }
 
   @GET
@@ -87,6 +95,15 @@ public class BannerResource {
         .header(HttpHeaders.ETAG, script.etag())
         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.scriptMaxAge().toSeconds())
         .build();
+  }
+
+  /** The script reports each time it shows the banner: the denominator of the opt-in rates. */
+  @POST
+  @Path("/impressions")
+  public RestResponse<Void> shown(@RestPath String siteKey) {
+    published(siteKey);
+    impressions.shown(siteKey);
+    return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();
   }
 
   private PublishedPolicy published(String siteKey) {

@@ -1,17 +1,28 @@
 package io.consentplatform.api.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.consentplatform.api.problem.Problem.FieldError;
 import io.consentplatform.core.error.Conflict;
+import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.StreamSupport;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,7 +49,9 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<String> rejected(Rejected e) {
     return answer(
-        Problem.invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+        Problem.invalid(
+            e.getMessage(),
+            e.faults().stream().map(f -> new FieldError(f.field(), f.message())).toList()));
   }
 
   @ServerExceptionMapper
@@ -50,10 +63,50 @@ public class ProblemMapper {
   public RestResponse<String> invalid(ConstraintViolationException e) {
     List<FieldError> errors =
         e.getConstraintViolations().stream()
-            .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .map(v -> new FieldError(field(v.getPropertyPath()), v.getMessage()))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return answer(Problem.invalid("The request is not valid", errors));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<String> forbidden(Forbidden e) {
+    return answer(Problem.of(Status.FORBIDDEN, e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<String> unauthorized(UnauthorizedException e) {
+    return unauthenticated("Sign in: send a bearer token or an X-Api-Key header");
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<String> authenticationFailed(AuthenticationFailedException e) {
+    return unauthenticated("The credentials were not accepted");
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<String> notAllowed(io.quarkus.security.ForbiddenException e) {
+    return answer(Problem.of(Status.FORBIDDEN, "Your role does not allow this"));
+  }
+
+  /** Bean Validation of a request body or parameter: 422 naming every field at fault. */
+  @ServerExceptionMapper
+  public RestResponse<String> invalidRequest(ResteasyReactiveViolationException e) {
+    boolean ours =
+        e.getConstraintViolations().stream()
+            .flatMap(v -> StreamSupport.stream(v.getPropertyPath().spliterator(), false))
+            .anyMatch(node -> node.getKind() == ElementKind.RETURN_VALUE);
+    if (ours) {
+      return unexpected(e);
+    }
+    return invalid(e);
+  }
+
+  /** A body that is not JSON, or JSON of the wrong shape. */
+  @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class})
+  public RestResponse<String> unreadable(JsonProcessingException e) {
+    return answer(
+        Problem.of(Status.BAD_REQUEST, "The body is not valid: " + e.getOriginalMessage()));
   }
 
   /** JAX-RS' own refusals (404 no such path, 405, 406, 415...): keep the status, explain it. */
@@ -62,11 +115,31 @@ public class ProblemMapper {
     return answer(Problem.of(e.getResponse().getStatus(), e.getMessage()));
   }
 
-  /** A bug of ours: log it with its stack, tell the client nothing of our internals. */
+  /**
+   * Anything else. Two database refusals are the client's doing and get a 409: a concurrent edit of
+   * the same version, and a duplicate key that two requests raced for. The rest is a bug of ours:
+   * logged with its stack, and the client learns nothing of our internals.
+   */
   @ServerExceptionMapper
   public RestResponse<String> unexpected(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        return answer(
+            Problem.of(
+                Status.CONFLICT, "Someone else changed this at the same time: read it again"));
+      }
+      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return answer(Problem.of(Status.CONFLICT, "This already exists"));
+      }
+    }
     LOG.error("Unexpected failure", e);
     return answer(Problem.of(Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred"));
+  }
+
+  private RestResponse<String> unauthenticated(String detail) {
+    RestResponse<String> answer = answer(Problem.of(Status.UNAUTHORIZED, detail));
+    answer.getHeaders().add("WWW-Authenticate", "Bearer");
+    return answer;
   }
 
   private RestResponse<String> answer(Problem problem) {
@@ -82,7 +155,30 @@ public class ProblemMapper {
         .build();
   }
 
-  private static String lastNode(String path) {
-    return path.substring(path.lastIndexOf('.') + 1);
+  /** The path inside the request body ({@code texts[en].name}), without the Java method. */
+  private static String field(jakarta.validation.Path path) {
+    StringBuilder field = new StringBuilder();
+    for (jakarta.validation.Path.Node node : path) {
+      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+        continue;
+      }
+      if (node.getName() == null) {
+        continue;
+      }
+      if (!field.isEmpty()) {
+        field.append('.');
+      }
+      field.append(node.getName());
+      if (node.getKey() != null) {
+        field.append('[').append(node.getKey()).append(']');
+      } else if (node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      }
+    }
+    if (field.isEmpty()) {
+      String whole = path.toString();
+      return whole.substring(whole.lastIndexOf('.') + 1);
+    }
+    return field.toString();
   }
 }

@@ -38,6 +38,9 @@ class MigrationsTest {
     assertEquals(0, second.migrationsExecuted, "a migrated database gets nothing twice");
     assertEquals(
         List.of(
+            "api_key",
+            "audit_entry",
+            "banner_impression",
             "category",
             "consent_record",
             "cookie",

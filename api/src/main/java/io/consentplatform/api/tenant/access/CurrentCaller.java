@@ -1,0 +1,63 @@
+package io.consentplatform.api.tenant.access;
+
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.tenant.MemberService;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The {@link Caller} of the current request: from the API key, or from the token's subject and its
+ * membership in a tenant. Never from anything else the request says.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+  /** The claim a token may carry to name the tenant acted for, by its slug. */
+  public static final String TENANT_CLAIM = "tenant";
+
+  private final SecurityIdentity identity;
+  private final MemberService members;
+  private Caller caller;
+
+  public CurrentCaller(SecurityIdentity identity, MemberService members) {
+    this.identity = identity;
+    this.members = members;
+  }
+
+  public Caller get() {
+    if (caller == null) {
+      caller = resolve();
+    }
+    return caller;
+  }
+
+  /** The identity provider's subject of the signed-in person, for personal operations. */
+  public String subject() {
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      return token.getSubject();
+    }
+    throw new UnauthorizedException();
+  }
+
+  private Caller resolve() {
+    if (identity.isAnonymous()) {
+      throw new UnauthorizedException();
+    }
+    Caller fromKey = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
+    if (fromKey != null) {
+      return fromKey;
+    }
+    if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+      Object claim = token.getClaim(TENANT_CLAIM);
+      String tenant =
+          claim instanceof JsonString text
+              ? text.getString()
+              : claim == null ? null : claim.toString();
+      return members.callerFor(token.getSubject(), tenant);
+    }
+    throw new UnauthorizedException();
+  }
+}

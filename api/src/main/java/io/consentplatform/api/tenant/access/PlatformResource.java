@@ -1,0 +1,48 @@
+package io.consentplatform.api.tenant.access;
+
+import io.consentplatform.api.tenant.access.AccessViews.NewTenant;
+import io.consentplatform.api.tenant.access.AccessViews.TenantView;
+import io.consentplatform.core.tenant.MemberService;
+import io.consentplatform.core.tenant.Tenant;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** What only the platform's operators do: create tenants. */
+@Path("/v1/platform/tenants")
+@RolesAllowed(PlatformResource.OPERATOR)
+@Tag(name = "Platform")
+public class PlatformResource {
+
+  /** The identity provider's role of the platform's operators. */
+  public static final String OPERATOR = "platform-operator";
+
+  private final MemberService members;
+  private final SecurityIdentity identity;
+
+  public PlatformResource(MemberService members, SecurityIdentity identity) {
+    this.members = members;
+    this.identity = identity;
+  }
+
+  @POST
+  public RestResponse<TenantView> create(@Valid @NotNull NewTenant tenant) {
+    Tenant created =
+        members.createTenant(
+            identity.getPrincipal().getName(),
+            tenant.slug(),
+            tenant.name(),
+            tenant.ownerSubject(),
+            tenant.ownerEmail());
+    return ResponseBuilder.<TenantView>created(URI.create("/v1/platform/tenants/" + created.id))
+        .entity(new TenantView(created.id, created.slug, created.name))
+        .build();
+  }
+}

@@ -1,0 +1,140 @@
+package io.consentplatform.api.tenant.consents;
+
+import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentLog;
+import io.consentplatform.core.consent.ConsentQuery;
+import io.consentplatform.core.consent.Statistics;
+import io.consentplatform.core.error.Rejected;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** A site's consent records, for answering a regulator, and its statistics. */
+@Path("/v1/tenant/sites/{siteId}")
+@Authenticated
+@Tag(name = "Consent records")
+public class ConsentLogResource {
+
+  static final String NDJSON = "application/x-ndjson";
+
+  private final ConsentLog log;
+  private final Statistics statistics;
+  private final CurrentCaller caller;
+
+  public ConsentLogResource(ConsentLog log, Statistics statistics, CurrentCaller caller) {
+    this.log = log;
+    this.statistics = statistics;
+    this.caller = caller;
+  }
+
+  /**
+   * The newest records first. For the next page, pass the last record's {@code recordedAt} as
+   * {@code to}.
+   */
+  @GET
+  @Path("/consents")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<ConsentLog.Entry> page(
+      @RestPath long siteId,
+      @RestQuery String from,
+      @RestQuery String to,
+      @RestQuery Integer version,
+      @RestQuery String action,
+      @RestQuery Integer limit) {
+    return log.page(
+        caller.get(), siteId, query(from, to, version, action), limit == null ? 100 : limit);
+  }
+
+  /** Every matching record, oldest first, streamed: CSV or NDJSON ({@code format}). */
+  @GET
+  @Path("/consents/export")
+  @Produces({"text/csv", NDJSON})
+  public RestResponse<StreamingOutput> export(
+      @RestPath long siteId,
+      @RestQuery String format,
+      @RestQuery String from,
+      @RestQuery String to,
+      @RestQuery Integer version,
+      @RestQuery String action) {
+    ConsentLog.Format chosen = format(format);
+    ConsentQuery query = query(from, to, version, action);
+    long site = log.readableSite(caller.get(), siteId);
+    StreamingOutput body = out -> log.export(site, query, chosen, out);
+    String type = chosen == ConsentLog.Format.CSV ? "text/csv; charset=utf-8" : NDJSON;
+    String file = "consents-" + siteId + (chosen == ConsentLog.Format.CSV ? ".csv" : ".ndjson");
+    return ResponseBuilder.ok(body, type)
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
+  }
+
+  /** Per day (UTC): banner shown, decisions by action, opt-in rate per category. */
+  @GET
+  @Path("/statistics")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<Statistics.Day> statistics(
+      @RestPath long siteId, @RestQuery String from, @RestQuery String to) {
+    LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
+    LocalDate start = from == null ? end.minusDays(29) : date("from", from);
+    return statistics.daily(caller.get(), siteId, start, end);
+  }
+
+  private static ConsentQuery query(String from, String to, Integer version, String action) {
+    return new ConsentQuery(instant("from", from), instant("to", to), version, action(action));
+  }
+
+  private static ConsentLog.Format format(String format) {
+    if (format == null || format.equalsIgnoreCase("csv")) {
+      return ConsentLog.Format.CSV;
+    }
+    if (format.equalsIgnoreCase("ndjson")) {
+      return ConsentLog.Format.NDJSON;
+    }
+    throw new Rejected("format", "format must be csv or ndjson");
+  }
+
+  private static ConsentAction action(String action) {
+    if (action == null) {
+      return null;
+    }
+    try {
+      return ConsentAction.valueOf(action.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new Rejected("action", "action must be accept_all, reject_all, custom or withdraw");
+    }
+  }
+
+  private static Instant instant(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new Rejected(
+          field, field + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+    }
+  }
+
+  private static LocalDate date(String field, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new Rejected(field, field + " must be a date such as 2026-01-31");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.consentplatform.api.tenant.declarations;
+
+import io.consentplatform.api.tenant.Etags;
+import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.category.CategoryEdit;
+import io.consentplatform.core.category.CategoryService;
+import io.consentplatform.core.category.CategoryView;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** A site's categories (drafts until published). */
+@Path("/v1/tenant/sites/{siteId}/categories")
+@Authenticated
+@Tag(name = "Categories")
+public class CategoriesResource {
+
+  private final CategoryService categories;
+  private final CurrentCaller caller;
+
+  public CategoriesResource(CategoryService categories, CurrentCaller caller) {
+    this.categories = categories;
+    this.caller = caller;
+  }
+
+  @GET
+  public List<CategoryView> list(@RestPath long siteId) {
+    return categories.list(caller.get(), siteId);
+  }
+
+  @POST
+  public RestResponse<CategoryView> create(
+      @RestPath long siteId, @Valid @NotNull CategoryEdit edit) {
+    CategoryView created = categories.create(caller.get(), siteId, edit);
+    return ResponseBuilder.<CategoryView>created(
+            URI.create("/v1/tenant/sites/" + siteId + "/categories/" + created.id()))
+        .entity(created)
+        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .build();
+  }
+
+  @GET
+  @Path("/{categoryId}")
+  public RestResponse<CategoryView> get(@RestPath long siteId, @RestPath long categoryId) {
+    CategoryView category = categories.get(caller.get(), siteId, categoryId);
+    return ResponseBuilder.ok(category)
+        .header(HttpHeaders.ETAG, Etags.of(category.version()))
+        .build();
+  }
+
+  @PUT
+  @Path("/{categoryId}")
+  public RestResponse<CategoryView> update(
+      @RestPath long siteId,
+      @RestPath long categoryId,
+      @Valid @NotNull CategoryEdit edit,
+      @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    CategoryView category =
+        categories.update(caller.get(), siteId, categoryId, edit, Etags.expected(ifMatch));
+    return ResponseBuilder.ok(category)
+        .header(HttpHeaders.ETAG, Etags.of(category.version()))
+        .build();
+  }
+
+  @DELETE
+  @Path("/{categoryId}")
+  public void delete(
+      @RestPath long siteId,
+      @RestPath long categoryId,
+      @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    categories.delete(caller.get(), siteId, categoryId, Etags.expected(ifMatch));
+  }
+}

@@ -1,0 +1,136 @@
+package io.consentplatform.api.tenant.declarations;
+
+import io.consentplatform.api.tenant.Etags;
+import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.cookie.CookieCsv;
+import io.consentplatform.core.cookie.CookieEdit;
+import io.consentplatform.core.cookie.CookieService;
+import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.error.Rejected;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** A site's cookie declarations, one by one or as CSV in the Open Cookie Database layout. */
+@Path("/v1/tenant/sites/{siteId}/cookies")
+@Authenticated
+@Tag(name = "Cookies")
+public class CookiesResource {
+
+  static final String CSV = "text/csv";
+
+  private final CookieService cookies;
+  private final CookieCsv csv;
+  private final CurrentCaller caller;
+
+  public CookiesResource(CookieService cookies, CookieCsv csv, CurrentCaller caller) {
+    this.cookies = cookies;
+    this.csv = csv;
+    this.caller = caller;
+  }
+
+  @GET
+  public List<CookieView> list(@RestPath long siteId) {
+    return cookies.cookies(caller.get(), siteId);
+  }
+
+  @POST
+  public RestResponse<CookieView> create(@RestPath long siteId, @Valid @NotNull CookieEdit edit) {
+    CookieView created = cookies.createCookie(caller.get(), siteId, edit);
+    return ResponseBuilder.<CookieView>created(
+            URI.create("/v1/tenant/sites/" + siteId + "/cookies/" + created.id()))
+        .entity(created)
+        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .build();
+  }
+
+  @GET
+  @Path("/{cookieId}")
+  public RestResponse<CookieView> get(@RestPath long siteId, @RestPath long cookieId) {
+    CookieView cookie = cookies.cookie(caller.get(), siteId, cookieId);
+    return ResponseBuilder.ok(cookie).header(HttpHeaders.ETAG, Etags.of(cookie.version())).build();
+  }
+
+  @PUT
+  @Path("/{cookieId}")
+  public RestResponse<CookieView> update(
+      @RestPath long siteId,
+      @RestPath long cookieId,
+      @Valid @NotNull CookieEdit edit,
+      @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    CookieView cookie =
+        cookies.updateCookie(caller.get(), siteId, cookieId, edit, Etags.expected(ifMatch));
+    return ResponseBuilder.ok(cookie).header(HttpHeaders.ETAG, Etags.of(cookie.version())).build();
+  }
+
+  @DELETE
+  @Path("/{cookieId}")
+  public void delete(
+      @RestPath long siteId,
+      @RestPath long cookieId,
+      @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    cookies.deleteCookie(caller.get(), siteId, cookieId, Etags.expected(ifMatch));
+  }
+
+  /** Every declaration of the site as CSV, in the Open Cookie Database's columns. */
+  @GET
+  @Path("/csv")
+  @Produces(CSV)
+  public RestResponse<String> export(@RestPath long siteId) {
+    return ResponseBuilder.ok(csv.export(caller.get(), siteId), CSV + "; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")
+        .build();
+  }
+
+  /**
+   * Imports CSV in the Open Cookie Database's columns. {@code dryRun} reports what would change and
+   * changes nothing; {@code skipInvalid} imports the good rows when some are wrong (otherwise
+   * nothing is imported and the answer lists the wrong rows).
+   */
+  @POST
+  @Path("/csv")
+  @Consumes(CSV)
+  @Produces(MediaType.APPLICATION_JSON)
+  public CookieCsv.ImportReport importCsv(
+      @RestPath long siteId,
+      InputStream body,
+      @RestQuery boolean dryRun,
+      @RestQuery boolean skipInvalid) {
+    CookieCsv.ImportReport report =
+        csv.importCsv(
+            caller.get(),
+            siteId,
+            new InputStreamReader(body, StandardCharsets.UTF_8),
+            dryRun,
+            skipInvalid);
+    if (!dryRun && !report.applied()) {
+      throw new Rejected(
+          report.errors().size() + " rows cannot be imported; nothing was changed",
+          report.errors().stream()
+              .limit(100)
+              .map(e -> new Rejected.Fault("line " + e.line() + ": " + e.field(), e.message()))
+              .toList());
+    }
+    return report;
+  }
+}

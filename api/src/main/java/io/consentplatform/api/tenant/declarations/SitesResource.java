@@ -1,0 +1,68 @@
+package io.consentplatform.api.tenant.declarations;
+
+import io.consentplatform.api.tenant.Etags;
+import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.site.SiteEdit;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** The caller's tenant's sites. */
+@Path("/v1/tenant/sites")
+@Authenticated
+@Tag(name = "Sites")
+public class SitesResource {
+
+  private final SiteService sites;
+  private final CurrentCaller caller;
+
+  public SitesResource(SiteService sites, CurrentCaller caller) {
+    this.sites = sites;
+    this.caller = caller;
+  }
+
+  @GET
+  public List<SiteView> list() {
+    return sites.list(caller.get());
+  }
+
+  @POST
+  public RestResponse<SiteView> create(@Valid @NotNull SiteEdit edit) {
+    SiteView created = sites.create(caller.get(), edit);
+    return ResponseBuilder.<SiteView>created(URI.create("/v1/tenant/sites/" + created.id()))
+        .entity(created)
+        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .build();
+  }
+
+  @GET
+  @Path("/{siteId}")
+  public RestResponse<SiteView> get(@RestPath long siteId) {
+    SiteView site = sites.get(caller.get(), siteId);
+    return ResponseBuilder.ok(site).header(HttpHeaders.ETAG, Etags.of(site.version())).build();
+  }
+
+  @PUT
+  @Path("/{siteId}")
+  public RestResponse<SiteView> update(
+      @RestPath long siteId,
+      @Valid @NotNull SiteEdit edit,
+      @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    SiteView site = sites.update(caller.get(), siteId, edit, Etags.expected(ifMatch));
+    return ResponseBuilder.ok(site).header(HttpHeaders.ETAG, Etags.of(site.version())).build();
+  }
+}

@@ -1,0 +1,73 @@
+package io.consentplatform.api.tenant.versions;
+
+import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.policy.PolicyDiff;
+import io.consentplatform.core.policy.VersionService;
+import io.consentplatform.core.policy.VersionView;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
+
+/** A site's policy versions: the draft, publication, the published ones and their differences. */
+@Path("/v1/tenant/sites/{siteId}/versions")
+@Authenticated
+@Tag(name = "Policy versions")
+public class VersionsResource {
+
+  private final VersionService versions;
+  private final CurrentCaller caller;
+
+  public VersionsResource(VersionService versions, CurrentCaller caller) {
+    this.versions = versions;
+    this.caller = caller;
+  }
+
+  @GET
+  public List<VersionView> list(@RestPath long siteId) {
+    return versions.list(caller.get(), siteId);
+  }
+
+  /**
+   * What would be published now; {@code changedSinceLatest} says whether publishing is worth it.
+   */
+  @GET
+  @Path("/draft")
+  public VersionService.Draft draft(@RestPath long siteId) {
+    return versions.draft(caller.get(), siteId);
+  }
+
+  /** Publishes the draft as the next version: visitors are asked again. */
+  @POST
+  public RestResponse<VersionView> publish(@RestPath long siteId) {
+    VersionView published = versions.publish(caller.get(), siteId);
+    return ResponseBuilder.<VersionView>created(
+            URI.create("/v1/tenant/sites/" + siteId + "/versions/" + published.number()))
+        .entity(published)
+        .build();
+  }
+
+  @GET
+  @Path("/{number}")
+  public VersionView get(@RestPath long siteId, @RestPath int number) {
+    return versions.get(caller.get(), siteId, number);
+  }
+
+  /** What changed from one version to another; either may be {@code draft}. */
+  @GET
+  @Path("/diff")
+  public PolicyDiff diff(@RestPath long siteId, @RestQuery String from, @RestQuery String to) {
+    if (from == null || to == null) {
+      throw new BadRequestException("Both from and to are required: version numbers or draft");
+    }
+    return versions.diff(caller.get(), siteId, from, to);
+  }
+}

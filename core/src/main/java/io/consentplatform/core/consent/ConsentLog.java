@@ -1,0 +1,204 @@
+package io.consentplatform.core.consent;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.csv.Csv;
+import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.tenant.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A tenant's reading of its consent records: pages of them, and exports of millions. Reads go
+ * straight to JDBC: an export streams rows from a database cursor to the client, so memory stays
+ * flat whatever the number of rows.
+ */
+@ApplicationScoped
+public class ConsentLog {
+
+  /** The most records one page returns. */
+  public static final int MAX_PAGE = 1000;
+
+  private static final int FETCH_SIZE = 1000;
+
+  private static final String SELECT =
+      "select c.id, c.visitor_id, v.number, v.content_hash, c.action, c.method, c.choices::text,"
+          + " c.language, c.gpc, c.recorded_at"
+          + " from consent_record c join policy_version v on v.id = c.policy_version_id where ";
+
+  public static final List<String> CSV_HEADER =
+      List.of(
+          "consentId",
+          "visitorId",
+          "version",
+          "versionHash",
+          "action",
+          "method",
+          "choices",
+          "language",
+          "gpc",
+          "recordedAt");
+
+  /** One record as the log shows it; {@code choices} is its JSON object. */
+  public record Entry(
+      UUID consentId,
+      UUID visitorId,
+      int version,
+      String versionHash,
+      String action,
+      String method,
+      Map<String, Boolean> choices,
+      String language,
+      boolean gpc,
+      Instant recordedAt) {}
+
+  /** The export formats. */
+  public enum Format {
+    CSV,
+    NDJSON
+  }
+
+  private final DataSource dataSource;
+
+  public ConsentLog(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Checks the caller may read the site's records; call before answering an export. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long readableSite(Caller caller, long siteId) {
+    caller.require(Role.VIEWER);
+    return TenantScope.site(caller, siteId).id;
+  }
+
+  /** The newest records matching the query, at most {@code limit}. */
+  @SuppressWarnings("unchecked")
+  public List<Entry> page(Caller caller, long siteId, ConsentQuery query, int limit) {
+    long site = readableSite(caller, siteId);
+    List<Entry> entries = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                SELECT + query.where() + " order by c.recorded_at desc, c.id desc limit ?")) {
+      int next = query.bind(statement, site);
+      statement.setInt(next, Math.max(1, Math.min(limit, MAX_PAGE)));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          entries.add(
+              new Entry(
+                  rows.getObject(1, UUID.class),
+                  rows.getObject(2, UUID.class),
+                  rows.getInt(3),
+                  rows.getString(4),
+                  rows.getString(5).toLowerCase(),
+                  rows.getString(6).toLowerCase(),
+                  DomainJson.mapper().readValue(rows.getString(7), Map.class),
+                  rows.getString(8),
+                  rows.getBoolean(9),
+                  rows.getObject(10, OffsetDateTime.class).toInstant()));
+        }
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Could not read consent records", e);
+    }
+    return entries;
+  }
+
+  /**
+   * Writes every matching record, oldest first, to {@code out}. The site must have been checked
+   * with {@link #readableSite} by the caller.
+   */
+  public long export(long siteId, ConsentQuery query, Format format, OutputStream out) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      // PostgreSQL only streams through a cursor inside a transaction.
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement =
+          connection.prepareStatement(SELECT + query.where() + " order by c.recorded_at, c.id")) {
+        statement.setFetchSize(FETCH_SIZE);
+        query.bind(statement, siteId);
+        try (ResultSet rows = statement.executeQuery()) {
+          return format == Format.CSV ? writeCsv(rows, out) : writeNdjson(rows, out);
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not export consent records", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long writeCsv(ResultSet rows, OutputStream out) throws SQLException, IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    writer.write(Csv.line(CSV_HEADER));
+    long count = 0;
+    while (rows.next()) {
+      writer.write(
+          Csv.line(
+              List.of(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getInt(3),
+                  rows.getString(4),
+                  rows.getString(5).toLowerCase(),
+                  rows.getString(6).toLowerCase(),
+                  rows.getString(7),
+                  rows.getString(8),
+                  rows.getBoolean(9),
+                  rows.getObject(10, OffsetDateTime.class).toInstant())));
+      count++;
+    }
+    writer.flush();
+    return count;
+  }
+
+  private static long writeNdjson(ResultSet rows, OutputStream out)
+      throws SQLException, IOException {
+    long count = 0;
+    try (JsonGenerator json =
+        DomainJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      json.setRootValueSeparator(null);
+      while (rows.next()) {
+        json.writeStartObject();
+        json.writeStringField("consentId", rows.getString(1));
+        json.writeStringField("visitorId", rows.getString(2));
+        json.writeNumberField("version", rows.getInt(3));
+        json.writeStringField("versionHash", rows.getString(4));
+        json.writeStringField("action", rows.getString(5).toLowerCase());
+        json.writeStringField("method", rows.getString(6).toLowerCase());
+        json.writeFieldName("choices");
+        json.writeRawValue(rows.getString(7)); // jsonb, valid JSON by construction
+        json.writeStringField("language", rows.getString(8));
+        json.writeBooleanField("gpc", rows.getBoolean(9));
+        json.writeStringField(
+            "recordedAt", rows.getObject(10, OffsetDateTime.class).toInstant().toString());
+        json.writeEndObject();
+        json.writeRaw('\n');
+        count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,124 @@
+package io.consentplatform.core.consent;
+
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.tenant.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What visitors decided, per day (UTC) and category: the figures of a site's dashboard. */
+@ApplicationScoped
+public class Statistics {
+
+  /** The longest period one request covers. */
+  public static final int MAX_DAYS = 366;
+
+  private final EntityManager entityManager;
+
+  public Statistics(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /**
+   * One day of a site.
+   *
+   * @param shown how many times the banner was shown
+   * @param optInRate per category, the share of that day's decisions that granted it (0 to 1)
+   */
+  public record Day(
+      LocalDate day,
+      long shown,
+      long decisions,
+      long acceptedAll,
+      long rejectedAll,
+      long customized,
+      long withdrawn,
+      Map<String, Double> optInRate) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Day> daily(Caller caller, long siteId, LocalDate from, LocalDate to) {
+    caller.require(Role.VIEWER);
+    long site = TenantScope.site(caller, siteId).id;
+    if (to.isBefore(from)) {
+      throw new Rejected("to", "to must not be before from");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new Rejected("to", "At most " + MAX_DAYS + " days at once");
+    }
+    Map<LocalDate, long[]> counts = new TreeMap<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      counts.put(d, new long[6]);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> actions =
+        entityManager
+            .createNativeQuery(
+                "select (recorded_at at time zone 'UTC')::date, action, count(*) from consent_record"
+                    + " where site_id = ?1 and recorded_at >= ?2 and recorded_at < ?3 group by 1, 2")
+            .setParameter(1, site)
+            .setParameter(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .setParameter(
+                3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .getResultList();
+    for (Object[] row : actions) {
+      long[] day = counts.get(localDate(row[0]));
+      long n = ((Number) row[2]).longValue();
+      day[1] += n;
+      switch (ConsentAction.valueOf((String) row[1])) {
+        case ACCEPT_ALL -> day[2] += n;
+        case REJECT_ALL -> day[3] += n;
+        case CUSTOM -> day[4] += n;
+        case WITHDRAW -> day[5] += n;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> shown =
+        entityManager
+            .createNativeQuery(
+                "select day, shown from banner_impression where site_id = ?1 and day between ?2 and ?3")
+            .setParameter(1, site)
+            .setParameter(2, from)
+            .setParameter(3, to)
+            .getResultList();
+    for (Object[] row : shown) {
+      counts.get(localDate(row[0]))[0] = ((Number) row[1]).longValue();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> granted =
+        entityManager
+            .createNativeQuery(
+                "select (recorded_at at time zone 'UTC')::date, choice.key,"
+                    + " count(*) filter (where choice.value = 'true'), count(*)"
+                    + " from consent_record, jsonb_each_text(choices) as choice"
+                    + " where site_id = ?1 and recorded_at >= ?2 and recorded_at < ?3 group by 1, 2")
+            .setParameter(1, site)
+            .setParameter(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .setParameter(
+                3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .getResultList();
+    Map<LocalDate, Map<String, Double>> rates = new TreeMap<>();
+    for (Object[] row : granted) {
+      double rate = ((Number) row[2]).doubleValue() / ((Number) row[3]).doubleValue();
+      rates.computeIfAbsent(localDate(row[0]), d -> new TreeMap<>()).put((String) row[1], rate);
+    }
+    List<Day> days = new ArrayList<>();
+    counts.forEach(
+        (day, c) ->
+            days.add(
+                new Day(
+                    day, c[0], c[1], c[2], c[3], c[4], c[5], rates.getOrDefault(day, Map.of()))));
+    return days;
+  }
+
+  private static LocalDate localDate(Object value) {
+    return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+  }
+}

@@ -1,0 +1,33 @@
+package io.consentplatform.core.cookie;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/**
+ * A cookie as a tenant declares it.
+ *
+ * @param service the name of one of the site's services
+ * @param category the key of one of the site's categories
+ */
+public record CookieEdit(
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[^\\s;,=]+", message = "a cookie name: no spaces, ';', ',' or '='")
+        String name,
+    boolean wildcard,
+    @NotBlank @Size(max = 200) String service,
+    @NotBlank @Size(max = 40) String category,
+    @NotBlank @Size(max = 100) String retention,
+    @NotNull Party party,
+    @Size(max = 253) @Pattern(regexp = "\\.?[A-Za-z0-9.-]+", message = "a domain name")
+        String domain,
+    @Min(0) @Max(100000) int position,
+    @NotEmpty @Size(max = 30)
+        Map<@Pattern(regexp = "[a-z]{2,3}") String, @Valid @NotNull CookieText> texts) {}

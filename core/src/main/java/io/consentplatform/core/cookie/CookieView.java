@@ -1,0 +1,35 @@
+package io.consentplatform.core.cookie;
+
+import java.util.Map;
+
+/** A cookie as the management API shows it. */
+public record CookieView(
+    long id,
+    long siteId,
+    String name,
+    boolean wildcard,
+    String service,
+    String category,
+    String retention,
+    Party party,
+    String domain,
+    int position,
+    Map<String, CookieText> texts,
+    long version) {
+
+  public static CookieView of(Cookie cookie) {
+    return new CookieView(
+        cookie.id,
+        cookie.site.id,
+        cookie.name,
+        cookie.wildcard,
+        cookie.service.name,
+        cookie.category.key,
+        cookie.retention,
+        cookie.party,
+        cookie.domain,
+        cookie.position,
+        Map.copyOf(cookie.texts),
+        cookie.version);
+  }
+}

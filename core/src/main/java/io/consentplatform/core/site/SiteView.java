@@ -1,0 +1,30 @@
+package io.consentplatform.core.site;
+
+import java.util.List;
+import java.util.Map;
+
+/** A site as the management API shows it. */
+public record SiteView(
+    long id,
+    String key,
+    String name,
+    List<String> domains,
+    List<String> languages,
+    String defaultLanguage,
+    int consentLifetimeDays,
+    Map<String, SiteTexts> texts,
+    long version) {
+
+  public static SiteView of(Site site) {
+    return new SiteView(
+        site.id,
+        site.key,
+        site.name,
+        List.copyOf(site.domains),
+        List.copyOf(site.languages),
+        site.defaultLanguage,
+        site.consentLifetimeDays,
+        Map.copyOf(site.texts),
+        site.version);
+  }
+}

@@ -1,0 +1,152 @@
+package io.consentplatform.core.tenant;
+
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.audit.Audit;
+import io.consentplatform.core.error.Conflict;
+import io.consentplatform.core.error.Forbidden;
+import io.consentplatform.core.error.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Who works in which tenant: membership, roles, and the tenants themselves. */
+@ApplicationScoped
+public class MemberService {
+
+  private final Audit audit;
+
+  public MemberService(Audit audit) {
+    this.audit = audit;
+  }
+
+  /**
+   * The caller a signed-in person acts as. The tenant is the one the token names (its {@code
+   * tenant} claim, a slug), else the person's only tenant; membership is always checked here.
+   *
+   * @throws Forbidden when the person belongs to no tenant, not to the named one, or to several
+   *     with none named
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Caller callerFor(String subject, String claimedTenant) {
+    List<TenantMember> memberships = TenantMember.listForSubject(subject);
+    TenantMember member;
+    if (claimedTenant != null) {
+      member =
+          memberships.stream()
+              .filter(m -> m.tenant.slug.equals(claimedTenant))
+              .findFirst()
+              .orElseThrow(() -> new Forbidden("You are not a member of tenant " + claimedTenant));
+    } else if (memberships.size() == 1) {
+      member = memberships.get(0);
+    } else if (memberships.isEmpty()) {
+      throw new Forbidden("You are not a member of any tenant");
+    } else {
+      throw new Forbidden("You belong to several tenants: your token must name one (claim tenant)");
+    }
+    return new Caller(member.tenant.id, member.email, member.role);
+  }
+
+  /** The tenants a person belongs to, for choosing one. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TenantMember> memberships(String subject) {
+    return TenantMember.listForSubject(subject);
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<TenantMember> list(Caller caller) {
+    caller.require(Role.VIEWER);
+    return TenantMember.list("tenant.id = ?1 order by email", caller.tenantId());
+  }
+
+  @Transactional
+  public TenantMember add(Caller caller, String subject, String email, Role role) {
+    caller.require(Role.OWNER);
+    if (TenantMember.count("tenant.id = ?1 and subject = ?2", caller.tenantId(), subject) > 0) {
+      throw new Conflict("This person is already a member");
+    }
+    TenantMember member = new TenantMember();
+    member.tenant = Tenant.findById(caller.tenantId());
+    member.subject = subject;
+    member.email = email;
+    member.role = role;
+    member.persist();
+    audit.record(caller, "create", "member", member.id, null, describe(member));
+    return member;
+  }
+
+  @Transactional
+  public TenantMember changeRole(Caller caller, long memberId, Role role) {
+    caller.require(Role.OWNER);
+    TenantMember member = owned(caller, memberId);
+    Object before = describe(member);
+    if (member.role == Role.OWNER && role != Role.OWNER) {
+      requireAnotherOwner(caller, member);
+    }
+    member.role = role;
+    audit.record(caller, "update", "member", member.id, before, describe(member));
+    return member;
+  }
+
+  @Transactional
+  public void remove(Caller caller, long memberId) {
+    caller.require(Role.OWNER);
+    TenantMember member = owned(caller, memberId);
+    if (member.role == Role.OWNER) {
+      requireAnotherOwner(caller, member);
+    }
+    audit.record(caller, "delete", "member", member.id, describe(member), null);
+    member.delete();
+  }
+
+  /** A new tenant and its first owner; only the platform's operators create tenants. */
+  @Transactional
+  public Tenant createTenant(
+      String operator, String slug, String name, String ownerSubject, String ownerEmail) {
+    if (Tenant.findBySlug(slug).isPresent()) {
+      throw new Conflict("A tenant " + slug + " exists already");
+    }
+    Tenant tenant = Tenant.create(slug, name);
+    TenantMember owner = new TenantMember();
+    owner.tenant = tenant;
+    owner.subject = ownerSubject;
+    owner.email = ownerEmail;
+    owner.role = Role.OWNER;
+    owner.persist();
+    audit.record(
+        new Caller(tenant.id, operator, Role.OWNER),
+        "create",
+        "tenant",
+        tenant.id,
+        null,
+        Map.of("slug", slug, "name", name, "owner", ownerEmail));
+    return tenant;
+  }
+
+  private static TenantMember owned(Caller caller, long memberId) {
+    return TenantMember.<TenantMember>find(
+            "id = ?1 and tenant.id = ?2", memberId, caller.tenantId())
+        .firstResultOptional()
+        .orElseThrow(() -> new NotFound("Member " + memberId));
+  }
+
+  private static void requireAnotherOwner(Caller caller, TenantMember leaving) {
+    long owners =
+        TenantMember.count(
+            "tenant.id = ?1 and role = ?2 and id <> ?3", caller.tenantId(), Role.OWNER, leaving.id);
+    if (owners == 0) {
+      throw new Conflict("A tenant keeps at least one owner");
+    }
+  }
+
+  private static Object describe(TenantMember member) {
+    return Map.of("subject", member.subject, "email", member.email, "role", member.role.name());
+  }
+
+  /** The person's membership in a tenant, if any. */
+  public static Optional<TenantMember> membership(String subject, long tenantId) {
+    return TenantMember.find("subject = ?1 and tenant.id = ?2", subject, tenantId)
+        .firstResultOptional();
+  }
+}
