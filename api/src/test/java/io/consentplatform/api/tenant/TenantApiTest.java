@@ -1,0 +1,440 @@
+package io.consentplatform.api.tenant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.tenant.ApiKey;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(OidcServer.class)
+class TenantApiTest {
+
+  private static final String CATEGORY =
+      "{\"key\":\"video\",\"purpose\":\"MARKETING\",\"required\":false,\"position\":5,"
+          + "\"texts\":{\"en\":{\"name\":\"Video\",\"description\":\"Embedded videos\"}}}";
+
+  @Inject PolicyService policies;
+
+  private static long site;
+
+  @BeforeEach
+  void tenant() {
+    if (site == 0) {
+      site = Tenants.siteWithTenant("api-shop");
+      Tenants.member(site, "owner-shop", Role.OWNER);
+      Tenants.member(site, "editor-shop", Role.EDITOR);
+      Tenants.member(site, "viewer-shop", Role.VIEWER);
+      policies.publish(site, "test");
+    }
+  }
+
+  @Test
+  void shouldRefuseAnonymousCallersWithAProblem() {
+    given()
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", containsString("Bearer"));
+    given()
+        .auth()
+        .oauth2("not-a-token")
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldTellWhoIsCalling() {
+    as("editor-shop")
+        .get("/v1/tenant")
+        .then()
+        .statusCode(200)
+        .body("tenant", is(Tenants.slugOf(site)))
+        .body("role", is("EDITOR"))
+        .body("actor", is("editor-shop@example.org"));
+  }
+
+  @Test
+  void shouldRefuseAPersonWhoBelongsToNoTenant() {
+    as("stranger")
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(403)
+        .body("detail", is("You are not a member of any tenant"));
+  }
+
+  @Test
+  void shouldLetAnEditorDeclareAndAViewerOnlyRead() {
+    long category =
+        as("editor-shop")
+            .contentType(ContentType.JSON)
+            .body(CATEGORY)
+            .post("/v1/tenant/sites/" + site + "/categories")
+            .then()
+            .statusCode(201)
+            .header("Location", containsString("/categories/"))
+            .header("ETag", is("\"0\""))
+            .body("key", is("video"))
+            .extract()
+            .<Number>path("id")
+            .longValue();
+
+    as("viewer-shop")
+        .get("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(200)
+        .body("key", hasItem("video"));
+    as("viewer-shop")
+        .contentType(ContentType.JSON)
+        .body(CATEGORY.replace("video", "maps"))
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    as("viewer-shop")
+        .delete("/v1/tenant/sites/" + site + "/categories/" + category)
+        .then()
+        .statusCode(403);
+    as("viewer-shop")
+        .get("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .body("key", hasItem("video"));
+  }
+
+  @Test
+  void shouldRefuseAStaleEditWithAConflict() {
+    String body = CATEGORY.replace("video", "chat");
+    ValidatableResponse created =
+        as("editor-shop")
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/v1/tenant/sites/" + site + "/categories")
+            .then()
+            .statusCode(201);
+    long id = created.extract().<Number>path("id").longValue();
+    String etag = created.extract().header("ETag");
+
+    String renamed = body.replace("Video", "Live chat");
+    String newEtag =
+        as("editor-shop")
+            .contentType(ContentType.JSON)
+            .header("If-Match", etag)
+            .body(renamed)
+            .put("/v1/tenant/sites/" + site + "/categories/" + id)
+            .then()
+            .statusCode(200)
+            .body("texts.en.name", is("Live chat"))
+            .extract()
+            .header("ETag");
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(body)
+        .put("/v1/tenant/sites/" + site + "/categories/" + id)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+
+    assertFalse(etag.equals(newEtag));
+    as("editor-shop")
+        .get("/v1/tenant/sites/" + site + "/categories/" + id)
+        .then()
+        .body("texts.en.name", is("Live chat"))
+        .header("ETag", is(newEtag));
+  }
+
+  @Test
+  void shouldNameEveryFieldThatFailsValidationAndChangeNothing() {
+    long before = count("Category", site);
+
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"Bad Key\",\"purpose\":\"MARKETING\",\"position\":-1,\"texts\":{}}")
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("key"))
+        .body("errors.field", hasItem("position"))
+        .body("errors.field", hasItem("texts"));
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body("{\"key\":\"x\",\"purpose\":\"NOPE\"}")
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body(CATEGORY.replace("\"position\":5", "\"position\":5,\"admin\":true"))
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(400);
+
+    assertEquals(before, count("Category", site));
+  }
+
+  @Test
+  void shouldPublishTheDraftAndShowWhatChanged() {
+    long other = Tenants.siteWithTenant("api-publish");
+    Tenants.member(other, "editor-publish", Role.EDITOR);
+    policies.publish(other, "test");
+    as("editor-publish")
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"name\":\"_hjid\",\"wildcard\":false,\"service\":\"Analytics Inc.\",\"category\":\"statistics\","
+                + "\"retention\":\"1 year\",\"party\":\"FIRST_PARTY\",\"position\":3,"
+                + "\"texts\":{\"en\":{\"functionAndLocation\":\"Heatmaps (all pages)\",\"purposes\":\"To tell visits apart\"}}}")
+        .post("/v1/tenant/sites/" + other + "/cookies")
+        .then()
+        .statusCode(201);
+
+    as("editor-publish")
+        .get("/v1/tenant/sites/" + other + "/versions/draft")
+        .then()
+        .statusCode(200)
+        .body("changedSinceLatest", is(true))
+        .body("latest", is(1));
+    as("editor-publish")
+        .get("/v1/tenant/sites/" + other + "/versions/diff?from=1&to=draft")
+        .then()
+        .statusCode(200)
+        .body("cookies.added", contains("_hjid"));
+    as("editor-publish")
+        .post("/v1/tenant/sites/" + other + "/versions")
+        .then()
+        .statusCode(201)
+        .body("number", is(2))
+        .body("publishedBy", is("editor-publish@example.org"));
+    as("editor-publish")
+        .post("/v1/tenant/sites/" + other + "/versions")
+        .then()
+        .statusCode(409)
+        .body("detail", is("Nothing changed since version 2"));
+    as("editor-publish")
+        .get("/v1/tenant/sites/" + other + "/versions")
+        .then()
+        .body("number", contains(2, 1));
+    as("editor-publish")
+        .get("/v1/tenant/sites/" + other + "/versions/2")
+        .then()
+        .body("snapshot.cookies.name", hasItem("_hjid"));
+    given().when().get("/v1/sites/api-publish/banner").then().body("version", is(2));
+  }
+
+  @Test
+  void shouldKeepAnAuditTrailForOwners() {
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body(CATEGORY.replace("video", "audited"))
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(201);
+
+    as("owner-shop")
+        .get("/v1/tenant/audit")
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.entity == 'category' && it.after.key == 'audited' }.actor",
+            is("editor-shop@example.org"))
+        .body("find { it.entity == 'category' && it.after.key == 'audited' }.action", is("create"))
+        .body("find { it.entity == 'category' && it.after.key == 'audited' }.before", nullValue());
+    as("editor-shop").get("/v1/tenant/audit").then().statusCode(403);
+  }
+
+  @Test
+  void shouldIssueApiKeysShownOnceStoredAsHashesAndRevocable() {
+    String secret =
+        as("owner-shop")
+            .contentType(ContentType.JSON)
+            .body("{\"name\":\"CI\",\"role\":\"VIEWER\"}")
+            .post("/v1/tenant/api-keys")
+            .then()
+            .statusCode(201)
+            .header("Cache-Control", is("no-store"))
+            .body("secret", notNullValue())
+            .body("key.prefix", notNullValue())
+            .extract()
+            .path("secret");
+
+    given()
+        .header("X-Api-Key", secret)
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(200)
+        .body("key", contains("api-shop"));
+    given()
+        .header("X-Api-Key", secret)
+        .contentType(ContentType.JSON)
+        .body(CATEGORY.replace("video", "bykey"))
+        .when()
+        .post("/v1/tenant/sites/" + site + "/categories")
+        .then()
+        .statusCode(403);
+    as("owner-shop")
+        .get("/v1/tenant/api-keys")
+        .then()
+        .body("secret", everyItemNull())
+        .body("find { it.name == 'CI' }.lastUsedAt", notNullValue());
+    List<String> stored =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ApiKey.<ApiKey>listAll().stream()
+                        .map(k -> k.keyHash + k.prefix + k.name)
+                        .toList());
+    assertTrue(stored.stream().noneMatch(s -> s.contains(secret)), "the secret is stored nowhere");
+
+    long id =
+        as("owner-shop")
+            .get("/v1/tenant/api-keys")
+            .then()
+            .extract()
+            .<Number>path("find { it.name == 'CI' }.id")
+            .longValue();
+    as("editor-shop").delete("/v1/tenant/api-keys/" + id).then().statusCode(403);
+    as("owner-shop").delete("/v1/tenant/api-keys/" + id).then().statusCode(204);
+    given()
+        .header("X-Api-Key", secret)
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldLetAPersonOfSeveralTenantsNameOne() {
+    long second = Tenants.siteWithTenant("api-second");
+    Tenants.member(site, "consultant", Role.VIEWER);
+    Tenants.member(second, "consultant", Role.EDITOR);
+
+    as("consultant")
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(403)
+        .body("detail", containsString("several tenants"));
+    given()
+        .auth()
+        .oauth2(OidcServer.token("consultant", Tenants.slugOf(second)))
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(200)
+        .body("key", contains("api-second"));
+    given()
+        .auth()
+        .oauth2(OidcServer.token("consultant", "t-unknown"))
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void shouldLetOnlyPlatformOperatorsCreateTenants() {
+    String body =
+        "{\"slug\":\"newsroom\",\"name\":\"The Newsroom\",\"ownerSubject\":\"editor-in-chief\",\"ownerEmail\":\"chief@newsroom.example\"}";
+
+    as("owner-shop")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(OidcServer.operatorToken("ops"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(201)
+        .body("slug", is("newsroom"));
+    given()
+        .auth()
+        .oauth2(OidcServer.operatorToken("ops"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(409);
+
+    as("editor-in-chief")
+        .get("/v1/tenant")
+        .then()
+        .statusCode(200)
+        .body("tenant", is("newsroom"))
+        .body("role", is("OWNER"));
+    as("editor-in-chief").get("/v1/tenant/sites").then().statusCode(200).body("$", empty());
+  }
+
+  @Test
+  void shouldRefuseToDeleteACategoryThatStillHasCookies() {
+    long statistics =
+        as("editor-shop")
+            .get("/v1/tenant/sites/" + site + "/categories")
+            .then()
+            .extract()
+            .<Number>path("find { it.key == 'statistics' }.id")
+            .longValue();
+
+    as("editor-shop")
+        .delete("/v1/tenant/sites/" + site + "/categories/" + statistics)
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("still has cookies"));
+  }
+
+  private static org.hamcrest.Matcher<Iterable<? super Object>> everyItemNull() {
+    return not(hasItem(notNullValue()));
+  }
+
+  static RequestSpecification as(String subject) {
+    return given().auth().oauth2(OidcServer.token(subject)).when();
+  }
+
+  private static long count(String entity, long siteId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                switch (entity) {
+                  case "Category" ->
+                      io.consentplatform.core.category.Category.count("site.id", siteId);
+                  default -> Cookie.count("site.id", siteId);
+                });
+  }
+}
