@@ -1,0 +1,176 @@
+package io.consentplatform.api.tenant;
+
+import static io.consentplatform.api.tenant.TenantApiTest.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.category.CategoryText;
+import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(OidcServer.class)
+class CookieCsvTest {
+
+  private static final String HEADER =
+      "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\r\n";
+
+  @Test
+  void shouldExportAndReimportWithoutChangingAnything() {
+    long site = Tenants.siteWithTenant("csv-roundtrip");
+    Tenants.member(site, "csv-editor", Role.EDITOR);
+
+    String csv =
+        as("csv-editor")
+            .get("/v1/tenant/sites/" + site + "/cookies/csv")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/csv"))
+            .body(startsWith(HEADER))
+            .body(containsString("statistics_cookie"))
+            .extract()
+            .asString();
+
+    as("csv-editor")
+        .contentType("text/csv")
+        .body(csv)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("applied", is(true))
+        .body("created", is(0))
+        .body("updated", is(0))
+        .body("unchanged", is(3));
+  }
+
+  @Test
+  void shouldPreviewThenImportAndRefuseAFileWithWrongRows() {
+    long site = Tenants.siteWithTenant("csv-import");
+    Tenants.member(site, "csv-importer", Role.EDITOR);
+    String good =
+        HEADER
+            + "x,Matomo,Analytics,_pk_id,,Tells visits apart,13 months,InnoCraft,https://matomo.org/privacy-policy/,1\r\n"
+            + "x,Shop,Marketing,ad_id,ads.example (3rd party),\"Shows \"\"relevant\"\" ads, on\nevery page\",1 year,Ads Ltd,,0\r\n";
+    String bad = good + "x,Shop,Astrology,horoscope,,Reads the stars,1 day,Shop,,0\r\n";
+
+    as("csv-importer")
+        .contentType("text/csv")
+        .body(good)
+        .queryParam("dryRun", true)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("applied", is(false))
+        .body("created", is(2));
+    assertEquals(3, cookies(site), "a preview changes nothing");
+    as("csv-importer")
+        .contentType("text/csv")
+        .body(bad)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("line 4: Category"));
+    assertEquals(3, cookies(site), "a file with a wrong row changes nothing");
+
+    as("csv-importer")
+        .contentType("text/csv")
+        .body(good)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("applied", is(true))
+        .body("created", is(2));
+    as("csv-importer")
+        .get("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .body("find { it.name == '_pk_id' }.wildcard", is(true))
+        .body("find { it.name == '_pk_id' }.service", is("InnoCraft"))
+        .body("find { it.name == 'ad_id' }.party", is("THIRD_PARTY"))
+        .body("find { it.name == 'ad_id' }.domain", is("ads.example"))
+        .body(
+            "find { it.name == 'ad_id' }.texts.en.purposes",
+            is("Shows \"relevant\" ads, on\nevery page"));
+    as("csv-importer")
+        .get("/v1/tenant/sites/" + site + "/services")
+        .then()
+        .body("name", hasItem("Ads Ltd"));
+  }
+
+  @Test
+  void shouldImportTheOpenCookieDatabase() throws Exception {
+    Path file =
+        Path.of(
+            System.getProperty("consent.shared-data"),
+            "open-cookie-database",
+            "open-cookie-database.csv");
+    assertTrue(Files.isReadable(file), "the shared Open Cookie Database is at " + file);
+    long site = Tenants.siteWithTenant("csv-ocd");
+    Tenants.member(site, "csv-ocd-editor", Role.EDITOR);
+    addPreferencesCategory(site);
+    String csv = Files.readString(file);
+    long rows = csv.lines().count() - 1;
+
+    var report =
+        as("csv-ocd-editor")
+            .contentType("text/csv")
+            .body(csv)
+            .queryParam("skipInvalid", true)
+            .post("/v1/tenant/sites/" + site + "/cookies/csv")
+            .then()
+            .statusCode(200)
+            .body("applied", is(true))
+            .body("created", greaterThan(2000))
+            .extract()
+            .jsonPath();
+
+    int created = report.getInt("created");
+    int skipped = report.getList("errors").size();
+    System.out.printf(
+        "Open Cookie Database: %d rows, %d imported, %d skipped%n", rows, created, skipped);
+    assertEquals(rows, created + skipped + report.getInt("updated") + report.getInt("unchanged"));
+    assertEquals(3 + created, cookies(site));
+    as("csv-ocd-editor")
+        .get("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .body("find { it.name == 'CookieConsent' }.category", is("preferences"))
+        .body("find { it.name == 'CookieConsent' }.service", is("Cookiebot"));
+  }
+
+  private static void addPreferencesCategory(long siteId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Category category = new Category();
+              category.site = Site.findById(siteId);
+              category.key = "preferences";
+              category.purpose = Purpose.PREFERENCES;
+              category.position = 9;
+              category.texts =
+                  new TreeMap<>(Map.of("en", new CategoryText("Preferences", "Remember choices")));
+              category.persist();
+            });
+  }
+
+  private static long cookies(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> Cookie.count("site.id", siteId));
+  }
+}
