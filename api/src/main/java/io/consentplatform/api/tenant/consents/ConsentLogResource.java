@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +22,6 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /** A site's consent records, for answering a regulator, and its statistics. */
 @Path("/v1/tenant/sites/{siteId}")
@@ -64,7 +63,7 @@ public class ConsentLogResource {
   @GET
   @Path("/consents/export")
   @Produces({"text/csv", NDJSON})
-  public RestResponse<StreamingOutput> export(
+  public Response export(
       @RestPath long siteId,
       @RestQuery String format,
       @RestQuery String from,
@@ -77,7 +76,7 @@ public class ConsentLogResource {
     StreamingOutput body = out -> log.export(site, query, chosen, out);
     String type = chosen == ConsentLog.Format.CSV ? "text/csv; charset=utf-8" : NDJSON;
     String file = "consents-" + siteId + (chosen == ConsentLog.Format.CSV ? ".csv" : ".ndjson");
-    return ResponseBuilder.ok(body, type)
+    return Response.ok(body, type)
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
         .build();
   }
