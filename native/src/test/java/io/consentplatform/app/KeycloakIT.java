@@ -1,0 +1,161 @@
+package io.consentplatform.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged platform against a real identity provider: people sign in to Keycloak with a
+ * password, and their tokens, nothing else, decide which tenant they act for.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(KeycloakResource.class)
+class KeycloakIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldLetRealUsersWorkInTheirOwnTenantOnly() throws Exception {
+    String ops = token("ops", "ops-password");
+    String alice = token("alice", "alice-password");
+    String bob = token("bob", "bob-password");
+
+    createTenant(ops, "cary-idp", "Town of Cary (IdP)", alice, "alice@cary.example");
+    createTenant(ops, "shop-idp", "The Shop (IdP)", bob, "bob@shop.example");
+    given()
+        .auth()
+        .oauth2(alice)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"slug\":\"alice-own\",\"name\":\"No\",\"ownerSubject\":\"x\",\"ownerEmail\":\"x@x.example\"}")
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(403);
+
+    given()
+        .auth()
+        .oauth2(alice)
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(200)
+        .body("tenant", is("cary-idp"))
+        .body("role", is("OWNER"))
+        .body("actor", is("alice@cary.example"));
+    int site =
+        given()
+            .auth()
+            .oauth2(alice)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"key\":\"cary-idp-portal\",\"name\":\"Open data\",\"domains\":[\"data.cary.example\"],\"languages\":[\"en\"],\"defaultLanguage\":\"en\"}")
+            .when()
+            .post("/v1/tenant/sites")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    given()
+        .auth()
+        .oauth2(bob)
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(200)
+        .body("tenant", is("shop-idp"));
+    given()
+        .auth()
+        .oauth2(bob)
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(200)
+        .body("$", empty());
+    given().auth().oauth2(bob).when().get("/v1/tenant/sites/" + site).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(alice)
+        .when()
+        .get("/v1/tenant/sites/" + site)
+        .then()
+        .statusCode(200)
+        .body("key", is("cary-idp-portal"));
+    given()
+        .auth()
+        .oauth2(alice.substring(0, alice.length() - 4) + "AAAA")
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(401);
+  }
+
+  private static void createTenant(
+      String operator, String slug, String name, String ownerToken, String email) throws Exception {
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "slug",
+                slug,
+                "name",
+                name,
+                "ownerSubject",
+                subject(ownerToken),
+                "ownerEmail",
+                email))
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(201)
+        .body("slug", is(slug));
+  }
+
+  /** Resource owner password grant: what a script of the tenant's would do. */
+  private static String token(String user, String password) throws Exception {
+    String form =
+        "grant_type=password&client_id="
+            + KeycloakResource.CLIENT
+            + "&username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(KeycloakResource.realmUrl() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new AssertionError("Keycloak refused " + user + ": " + answer.body());
+    }
+    return (String) JSON.readValue(answer.body(), Map.class).get("access_token");
+  }
+
+  private static String subject(String token) throws Exception {
+    byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+    return (String) JSON.readValue(payload, Map.class).get("sub");
+  }
+}
