@@ -53,6 +53,19 @@ public class Cookie extends DomainEntity {
 
   @Version public long version;
 
+  /** Takes over a declaration whose service and category were already found on the site. */
+  public void declare(CookieEdit edit, Service service, Category category) {
+    this.name = edit.name();
+    this.wildcard = edit.wildcard();
+    this.service = service;
+    this.category = category;
+    this.retention = edit.retention();
+    this.party = edit.party();
+    this.domain = edit.domain();
+    this.position = edit.position();
+    this.texts = new TreeMap<>(edit.texts());
+  }
+
   public static List<Cookie> listForSite(Site site) {
     return list(
         "from Cookie c join fetch c.service join fetch c.category where c.site = ?1"

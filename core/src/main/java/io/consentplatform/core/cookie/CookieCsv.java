@@ -130,7 +130,7 @@ public class CookieCsv {
                 line, "file", "Expected " + HEADER.size() + " fields, found " + fields.size()));
         continue;
       }
-      Row row = Row.of(fields, line);
+      Row row = Row.of(fields);
       Category category = categories.get(row.purpose);
       if (row.purpose == null) {
         errors.add(new RowError(line, "Category", "Unknown category " + fields.get(2)));
@@ -200,20 +200,16 @@ public class CookieCsv {
   private static void upsert(
       Site site, Cookie existing, CookieEdit edit, Service service, Category category) {
     Cookie cookie = existing != null ? existing : new Cookie();
+    // Texts in the site's other languages are kept: the file speaks one language only.
     Map<String, CookieText> texts =
         existing != null ? new TreeMap<>(existing.texts) : new TreeMap<>();
     texts.putAll(edit.texts());
+    int position = existing != null ? existing.position : 1000;
     cookie.site = site;
-    cookie.name = edit.name();
-    cookie.wildcard = edit.wildcard();
-    cookie.service = service;
-    cookie.category = category;
-    cookie.retention = edit.retention();
-    cookie.party = edit.party();
-    cookie.domain = edit.domain();
+    cookie.declare(edit, service, category);
     cookie.texts = texts;
+    cookie.position = position;
     if (existing == null) {
-      cookie.position = 1000;
       cookie.persist();
     }
   }
@@ -280,7 +276,7 @@ public class CookieCsv {
       wildcard = "1".equals(f.get(9).strip()) || "true".equalsIgnoreCase(f.get(9).strip());
     }
 
-    static Row of(List<String> fields, int line) {
+    static Row of(List<String> fields) {
       return new Row(fields);
     }
 

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** A site's services and cookies, as drafts until the next publication. */
 @ApplicationScoped
@@ -151,15 +150,7 @@ public class CookieService {
     if (duplicate) {
       throw new Conflict("The site already declares cookie " + edit.name() + " on that domain");
     }
-    cookie.name = edit.name();
-    cookie.wildcard = edit.wildcard();
-    cookie.service = service;
-    cookie.category = category;
-    cookie.retention = edit.retention();
-    cookie.party = edit.party();
-    cookie.domain = edit.domain();
-    cookie.position = edit.position();
-    cookie.texts = new TreeMap<>(edit.texts());
+    cookie.declare(edit, service, category);
   }
 
   private static void requireUniqueService(Site site, String name, Long self) {
