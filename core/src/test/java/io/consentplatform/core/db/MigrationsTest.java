@@ -44,6 +44,7 @@ class MigrationsTest {
             "category",
             "consent_record",
             "cookie",
+            "local_account",
             "policy_version",
             "service",
             "site",

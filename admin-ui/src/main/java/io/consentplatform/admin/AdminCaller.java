@@ -1,0 +1,62 @@
+package io.consentplatform.admin;
+
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.tenant.LocalAccount;
+import io.consentplatform.core.tenant.MemberService;
+import io.consentplatform.core.tenant.TenantMember;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is using the back office and for which tenant. The person comes from the sign-in (an identity
+ * provider's subject, or {@code local:<email>}); the tenant is their only one, or the one they
+ * chose (a cookie, checked against their memberships on every request).
+ */
+@RequestScoped
+public class AdminCaller {
+
+  /** Remembers which of their tenants a person works in. */
+  public static final String TENANT_COOKIE = "cp_tenant";
+
+  private final SecurityIdentity identity;
+  private final MemberService members;
+  private final HttpServerRequest request;
+  private Caller caller;
+
+  public AdminCaller(SecurityIdentity identity, MemberService members, HttpServerRequest request) {
+    this.identity = identity;
+    this.members = members;
+    this.request = request;
+  }
+
+  /** The signed-in person's subject. */
+  public String subject() {
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      return token.getSubject();
+    }
+    return LocalAccount.subjectOf(identity.getPrincipal().getName());
+  }
+
+  /** Their tenants, for the switcher. */
+  public List<TenantMember> memberships() {
+    return members.memberships(subject());
+  }
+
+  /** The caller for this request; a person in several tenants who chose none gets the first. */
+  public Caller get() {
+    if (caller == null) {
+      Cookie chosen = request.getCookie(TENANT_COOKIE);
+      List<TenantMember> memberships = memberships();
+      String tenant = chosen != null ? chosen.getValue() : null;
+      if (tenant == null && memberships.size() > 1) {
+        tenant = memberships.get(0).tenant.slug;
+      }
+      caller = members.callerFor(subject(), tenant);
+    }
+    return caller;
+  }
+}

@@ -1,0 +1,61 @@
+package io.consentplatform.admin;
+
+import io.consentplatform.core.error.Conflict;
+import io.consentplatform.core.error.DomainException;
+import io.consentplatform.core.error.Forbidden;
+import io.consentplatform.core.error.NotFound;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns the domain's refusals on back-office pages into an HTML page with the right status: 404 for
+ * another tenant's ids as for missing ones, 403 for a role that may not, 409 for a conflict.
+ */
+@HtmlErrors
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class HtmlErrorsInterceptor {
+
+  @CheckedTemplate(basePath = "Admin")
+  static class Templates {
+    static native TemplateInstance error(int status, String title, String detail, Chrome chrome);
+  }
+
+  @AroundInvoke
+  Object render(InvocationContext invocation) throws Exception {
+    try {
+      return invocation.proceed();
+    } catch (NotFound e) {
+      throw new HtmlError(
+          Status.NOT_FOUND, "Not found", "There is nothing here, or it is not yours.");
+    } catch (Forbidden e) {
+      throw new HtmlError(Status.FORBIDDEN, "Not allowed", e.getMessage());
+    } catch (Conflict e) {
+      throw new HtmlError(Status.CONFLICT, "Conflict", e.getMessage());
+    } catch (DomainException e) {
+      throw new HtmlError(Status.BAD_REQUEST, "Not possible", e.getMessage());
+    }
+  }
+
+  /** Shows the refusal as a page. */
+  public static class Mapper {
+    @ServerExceptionMapper
+    public RestResponse<String> page(HtmlError error) {
+      return RestResponse.ResponseBuilder.<String>create(error.status())
+          .entity(
+              Templates.error(
+                      error.status().getStatusCode(), error.title(), error.getMessage(), null)
+                  .render())
+          .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+          .build();
+    }
+  }
+}

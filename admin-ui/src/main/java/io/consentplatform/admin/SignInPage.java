@@ -1,0 +1,107 @@
+package io.consentplatform.admin;
+
+import io.consentplatform.core.tenant.TenantMember;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Signing in and out, and choosing a tenant. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class SignInPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance login(boolean failed, Chrome chrome);
+
+    static native TemplateInstance noTenant(String who, Chrome chrome);
+
+    static native TemplateInstance tenants(List<TenantChoice> memberships, Chrome chrome);
+  }
+
+  /** One of the tenants a person may work in. */
+  public record TenantChoice(String slug, String name, String role) {}
+
+  private final AdminCaller caller;
+
+  public SignInPage(AdminCaller caller) {
+    this.caller = caller;
+  }
+
+  @GET
+  @Path("/login")
+  public TemplateInstance login(@RestQuery boolean failed) {
+    return Templates.login(failed, null);
+  }
+
+  /** Ends the session: the encrypted session cookie is dropped. */
+  @GET
+  @Path("/logout")
+  public Response logout() {
+    return Response.seeOther(URI.create("/admin/login"))
+        .cookie(new NewCookie.Builder("cp_admin").path("/").maxAge(0).value("").build())
+        .cookie(
+            new NewCookie.Builder(AdminCaller.TENANT_COOKIE)
+                .path("/admin")
+                .maxAge(0)
+                .value("")
+                .build())
+        .build();
+  }
+
+  @GET
+  public Response home() {
+    List<TenantMember> memberships = caller.memberships();
+    if (memberships.isEmpty()) {
+      return Response.status(Response.Status.FORBIDDEN)
+          .entity(Templates.noTenant(caller.subject(), null))
+          .build();
+    }
+    return Response.seeOther(URI.create("/admin/sites")).build();
+  }
+
+  @GET
+  @Path("/tenants")
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance tenants() {
+    return Templates.tenants(
+        caller.memberships().stream()
+            .map(m -> new TenantChoice(m.tenant.slug, m.tenant.name, m.role.name()))
+            .toList(),
+        null);
+  }
+
+  /** Works in another of one's tenants; membership is checked on every request anyway. */
+  @POST
+  @Path("/tenants")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response chooseTenant(@RestForm String tenant) {
+    boolean member = caller.memberships().stream().anyMatch(m -> m.tenant.slug.equals(tenant));
+    if (!member) {
+      return Response.status(Response.Status.NOT_FOUND)
+          .entity(Templates.noTenant(caller.subject(), null))
+          .build();
+    }
+    return Response.seeOther(URI.create("/admin/sites?done=tenant"))
+        .cookie(
+            new NewCookie.Builder(AdminCaller.TENANT_COOKIE)
+                .path("/admin")
+                .value(tenant)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build())
+        .build();
+  }
+}

@@ -1,0 +1,89 @@
+package io.consentplatform.admin.consent;
+
+import io.consentplatform.admin.AdminCaller;
+import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentLog;
+import io.consentplatform.core.consent.ConsentQuery;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** A site's consent records: the latest ones, filtered, and the full export. */
+@Path("/admin/sites/{siteId}/consents")
+@HtmlErrors
+public class ConsentLogPage {
+
+  private static final int PAGE = 50;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(
+        SiteView site,
+        List<ConsentLog.Entry> entries,
+        List<String> actions,
+        String action,
+        Chrome chrome);
+  }
+
+  private final ConsentLog log;
+  private final SiteService sites;
+  private final AdminCaller admin;
+
+  public ConsentLogPage(ConsentLog log, SiteService sites, AdminCaller admin) {
+    this.log = log;
+    this.sites = sites;
+    this.admin = admin;
+  }
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance list(@RestPath long siteId, @RestQuery String action) {
+    Caller caller = admin.get();
+    ConsentAction chosen =
+        Arrays.stream(ConsentAction.values())
+            .filter(a -> a.name().equalsIgnoreCase(action))
+            .findFirst()
+            .orElse(null);
+    List<ConsentLog.Entry> entries =
+        log.page(caller, siteId, new ConsentQuery(null, null, null, chosen), PAGE);
+    List<String> actions =
+        Arrays.stream(ConsentAction.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList();
+    return Templates.list(
+        sites.get(caller, siteId),
+        entries,
+        actions,
+        chosen == null ? "" : chosen.name().toLowerCase(Locale.ROOT),
+        Chrome.of(caller, admin, null));
+  }
+
+  /** Every record as CSV, streamed: a regulator's request answered in one download. */
+  @GET
+  @Path("/export")
+  @Produces("text/csv")
+  public Response export(@RestPath long siteId) {
+    long site = log.readableSite(admin.get(), siteId);
+    StreamingOutput body =
+        out ->
+            log.export(site, new ConsentQuery(null, null, null, null), ConsentLog.Format.CSV, out);
+    return Response.ok(body, "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"consents-" + siteId + ".csv\"")
+        .build();
+  }
+}

@@ -1,0 +1,71 @@
+package io.consentplatform.admin.site;
+
+import io.consentplatform.core.consent.Statistics;
+import io.consentplatform.core.policy.VersionView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A site's last 30 days at a glance: counts, and the opt-in rate of each category drawn as bars of
+ * an SVG chart computed here, so the page needs no script.
+ */
+public record Dashboard(
+    long shown,
+    long decisions,
+    long acceptedAll,
+    long rejectedAll,
+    long customized,
+    long withdrawn,
+    VersionView latest,
+    List<Bar> bars,
+    int chartHeight) {
+
+  static final int BAR_WIDTH = 360;
+  static final int ROW = 34;
+
+  /** One category's bar: its weighted opt-in rate over the period. */
+  public record Bar(String category, int percent, int width, int y) {}
+
+  static Dashboard of(List<Statistics.Day> days, VersionView latest) {
+    long shown = 0, decisions = 0, accepted = 0, rejected = 0, customized = 0, withdrawn = 0;
+    Map<String, double[]> granted = new TreeMap<>();
+    for (Statistics.Day day : days) {
+      shown += day.shown();
+      decisions += day.decisions();
+      accepted += day.acceptedAll();
+      rejected += day.rejectedAll();
+      customized += day.customized();
+      withdrawn += day.withdrawn();
+      for (Map.Entry<String, Double> rate : day.optInRate().entrySet()) {
+        double[] sums = granted.computeIfAbsent(rate.getKey(), k -> new double[2]);
+        sums[0] += rate.getValue() * day.decisions();
+        sums[1] += day.decisions();
+      }
+    }
+    List<Bar> bars = new ArrayList<>();
+    int y = 0;
+    for (Map.Entry<String, double[]> category : granted.entrySet()) {
+      double rate =
+          category.getValue()[1] == 0 ? 0 : category.getValue()[0] / category.getValue()[1];
+      bars.add(
+          new Bar(
+              category.getKey(),
+              (int) Math.round(rate * 100),
+              (int) Math.round(rate * BAR_WIDTH),
+              y));
+      y += ROW;
+    }
+    return new Dashboard(
+        shown,
+        decisions,
+        accepted,
+        rejected,
+        customized,
+        withdrawn,
+        latest,
+        bars,
+        Math.max(y, ROW));
+  }
+}

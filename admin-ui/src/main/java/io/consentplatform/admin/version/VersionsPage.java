@@ -1,0 +1,100 @@
+package io.consentplatform.admin.version;
+
+import io.consentplatform.admin.AdminCaller;
+import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Notices;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.policy.PolicyDiff;
+import io.consentplatform.core.policy.VersionService;
+import io.consentplatform.core.policy.VersionView;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** A site's policy versions: what the draft changes, and publishing it. */
+@Path("/admin/sites/{siteId}/versions")
+@Produces(MediaType.TEXT_HTML)
+@HtmlErrors
+public class VersionsPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(
+        SiteView site,
+        List<VersionView> versions,
+        PolicyDiff changes,
+        String problem,
+        Chrome chrome);
+  }
+
+  private final VersionService versions;
+  private final SiteService sites;
+  private final AdminCaller admin;
+
+  public VersionsPage(VersionService versions, SiteService sites, AdminCaller admin) {
+    this.versions = versions;
+    this.sites = sites;
+    this.admin = admin;
+  }
+
+  @GET
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
+    return page(siteId, null, Notices.text(done));
+  }
+
+  /** Publishes only when the person ticked the confirmation: visitors will all be asked again. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response publish(@RestPath long siteId, @RestForm String confirm) {
+    if (!"yes".equals(confirm)) {
+      return Response.status(422)
+          .entity(
+              page(
+                  siteId,
+                  "Tick the confirmation to publish: every visitor will be asked again.",
+                  null))
+          .build();
+    }
+    versions.publish(admin.get(), siteId);
+    return Response.seeOther(URI.create("/admin/sites/" + siteId + "/versions?done=published"))
+        .build();
+  }
+
+  private TemplateInstance page(long siteId, String problem, String notice) {
+    Caller caller = admin.get();
+    List<VersionView> published = versions.list(caller, siteId);
+    PolicyDiff changes = null;
+    String why = problem;
+    try {
+      changes =
+          versions.diff(
+              caller,
+              siteId,
+              published.isEmpty()
+                  ? VersionService.DRAFT
+                  : String.valueOf(published.get(0).number()),
+              VersionService.DRAFT);
+    } catch (Rejected incomplete) {
+      why = "The draft cannot be published yet: " + incomplete.getMessage();
+    }
+    return Templates.list(
+        sites.get(caller, siteId), published, changes, why, Chrome.of(caller, admin, notice));
+  }
+}

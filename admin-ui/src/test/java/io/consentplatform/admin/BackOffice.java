@@ -1,0 +1,98 @@
+package io.consentplatform.admin;
+
+import static io.restassured.RestAssured.given;
+
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.LocalAccount;
+import io.consentplatform.core.tenant.LocalAccounts;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.tenant.TenantMember;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A person using the back office over HTTP: signs in, reads pages, posts forms with their token.
+ */
+final class BackOffice {
+
+  private final String session;
+  private final String tenant;
+
+  private BackOffice(String session, String tenant) {
+    this.session = session;
+    this.tenant = tenant;
+  }
+
+  /** The same person, working in another of their tenants (the switcher's cookie). */
+  BackOffice inTenant(String slug) {
+    return new BackOffice(session, slug);
+  }
+
+  /** Creates a local account that is a member of the site's tenant with {@code role}. */
+  static void person(LocalAccounts accounts, String email, long siteId, Role role) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              accounts.create(email, "pw-" + email);
+              if (siteId > 0) {
+                TenantMember member = new TenantMember();
+                member.tenant = Site.<Site>findById(siteId).tenant;
+                member.subject = LocalAccount.subjectOf(email);
+                member.email = email;
+                member.role = role;
+                member.persist();
+              }
+            });
+  }
+
+  static BackOffice signIn(String email) {
+    Response answer =
+        given()
+            .redirects()
+            .follow(false)
+            .formParams(Map.of("j_username", email, "j_password", "pw-" + email))
+            .when()
+            .post("/j_security_check");
+    String session = answer.getCookie("cp_admin");
+    if (session == null) {
+      throw new AssertionError(
+          "Sign-in of "
+              + email
+              + " failed: "
+              + answer.statusCode()
+              + " "
+              + answer.header("Location"));
+    }
+    return new BackOffice(session, null);
+  }
+
+  RequestSpecification request() {
+    RequestSpecification request = given().redirects().follow(false).cookie("cp_admin", session);
+    return tenant == null ? request : request.cookie(AdminCaller.TENANT_COOKIE, tenant);
+  }
+
+  Document page(String path, int status) {
+    return Jsoup.parse(request().when().get(path).then().statusCode(status).extract().asString());
+  }
+
+  /** Posts a form the way the browser does: the CSRF token from the page, with its cookie. */
+  Response submit(String pagePath, String action, Map<String, String> fields) {
+    Response page = request().when().get(pagePath);
+    String csrfCookie = page.getCookie("cp_csrf");
+    String token = Jsoup.parse(page.asString()).select("input[name=csrf-token]").attr("value");
+    if (token.isEmpty()) {
+      // A page without forms (a viewer's): the person forges the post with their own valid token.
+      token = csrfCookie;
+    }
+    return request()
+        .cookie("cp_csrf", csrfCookie)
+        .formParams(fields)
+        .formParam("csrf-token", token)
+        .when()
+        .post(action);
+  }
+}

@@ -1,0 +1,297 @@
+package io.consentplatform.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.policy.PolicyVersion;
+import io.consentplatform.core.tenant.LocalAccounts;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class BackOfficePagesTest {
+
+  private static final Map<String, String> NEW_COOKIE =
+      Map.of(
+          "name",
+          "_pk_ses",
+          "category",
+          "statistics",
+          "service",
+          "Analytics Inc.",
+          "retention",
+          "30 minutes",
+          "party",
+          "FIRST_PARTY",
+          "domain",
+          "",
+          "functionAndLocation",
+          "Statistics (all pages)",
+          "purposes",
+          "To count visits");
+
+  @Inject LocalAccounts accounts;
+  @Inject PolicyService policies;
+
+  private static long site;
+  private static long otherSite;
+
+  @BeforeEach
+  void people() {
+    if (site == 0) {
+      site = SiteFixture.create("office-site");
+      otherSite = SiteFixture.create("office-other");
+      policies.publish(site, "test");
+      BackOffice.person(accounts, "owner@office.example", site, Role.OWNER);
+      BackOffice.person(accounts, "editor@office.example", site, Role.EDITOR);
+      BackOffice.person(accounts, "viewer@office.example", site, Role.VIEWER);
+      BackOffice.person(accounts, "other@office.example", otherSite, Role.OWNER);
+      BackOffice.person(accounts, "nobody@office.example", 0, Role.VIEWER);
+    }
+  }
+
+  @Test
+  void shouldSendStrangersToTheSignInPage() {
+    given()
+        .redirects()
+        .follow(false)
+        .when()
+        .get("/admin/sites")
+        .then()
+        .statusCode(302)
+        .header("Location", endsWith("/admin/login"));
+    given()
+        .redirects()
+        .follow(false)
+        .formParams(Map.of("j_username", "owner@office.example", "j_password", "wrong"))
+        .when()
+        .post("/j_security_check")
+        .then()
+        .statusCode(302)
+        .header("Location", containsString("failed=true"));
+    given()
+        .when()
+        .get("/admin/login")
+        .then()
+        .statusCode(200)
+        .body(containsString("Sign in to the back office"));
+  }
+
+  @Test
+  void shouldShowEveryPageToAnOwnerWithAStrictPolicy() {
+    BackOffice owner = BackOffice.signIn("owner@office.example");
+    for (String path :
+        List.of(
+            "/admin/sites",
+            "/admin/sites/" + site,
+            "/admin/sites/" + site + "/cookies",
+            "/admin/sites/" + site + "/versions",
+            "/admin/sites/" + site + "/consents",
+            "/admin/members",
+            "/admin/audit")) {
+      owner
+          .request()
+          .when()
+          .get(path)
+          .then()
+          .statusCode(200)
+          .contentType(containsString("text/html"))
+          .header("Content-Security-Policy", containsString("script-src 'self'"))
+          .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+          .header("X-Content-Type-Options", is("nosniff"));
+    }
+    Document sites = owner.page("/admin/sites", 200);
+    assertEquals(List.of("Site office-site"), sites.select(".cards h2").eachText());
+    assertTrue(
+        owner.page("/admin/sites/" + site, 200).select("dl.figures").text().contains("Decisions"));
+  }
+
+  @Test
+  void shouldLetAnEditorAddACookieWithItsCsrfToken() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    String page = "/admin/sites/" + site + "/cookies";
+
+    editor
+        .submit(page, page, NEW_COOKIE)
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("done=cookie-added"));
+
+    Document list = editor.page(page + "?done=cookie-added", 200);
+    assertTrue(list.select("tbody th code").eachText().contains("_pk_ses"));
+    assertEquals("The cookie was added to the draft.", list.select(".notice").text());
+  }
+
+  @Test
+  void shouldRefuseAFormWithoutItsCsrfToken() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    long before = cookies(site);
+
+    editor
+        .request()
+        .formParams(
+            Map.of(
+                "name",
+                "_csrf_victim",
+                "category",
+                "statistics",
+                "service",
+                "Analytics Inc.",
+                "retention",
+                "1 day",
+                "party",
+                "FIRST_PARTY",
+                "functionAndLocation",
+                "x",
+                "purposes",
+                "y"))
+        .when()
+        .post("/admin/sites/" + site + "/cookies")
+        .then()
+        .statusCode(400);
+
+    assertEquals(before, cookies(site));
+  }
+
+  @Test
+  void shouldShowValidationMessagesBesideTheFields() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    String page = "/admin/sites/" + site + "/cookies";
+    long before = cookies(site);
+    Map<String, String> bad = new java.util.HashMap<>(NEW_COOKIE);
+    bad.put("name", "has space");
+    bad.put("retention", "");
+
+    Document answer =
+        org.jsoup.Jsoup.parse(
+            editor.submit(page, page, bad).then().statusCode(422).extract().asString());
+
+    assertFalse(answer.select("#name-error").text().isEmpty(), "the name's error is shown");
+    assertFalse(
+        answer.select("#retention-error").text().isEmpty(), "the retention's error is shown");
+    assertEquals("has space", answer.select("input#name").attr("value"), "what was typed is kept");
+    assertEquals(before, cookies(site));
+  }
+
+  @Test
+  void shouldShowAViewerNoEditControlsAndRefuseTheirPosts() {
+    BackOffice viewer = BackOffice.signIn("viewer@office.example");
+    String page = "/admin/sites/" + site + "/cookies";
+    long before = cookies(site);
+
+    Document list = viewer.page(page, 200);
+    assertTrue(list.select("form[method=post]").isEmpty(), "no form to change anything");
+    assertTrue(
+        viewer
+            .page("/admin/sites/" + site + "/versions", 200)
+            .select("form[method=post]")
+            .isEmpty());
+    viewer
+        .submit(page, page, NEW_COOKIE)
+        .then()
+        .statusCode(403)
+        .body(containsString("Not allowed"));
+    viewer.request().when().get("/admin/audit").then().statusCode(403);
+
+    assertEquals(before, cookies(site));
+  }
+
+  @Test
+  void shouldPublishOnlyAfterConfirmation() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    long other = SiteFixture.create("office-publish");
+    policies.publish(other, "test");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              var member = new io.consentplatform.core.tenant.TenantMember();
+              member.tenant =
+                  io.consentplatform.core.site.Site.<io.consentplatform.core.site.Site>findById(
+                          other)
+                      .tenant;
+              member.subject = "local:editor@office.example";
+              member.email = "editor@office.example";
+              member.role = Role.EDITOR;
+              member.persist();
+            });
+    String cookiesPage = "/admin/sites/" + other + "/cookies";
+    String versionsPage = "/admin/sites/" + other + "/versions";
+    BackOffice inOther = editor.inTenant("t-office-publish");
+    inOther.submit(cookiesPage, cookiesPage, NEW_COOKIE).then().statusCode(303);
+
+    assertTrue(
+        inOther
+            .page(versionsPage, 200)
+            .select(".changes")
+            .text()
+            .contains("Cookie added: _pk_ses"));
+    inOther.submit(versionsPage, versionsPage, Map.of()).then().statusCode(422);
+    assertEquals(1, versions(other));
+    inOther.submit(versionsPage, versionsPage, Map.of("confirm", "yes")).then().statusCode(303);
+    assertEquals(2, versions(other));
+  }
+
+  @Test
+  void shouldHideOtherTenantsSitesAndRefuseToTouchThem() {
+    BackOffice stranger = BackOffice.signIn("other@office.example");
+    long before = cookies(site);
+    long cookieId =
+        QuarkusTransaction.requiringNew()
+            .call(() -> Cookie.<Cookie>find("site.id", site).firstResult().id);
+
+    assertFalse(stranger.page("/admin/sites", 200).text().contains("office-site"));
+    for (String path :
+        List.of(
+            "/admin/sites/" + site,
+            "/admin/sites/" + site + "/cookies",
+            "/admin/sites/" + site + "/versions",
+            "/admin/sites/" + site + "/consents",
+            "/admin/sites/" + site + "/consents/export")) {
+      stranger.request().when().get(path).then().statusCode(404);
+    }
+    String own = "/admin/sites/" + otherSite + "/cookies";
+    stranger
+        .submit(own, "/admin/sites/" + site + "/cookies/" + cookieId + "/delete", Map.of())
+        .then()
+        .statusCode(404);
+    stranger.submit(own, "/admin/sites/" + site + "/cookies", NEW_COOKIE).then().statusCode(404);
+
+    assertEquals(before, cookies(site));
+  }
+
+  @Test
+  void shouldTellAPersonWithoutTenantWhatToDo() {
+    BackOffice nobody = BackOffice.signIn("nobody@office.example");
+
+    Document page = nobody.page("/admin", 403);
+
+    assertTrue(page.text().contains("not a member of any tenant"), page.text());
+    assertTrue(page.text().contains("local:nobody@office.example"));
+  }
+
+  private static long cookies(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> Cookie.count("site.id", siteId));
+  }
+
+  private static long versions(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> PolicyVersion.count("site.id", siteId));
+  }
+}

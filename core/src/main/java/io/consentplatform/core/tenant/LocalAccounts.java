@@ -1,0 +1,113 @@
+package io.consentplatform.core.tenant;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Local back-office accounts, and the first owner of a fresh installation: created at the first
+ * start from configuration, or with a generated password printed once in the log.
+ */
+@ApplicationScoped
+public class LocalAccounts {
+
+  private static final Logger LOG = Logger.getLogger(LocalAccounts.class);
+  private static final long FIRST_OWNER_LOCK = 0x5EED_0002L;
+  private static final String NO_ACCOUNT = BcryptUtil.bcryptHash("no such account");
+
+  private final EntityManager entityManager;
+  private final String ownerEmail;
+  private final Optional<String> ownerPassword;
+  private final String ownerTenant;
+
+  public LocalAccounts(
+      EntityManager entityManager,
+      @ConfigProperty(name = "consent.admin.first-owner.email", defaultValue = "admin@localhost")
+          String ownerEmail,
+      @ConfigProperty(name = "consent.admin.first-owner.password") Optional<String> ownerPassword,
+      @ConfigProperty(name = "consent.admin.first-owner.tenant", defaultValue = "town-of-cary")
+          String ownerTenant) {
+    this.entityManager = entityManager;
+    this.ownerEmail = ownerEmail;
+    this.ownerPassword = ownerPassword;
+    this.ownerTenant = ownerTenant;
+  }
+
+  /** Creates an account; its subject is {@code local:<email>}. */
+  @Transactional
+  public LocalAccount create(String email, String password) {
+    LocalAccount account = new LocalAccount();
+    account.email = email;
+    account.passwordHash = BcryptUtil.bcryptHash(password);
+    account.persist();
+    return account;
+  }
+
+  /** Whether the e-mail and password belong to an account; the same time for a wrong e-mail. */
+  @Transactional
+  public boolean verify(String email, String password) {
+    Optional<LocalAccount> account = LocalAccount.findByEmail(email);
+    // Checking against a dummy hash too keeps an unknown e-mail from answering faster.
+    String hash = account.map(a -> a.passwordHash).orElse(NO_ACCOUNT);
+    return BcryptUtil.matches(password, hash) && account.isPresent();
+  }
+
+  @Transactional
+  public boolean exists(String email) {
+    return LocalAccount.findByEmail(email).isPresent();
+  }
+
+  // After the demo tenant exists (its observer has the default priority), so that the first
+  // owner can own it.
+  void onStart(
+      @Observes
+          @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500)
+          StartupEvent start) {
+    createFirstOwner();
+  }
+
+  @Transactional
+  void createFirstOwner() {
+    entityManager
+        .createNativeQuery("select pg_advisory_xact_lock(?1)")
+        .setParameter(1, FIRST_OWNER_LOCK)
+        .getSingleResult();
+    if (LocalAccount.count() > 0) {
+      return;
+    }
+    String password = ownerPassword.orElseGet(LocalAccounts::generatedPassword);
+    create(ownerEmail, password);
+    Tenant.findBySlug(ownerTenant)
+        .ifPresent(
+            tenant -> {
+              TenantMember owner = new TenantMember();
+              owner.tenant = tenant;
+              owner.subject = LocalAccount.subjectOf(ownerEmail);
+              owner.email = ownerEmail;
+              owner.role = Role.OWNER;
+              owner.persist();
+            });
+    if (ownerPassword.isEmpty()) {
+      // Printed this once: the hash is all that is kept.
+      LOG.infof(
+          "Back office: sign in at /admin as %s with the password %s (shown only now)",
+          ownerEmail, password);
+    } else {
+      LOG.infof("Back office: created the first owner %s from the configuration", ownerEmail);
+    }
+  }
+
+  private static String generatedPassword() {
+    byte[] bytes = new byte[15];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
