@@ -2,6 +2,7 @@ package io.consentplatform.app;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 
 import io.consentplatform.core.testing.PostgresResource;
@@ -43,6 +44,40 @@ class ApplicationTest {
         .statusCode(200)
         .header("Content-Encoding", is("gzip"))
         .body(containsString("ConsentPlatform"));
+  }
+
+  @Test
+  void shouldAnswerTheApiWithA401AndTheBackOfficeWithTheSignInPage() {
+    given()
+        .redirects()
+        .follow(false)
+        .when()
+        .get("/v1/tenant/sites")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    given()
+        .redirects()
+        .follow(false)
+        .when()
+        .get("/admin/sites")
+        .then()
+        .statusCode(302)
+        .header("Location", endsWith("/admin/login"));
+  }
+
+  @Test
+  void shouldRecordAVisitorsDecisionBesideTheBackOfficesForms() {
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"policyVersion\":1,\"action\":\"reject_all\",\"lang\":\"en\",\"method\":\"banner\"}")
+        .when()
+        .post("/v1/sites/townofcary/consents")
+        .then()
+        .statusCode(201)
+        .body("choices.necessary", is(true))
+        .body("choices.statistics", is(false));
   }
 
   @Test
