@@ -5,6 +5,8 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -26,10 +28,24 @@ public class ConsentPlatformMain {
   /** Port of the embedded database on localhost; 0 picks a free one at each start. */
   static final String PORT = "consent.embedded-db.port";
 
+  /** Key of the back office's encrypted session cookie. */
+  static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
+
   private static final Logger LOG = Logger.getLogger(ConsentPlatformMain.class);
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
 
   public static void main(String... args) {
     Config config = ConfigProvider.getConfig();
+    if (config.getOptionalValue(SESSION_KEY, String.class).isEmpty()) {
+      // Quarkus would make one up too, but print it in the log; this one stays in memory. Several
+      // instances must share one key: set it in the environment.
+      System.setProperty(SESSION_KEY, randomKey());
+    }
     if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
       Quarkus.run(args);
       return;

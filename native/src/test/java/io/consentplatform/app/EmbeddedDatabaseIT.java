@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,38 @@ class EmbeddedDatabaseIT {
     assertEquals(1, count(dbPort, "select count(*) from tenant where slug = 'town-of-cary'"));
     assertEquals(1, count(dbPort, "select count(*) from policy_version"));
     assertTrue(Files.isDirectory(workDir.resolve("data").resolve("base")), "data lives in ./data");
+  }
+
+  /** The log of the first start names the back office's first owner and their password. */
+  private boolean firstOwnerSeesTheDemo(int httpPort) throws Exception {
+    Matcher printed =
+        Pattern.compile("as (\\S+) with the password (\\S+) ")
+            .matcher(Files.readString(workDir.resolve("first.log")));
+    assertTrue(printed.find(), "the first owner's password is printed once");
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String form =
+        "j_username="
+            + URLEncoder.encode(printed.group(1), StandardCharsets.UTF_8)
+            + "&j_password="
+            + URLEncoder.encode(printed.group(2), StandardCharsets.UTF_8);
+    HttpResponse<String> signIn =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signIn.statusCode());
+    HttpResponse<String> sites =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/admin/sites"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return sites.statusCode() == 200 && sites.body().contains("Town of Cary open data portal");
   }
 
   private Process start(int httpPort, int dbPort, String log) throws IOException {

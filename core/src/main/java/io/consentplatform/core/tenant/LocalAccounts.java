@@ -2,8 +2,10 @@ package io.consentplatform.core.tenant;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -65,12 +67,9 @@ public class LocalAccounts {
     return LocalAccount.findByEmail(email).isPresent();
   }
 
-  // After the demo tenant exists (its observer has the default priority), so that the first
-  // owner can own it.
-  void onStart(
-      @Observes
-          @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 500)
-          StartupEvent start) {
+  // After the demo tenant exists (its observer has the default priority, APPLICATION + 500), so
+  // that the first owner can own it.
+  void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
     createFirstOwner();
   }
 
