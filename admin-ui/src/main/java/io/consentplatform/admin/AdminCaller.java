@@ -26,6 +26,7 @@ public class AdminCaller {
   private final MemberService members;
   private final HttpServerRequest request;
   private Caller caller;
+  private List<TenantMember> memberships;
 
   public AdminCaller(SecurityIdentity identity, MemberService members, HttpServerRequest request) {
     this.identity = identity;
@@ -41,9 +42,12 @@ public class AdminCaller {
     return LocalAccount.subjectOf(identity.getPrincipal().getName());
   }
 
-  /** Their tenants, for the switcher. */
+  /** Their tenants, for the switcher; read once per request. */
   public List<TenantMember> memberships() {
-    return members.memberships(subject());
+    if (memberships == null) {
+      memberships = members.memberships(subject());
+    }
+    return memberships;
   }
 
   /** The caller for this request; a person in several tenants who chose none gets the first. */

@@ -2,6 +2,7 @@ package io.consentplatform.core.consent;
 
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
@@ -9,6 +10,7 @@ import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +27,14 @@ import org.hibernate.Hibernate;
 public class ConsentService {
 
   private final PolicyService policies;
+  private final CurrentPolicies current;
+  private final EntityManager entityManager;
 
-  public ConsentService(PolicyService policies) {
+  public ConsentService(
+      PolicyService policies, CurrentPolicies current, EntityManager entityManager) {
     this.policies = policies;
+    this.current = current;
+    this.entityManager = entityManager;
   }
 
   /**
@@ -40,33 +47,27 @@ public class ConsentService {
    */
   @Transactional
   public ConsentRecord recordDecision(String siteKey, Decision decision) {
-    Site site = Site.findByKey(siteKey).orElseThrow(() -> new NotFound("Site " + siteKey));
-    PublishedPolicy policy =
-        policies
-            .version(siteKey, decision.policyVersion())
-            .orElseThrow(
-                () ->
-                    new Rejected(
-                        "policyVersion",
-                        "Version "
-                            + decision.policyVersion()
-                            + " is not a published version of site "
-                            + siteKey));
+    PublishedPolicy policy = policyOf(siteKey, decision.policyVersion());
     if (decision.action() == null) {
       throw new Rejected("action", "An action is required");
     }
     if (decision.method() == null) {
       throw new Rejected("method", "A method is required");
     }
-    String language = decision.language() == null ? site.defaultLanguage : decision.language();
+    String language =
+        decision.language() == null
+            ? policy.snapshot().site().defaultLanguage()
+            : decision.language();
     if (!policy.snapshot().site().languages().contains(language)) {
       throw new Rejected("lang", "The site is not offered in language " + language);
     }
 
     ConsentRecord record = new ConsentRecord();
     record.id = UUID.randomUUID();
-    record.site = site;
-    record.policyVersion = PolicyVersion.findById(policy.versionId());
+    // The site is only referenced (the insert needs its id); the version is loaded by its key,
+    // since the receipt shows its number and hash after the transaction.
+    record.site = entityManager.getReference(Site.class, policy.siteId());
+    record.policyVersion = entityManager.find(PolicyVersion.class, policy.versionId());
     record.visitorId = decision.visitorId() != null ? decision.visitorId() : UUID.randomUUID();
     record.action = decision.action();
     record.method = decision.method();
@@ -79,6 +80,26 @@ public class ConsentService {
     record.ipTruncated = ClientAddresses.truncate(decision.clientAddress());
     record.persist();
     return record;
+  }
+
+  /**
+   * The version a decision names. Nearly always the current one, which every instance keeps in
+   * memory; an older version (a visitor who saw the banner just before a publication) is read.
+   */
+  private PublishedPolicy policyOf(String siteKey, int number) {
+    return current
+        .of(siteKey)
+        .filter(policy -> policy.number() == number)
+        .or(() -> policies.version(siteKey, number))
+        .orElseThrow(
+            () -> {
+              if (Site.findByKey(siteKey).isEmpty()) {
+                return new NotFound("Site " + siteKey);
+              }
+              return new Rejected(
+                  "policyVersion",
+                  "Version " + number + " is not a published version of site " + siteKey);
+            });
   }
 
   /** A site's recorded decision, its policy version loaded; empty for another site's id. */
