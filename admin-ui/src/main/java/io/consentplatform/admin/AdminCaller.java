@@ -36,6 +36,9 @@ public class AdminCaller {
 
   /** The signed-in person's subject. */
   public String subject() {
+    if (identity.isAnonymous()) {
+      throw new SignInRequired();
+    }
     if (identity.getPrincipal() instanceof JsonWebToken token) {
       return token.getSubject();
     }

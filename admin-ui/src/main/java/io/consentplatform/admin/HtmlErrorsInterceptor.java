@@ -45,8 +45,15 @@ public class HtmlErrorsInterceptor {
     }
   }
 
-  /** Shows the refusal as a page. */
+  /** Shows the refusal as a page; sends strangers to the sign-in page. */
   public static class Mapper {
+    @ServerExceptionMapper
+    public RestResponse<Void> signIn(SignInRequired required) {
+      return RestResponse.ResponseBuilder.<Void>create(Status.FOUND)
+          .location(java.net.URI.create("/admin/login"))
+          .build();
+    }
+
     @ServerExceptionMapper
     public RestResponse<String> page(HtmlError error) {
       return RestResponse.ResponseBuilder.<String>create(error.status())

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -24,7 +25,7 @@ public class SignInPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance login(boolean failed, Chrome chrome);
+    static native TemplateInstance login(boolean failed, boolean sso, Chrome chrome);
 
     static native TemplateInstance noTenant(String who, Chrome chrome);
 
@@ -35,15 +36,36 @@ public class SignInPage {
   public record TenantChoice(String slug, String name, String role) {}
 
   private final AdminCaller caller;
+  private final boolean sso;
 
-  public SignInPage(AdminCaller caller) {
+  public SignInPage(
+      AdminCaller caller,
+      @ConfigProperty(name = "quarkus.oidc.admin.tenant-enabled", defaultValue = "false")
+          boolean sso) {
     this.caller = caller;
+    this.sso = sso;
   }
 
   @GET
   @Path("/login")
   public TemplateInstance login(@RestQuery boolean failed) {
-    return Templates.login(failed, null);
+    return Templates.login(failed, sso, null);
+  }
+
+  /**
+   * Signing in through the organisation's identity provider: the code flow runs before this method
+   * (an HTTP permission binds this path to it), which then only opens the back office.
+   */
+  @GET
+  @Path("/sso")
+  public Response signedInThroughTheIdentityProvider() {
+    if (!sso) {
+      throw new HtmlError(
+          Response.Status.NOT_FOUND,
+          "Not available",
+          "Sign-in through an identity provider is not configured.");
+    }
+    return Response.seeOther(URI.create("/admin/sites")).build();
   }
 
   /** Ends the session: the encrypted session cookie is dropped. */
@@ -52,6 +74,7 @@ public class SignInPage {
   public Response logout() {
     return Response.seeOther(URI.create("/admin/login"))
         .cookie(new NewCookie.Builder("cp_admin").path("/").maxAge(0).value("").build())
+        .cookie(new NewCookie.Builder("q_session_admin").path("/").maxAge(0).value("").build())
         .cookie(
             new NewCookie.Builder(AdminCaller.TENANT_COOKIE)
                 .path("/admin")

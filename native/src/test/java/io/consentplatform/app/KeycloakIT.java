@@ -3,8 +3,10 @@ package io.consentplatform.app;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.testing.Chromium;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -15,9 +17,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The packaged platform against a real identity provider: people sign in to Keycloak with a
@@ -105,6 +113,47 @@ class KeycloakIT {
         .get("/v1/tenant")
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  void shouldSignInToTheBackOfficeThroughKeycloak() throws Exception {
+    String alice = token("alice", "alice-password");
+    createTenant(
+        token("ops", "ops-password"),
+        "cary-sso",
+        "Town of Cary (SSO)",
+        alice,
+        "alice@cary.example");
+    ChromeDriver browser = Chromium.start();
+    try {
+      browser.get("http://localhost:" + port() + "/admin/sites");
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
+      browser.findElement(By.id("sso")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> !d.findElements(By.id("username")).isEmpty());
+      Chromium.screenshot(browser, Path.of("target/screenshots/keycloak-sign-in.png"));
+      browser.findElement(By.id("username")).sendKeys("alice");
+      browser.findElement(By.id("password")).sendKeys("alice-password");
+      browser.findElement(By.id("kc-login")).click();
+
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> d.getCurrentUrl().endsWith("/admin/sites"));
+      String header = browser.findElement(By.cssSelector(".who")).getText();
+      Chromium.screenshot(browser, Path.of("target/screenshots/back-office-after-keycloak.png"));
+      assertTrue(
+          header.contains("Town of Cary (SSO)") || header.contains("Town of Cary (IdP)"), header);
+      assertTrue(header.contains("alice@cary.example"), header);
+      assertTrue(header.toLowerCase().contains("owner"), header);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static int port() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.http.test-port", Integer.class)
+        .orElse(8081);
   }
 
   private static void createTenant(

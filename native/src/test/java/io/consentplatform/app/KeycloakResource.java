@@ -43,6 +43,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
           "Keycloak is not unpacked at " + home + ": run the build through Maven (mvn verify)");
     }
     try {
+      // A fresh database at every start: the import skips a realm that exists, even an old one.
+      deleteTree(home.resolve("data/h2"));
       Path imports = Files.createDirectories(home.resolve("data/import"));
       try (InputStream realm =
           KeycloakResource.class.getResourceAsStream("/keycloak/consent-realm.json")) {
@@ -69,7 +71,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "quarkus.oidc.tenant-enabled", "true",
         "quarkus.oidc.auth-server-url", realmUrl,
-        "quarkus.oidc.client-id", CLIENT);
+        "quarkus.oidc.client-id", CLIENT,
+        "quarkus.oidc.admin.tenant-enabled", "true",
+        "quarkus.oidc.admin.auth-server-url", realmUrl,
+        "quarkus.oidc.admin.client-id", "consent-admin",
+        "quarkus.oidc.admin.credentials.secret", "back-office-secret");
   }
 
   private void awaitRealm(Path log) throws IOException {
@@ -112,6 +118,17 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         Thread.currentThread().interrupt();
       }
       keycloak = null;
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
