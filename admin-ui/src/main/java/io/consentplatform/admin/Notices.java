@@ -13,7 +13,10 @@ public final class Notices {
           "cookie-added", "The cookie was added to the draft.",
           "cookie-deleted", "The cookie was removed from the draft.",
           "published", "The new version is published: visitors will be asked again.",
-          "tenant", "You are now working in this tenant.");
+          "tenant", "You are now working in this tenant.",
+          "member-added", "The member was added.",
+          "member-changed", "The member's role was changed.",
+          "member-removed", "The member was removed.");
 
   private Notices() {}
 

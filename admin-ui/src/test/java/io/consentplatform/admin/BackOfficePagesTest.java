@@ -106,6 +106,7 @@ class BackOfficePagesTest {
             "/admin/sites/" + site + "/versions",
             "/admin/sites/" + site + "/consents",
             "/admin/members",
+            "/admin/api-keys",
             "/admin/audit")) {
       owner
           .request()
@@ -278,6 +279,112 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldLetAnOwnerManageMembers() {
+    BackOffice owner = BackOffice.signIn("owner@office.example");
+
+    owner
+        .submit(
+            "/admin/members",
+            "/admin/members",
+            Map.of(
+                "subject",
+                "local:newcomer@office.example",
+                "email",
+                "newcomer@office.example",
+                "role",
+                "VIEWER"))
+        .then()
+        .statusCode(303);
+    Document members = owner.page("/admin/members?done=member-added", 200);
+    assertTrue(members.select("tbody th").eachText().contains("newcomer@office.example"));
+    String id =
+        members.select("select[id^=role-]").stream()
+            .filter(
+                select ->
+                    select
+                        .parents()
+                        .first()
+                        .parents()
+                        .first()
+                        .parents()
+                        .first()
+                        .text()
+                        .contains("newcomer"))
+            .findFirst()
+            .orElseThrow()
+            .id()
+            .substring("role-".length());
+
+    owner
+        .submit("/admin/members", "/admin/members/" + id + "/role", Map.of("role", "EDITOR"))
+        .then()
+        .statusCode(303);
+    assertEquals("EDITOR", role("local:newcomer@office.example"));
+    owner
+        .submit("/admin/members", "/admin/members/" + id + "/remove", Map.of())
+        .then()
+        .statusCode(303);
+    assertEquals(null, role("local:newcomer@office.example"));
+  }
+
+  @Test
+  void shouldShowANewApiKeyOnceAndKeepOnlyItsHash() {
+    BackOffice owner = BackOffice.signIn("owner@office.example");
+
+    Document created =
+        org.jsoup.Jsoup.parse(
+            owner
+                .submit(
+                    "/admin/api-keys",
+                    "/admin/api-keys",
+                    Map.of("name", "Nightly export", "role", "VIEWER"))
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .extract()
+                .asString());
+    String secret = created.select("code.secret").text();
+
+    assertTrue(secret.startsWith("cpk_"), secret);
+    assertFalse(owner.page("/admin/api-keys", 200).text().contains(secret), "shown only once");
+    assertTrue(
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    io
+                        .consentplatform
+                        .core
+                        .tenant
+                        .ApiKey
+                        .<io.consentplatform.core.tenant.ApiKey>listAll()
+                        .stream()
+                        .noneMatch(k -> k.keyHash.contains(secret) || k.prefix.equals(secret))),
+        "never stored");
+  }
+
+  @Test
+  void shouldKeepMembersAndKeysToOwners() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+
+    editor.request().when().get("/admin/api-keys").then().statusCode(403);
+    assertTrue(editor.page("/admin/members", 200).select("form[method=post]").isEmpty());
+    editor
+        .submit(
+            "/admin/sites/" + site + "/cookies",
+            "/admin/members",
+            Map.of(
+                "subject",
+                "local:intruder@office.example",
+                "email",
+                "intruder@office.example",
+                "role",
+                "OWNER"))
+        .then()
+        .statusCode(403);
+    assertEquals(null, role("local:intruder@office.example"));
+  }
+
+  @Test
   void shouldTellAPersonWithoutTenantWhatToDo() {
     BackOffice nobody = BackOffice.signIn("nobody@office.example");
 
@@ -289,6 +396,17 @@ class BackOfficePagesTest {
 
   private static long cookies(long siteId) {
     return QuarkusTransaction.requiringNew().call(() -> Cookie.count("site.id", siteId));
+  }
+
+  private static String role(String subject) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                io.consentplatform.core.tenant.TenantMember
+                    .<io.consentplatform.core.tenant.TenantMember>find("subject", subject)
+                    .firstResultOptional()
+                    .map(m -> m.role.name())
+                    .orElse(null));
   }
 
   private static long versions(long siteId) {
