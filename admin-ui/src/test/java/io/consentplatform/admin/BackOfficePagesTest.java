@@ -8,19 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentMethod;
+import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicyVersion;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.ApiKey;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.tenant.TenantMember;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,7 @@ class BackOfficePagesTest {
 
   @Inject LocalAccounts accounts;
   @Inject PolicyService policies;
+  @Inject ConsentService consents;
 
   private static long site;
   private static long otherSite;
@@ -177,13 +187,12 @@ class BackOfficePagesTest {
     BackOffice editor = BackOffice.signIn("editor@office.example");
     String page = "/admin/sites/" + site + "/cookies";
     long before = cookies(site);
-    Map<String, String> bad = new java.util.HashMap<>(NEW_COOKIE);
+    Map<String, String> bad = new HashMap<>(NEW_COOKIE);
     bad.put("name", "has space");
     bad.put("retention", "");
 
     Document answer =
-        org.jsoup.Jsoup.parse(
-            editor.submit(page, page, bad).then().statusCode(422).extract().asString());
+        Jsoup.parse(editor.submit(page, page, bad).then().statusCode(422).extract().asString());
 
     assertFalse(answer.select("#name-error").text().isEmpty(), "the name's error is shown");
     assertFalse(
@@ -223,11 +232,8 @@ class BackOfficePagesTest {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              var member = new io.consentplatform.core.tenant.TenantMember();
-              member.tenant =
-                  io.consentplatform.core.site.Site.<io.consentplatform.core.site.Site>findById(
-                          other)
-                      .tenant;
+              var member = new TenantMember();
+              member.tenant = Site.<Site>findById(other).tenant;
               member.subject = "local:editor@office.example";
               member.email = "editor@office.example";
               member.role = Role.EDITOR;
@@ -332,7 +338,7 @@ class BackOfficePagesTest {
     BackOffice owner = BackOffice.signIn("owner@office.example");
 
     Document created =
-        org.jsoup.Jsoup.parse(
+        Jsoup.parse(
             owner
                 .submit(
                     "/admin/api-keys",
@@ -351,13 +357,7 @@ class BackOfficePagesTest {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    io
-                        .consentplatform
-                        .core
-                        .tenant
-                        .ApiKey
-                        .<io.consentplatform.core.tenant.ApiKey>listAll()
-                        .stream()
+                    io.consentplatform.core.tenant.ApiKey.<ApiKey>listAll().stream()
                         .noneMatch(k -> k.keyHash.contains(secret) || k.prefix.equals(secret))),
         "never stored");
   }
@@ -385,6 +385,37 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldShowAReceiptToItsTenantOnly() {
+    var record =
+        consents.recordDecision(
+            "office-site",
+            new Decision(
+                null,
+                1,
+                ConsentAction.CUSTOM,
+                Map.of("necessary", true, "statistics", false, "marketing", true),
+                "fr",
+                ConsentMethod.SETTINGS,
+                true,
+                null,
+                "198.51.100.23"));
+    String path = "/admin/sites/" + site + "/consents/" + record.id;
+
+    Document receipt = BackOffice.signIn("viewer@office.example").page(path, 200);
+    assertTrue(receipt.text().contains(record.id.toString()));
+    assertTrue(receipt.select("td.off").eachText().contains("refused"), "statistics was refused");
+    assertTrue(receipt.text().contains("198.51.100.0"), "only the truncated address");
+    assertFalse(receipt.text().contains("198.51.100.23"));
+    BackOffice.signIn("other@office.example").request().when().get(path).then().statusCode(404);
+    BackOffice.signIn("viewer@office.example")
+        .request()
+        .when()
+        .get("/admin/sites/" + site + "/consents/not-a-uuid")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void shouldTellAPersonWithoutTenantWhatToDo() {
     BackOffice nobody = BackOffice.signIn("nobody@office.example");
 
@@ -402,8 +433,7 @@ class BackOfficePagesTest {
     return QuarkusTransaction.requiringNew()
         .call(
             () ->
-                io.consentplatform.core.tenant.TenantMember
-                    .<io.consentplatform.core.tenant.TenantMember>find("subject", subject)
+                io.consentplatform.core.tenant.TenantMember.<TenantMember>find("subject", subject)
                     .firstResultOptional()
                     .map(m -> m.role.name())
                     .orElse(null));

@@ -7,6 +7,9 @@ import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentLog;
 import io.consentplatform.core.consent.ConsentQuery;
+import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +37,8 @@ public class ConsentLogPage {
 
   @CheckedTemplate
   static class Templates {
+    static native TemplateInstance receipt(SiteView site, ConsentRecord record, Chrome chrome);
+
     static native TemplateInstance list(
         SiteView site,
         List<ConsentLog.Entry> entries,
@@ -42,11 +48,14 @@ public class ConsentLogPage {
   }
 
   private final ConsentLog log;
+  private final ConsentService consents;
   private final SiteService sites;
   private final AdminCaller admin;
 
-  public ConsentLogPage(ConsentLog log, SiteService sites, AdminCaller admin) {
+  public ConsentLogPage(
+      ConsentLog log, ConsentService consents, SiteService sites, AdminCaller admin) {
     this.log = log;
+    this.consents = consents;
     this.sites = sites;
     this.admin = admin;
   }
@@ -71,6 +80,25 @@ public class ConsentLogPage {
         actions,
         chosen == null ? "" : chosen.name().toLowerCase(Locale.ROOT),
         Chrome.of(caller, admin, null));
+  }
+
+  /** One decision's proof: version and hash, choices, how and when. */
+  @GET
+  @Path("/{consentId}")
+  @Produces(MediaType.TEXT_HTML)
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance receipt(@RestPath long siteId, @RestPath String consentId) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    UUID id;
+    try {
+      id = UUID.fromString(consentId);
+    } catch (IllegalArgumentException e) {
+      throw new NotFound("Consent " + consentId);
+    }
+    ConsentRecord record =
+        consents.find(site.key(), id).orElseThrow(() -> new NotFound("Consent " + id));
+    return Templates.receipt(site, record, Chrome.of(caller, admin, null));
   }
 
   /** Every record as CSV, streamed: a regulator's request answered in one download. */
