@@ -62,7 +62,7 @@ public class AdminCaller {
       if (tenant == null && memberships.size() > 1) {
         tenant = memberships.get(0).tenant.slug;
       }
-      caller = members.callerFor(subject(), tenant);
+      caller = members.callerFor(memberships, tenant);
     }
     return caller;
   }

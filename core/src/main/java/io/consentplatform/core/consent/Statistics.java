@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,8 @@ public class Statistics {
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
       throw new Rejected("to", "At most " + MAX_DAYS + " days at once");
     }
+    OffsetDateTime start = from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
     Map<LocalDate, long[]> counts = new TreeMap<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       counts.put(d, new long[6]);
@@ -64,9 +68,8 @@ public class Statistics {
                 "select (recorded_at at time zone 'UTC')::date, action, count(*) from consent_record"
                     + " where site_id = ?1 and recorded_at >= ?2 and recorded_at < ?3 group by 1, 2")
             .setParameter(1, site)
-            .setParameter(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
-            .setParameter(
-                3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .setParameter(2, start)
+            .setParameter(3, end)
             .getResultList();
     for (Object[] row : actions) {
       long[] day = counts.get(localDate(row[0]));
@@ -100,9 +103,8 @@ public class Statistics {
                     + " from consent_record, jsonb_each_text(choices) as choice"
                     + " where site_id = ?1 and recorded_at >= ?2 and recorded_at < ?3 group by 1, 2")
             .setParameter(1, site)
-            .setParameter(2, from.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
-            .setParameter(
-                3, to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
+            .setParameter(2, start)
+            .setParameter(3, end)
             .getResultList();
     Map<LocalDate, Map<String, Double>> rates = new TreeMap<>();
     for (Object[] row : granted) {

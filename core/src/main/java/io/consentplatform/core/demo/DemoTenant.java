@@ -3,6 +3,7 @@ package io.consentplatform.core.demo;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.Service;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.PolicyService;
@@ -94,14 +95,19 @@ public class DemoTenant {
     for (DemoContent.CookieEntry entry : content.cookies()) {
       Cookie cookie = new Cookie();
       cookie.site = site;
-      cookie.service = services.get(entry.service());
-      cookie.category = categories.get(entry.category());
-      cookie.name = entry.name();
-      cookie.retention = entry.retention();
-      cookie.party = entry.party();
-      cookie.domain = entry.domain();
-      cookie.position = position++;
-      cookie.texts = new TreeMap<>(entry.texts());
+      cookie.declare(
+          new CookieEdit(
+              entry.name(),
+              false,
+              entry.service(),
+              entry.category(),
+              entry.retention(),
+              entry.party(),
+              entry.domain(),
+              position++,
+              entry.texts()),
+          services.get(entry.service()),
+          categories.get(entry.category()));
       cookie.persist();
     }
     entityManager.flush();

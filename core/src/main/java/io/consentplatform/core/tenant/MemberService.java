@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Who works in which tenant: membership, roles, and the tenants themselves. */
 @ApplicationScoped
@@ -30,7 +29,11 @@ public class MemberService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Caller callerFor(String subject, String claimedTenant) {
-    List<TenantMember> memberships = TenantMember.listForSubject(subject);
+    return callerFor(TenantMember.listForSubject(subject), claimedTenant);
+  }
+
+  /** The same choice among memberships already read. */
+  public Caller callerFor(List<TenantMember> memberships, String claimedTenant) {
     TenantMember member;
     if (claimedTenant != null) {
       member =
@@ -142,11 +145,5 @@ public class MemberService {
 
   private static Object describe(TenantMember member) {
     return Map.of("subject", member.subject, "email", member.email, "role", member.role.name());
-  }
-
-  /** The person's membership in a tenant, if any. */
-  public static Optional<TenantMember> membership(String subject, long tenantId) {
-    return TenantMember.find("subject = ?1 and tenant.id = ?2", subject, tenantId)
-        .firstResultOptional();
   }
 }
