@@ -97,6 +97,7 @@
   }
 
   function decide(action, method) {
+    if (preview) return;
     var choices = choicesFor(action);
     if (action === 'accept_all' && gpc) action = 'custom'; // marketing stayed off
     if (action === 'reject_all' && state && config.categories.some(function (c) {
@@ -186,7 +187,7 @@
     root.appendChild(buttons(settings));
     var link = el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink);
     root.appendChild(el('p', { 'class': 'cp-policy' })).appendChild(link);
-    root.focus();
+    if (!preview) root.focus(); // a preview must not take the focus from the editor beside it
   }
 
   function keys(e) {
@@ -233,23 +234,31 @@
     }
   });
 
-  var lang = (d.documentElement.lang || navigator.language || '').slice(0, 2).toLowerCase();
-  fetch(base + '/banner' + (lang ? '?lang=' + encodeURIComponent(lang) : ''), { credentials: 'omit' })
-    .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
-    .then(function (c) {
-      config = c;
-      var ready = function () {
-        if (stillValid(state)) {
-          apply(state.c);
-          if (!state.i && state.a) send();
-        } else {
-          render(false);
-          if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
-        }
-      };
-      if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);
-    })['catch'](function (e) { if (w.console) console.warn('Consent banner unavailable:', e.message); });
+  var preview = me.hasAttribute('data-preview');
+  if (preview) {
+    // The back office's preview of a draft: it hands over the configuration; nothing is stored or sent.
+    platform.preview = function (c, settings) { config = c; state = null; render(settings); };
+  } else load();
   injectStyle();
+
+  function load() {
+    var lang = (d.documentElement.lang || navigator.language || '').slice(0, 2).toLowerCase();
+    fetch(base + '/banner' + (lang ? '?lang=' + encodeURIComponent(lang) : ''), { credentials: 'omit' })
+      .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
+      .then(function (c) {
+        config = c;
+        var ready = function () {
+          if (stillValid(state)) {
+            apply(state.c);
+            if (!state.i && state.a) send();
+          } else {
+            render(false);
+            if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
+          }
+        };
+        if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);
+      })['catch'](function (e) { if (w.console) console.warn('Consent banner unavailable:', e.message); });
+  }
 
   function injectStyle() {
     var s = d.createElement('style');

@@ -5,6 +5,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,8 @@ public class SignInPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance login(boolean failed, boolean sso, Chrome chrome);
+    static native TemplateInstance login(
+        boolean failed, boolean signedOut, boolean sso, Chrome chrome);
 
     static native TemplateInstance noTenant(String who, Chrome chrome);
 
@@ -34,6 +36,12 @@ public class SignInPage {
 
   /** One of the tenants a person may work in. */
   public record TenantChoice(String slug, String name, String role) {}
+
+  /** The OIDC extension's session cookie of the "admin" tenant. */
+  static final String OIDC_SESSION = "q_session_admin";
+
+  /** Where the OIDC extension ends the session at the provider (quarkus.oidc.admin.logout.path). */
+  static final String SSO_LOGOUT = "/admin/sso/logout";
 
   private final AdminCaller caller;
   private final boolean sso;
@@ -48,8 +56,9 @@ public class SignInPage {
 
   @GET
   @Path("/login")
-  public TemplateInstance login(@RestQuery boolean failed) {
-    return Templates.login(failed, sso, null);
+  public TemplateInstance login(
+      @RestQuery boolean failed, @RestQuery("signed-out") boolean signedOut) {
+    return Templates.login(failed, signedOut, sso, null);
   }
 
   /**
@@ -68,19 +77,35 @@ public class SignInPage {
     return Response.seeOther(URI.create("/admin/sites")).build();
   }
 
-  /** Ends the session: the encrypted session cookie is dropped. */
+  /**
+   * Ends the session: the local session cookie is dropped; a session opened through the identity
+   * provider is ended there too (RP-initiated logout), or the provider would sign the person
+   * straight back in.
+   */
   @GET
   @Path("/logout")
-  public Response logout() {
-    return Response.seeOther(URI.create("/admin/login"))
+  public Response logout(@CookieParam(OIDC_SESSION) String identityProviderSession) {
+    boolean atProvider = sso && identityProviderSession != null;
+    return Response.seeOther(URI.create(atProvider ? SSO_LOGOUT : "/admin/login?signed-out=true"))
         .cookie(new NewCookie.Builder("cp_admin").path("/").maxAge(0).value("").build())
-        .cookie(new NewCookie.Builder("q_session_admin").path("/").maxAge(0).value("").build())
         .cookie(
             new NewCookie.Builder(AdminCaller.TENANT_COOKIE)
                 .path("/admin")
                 .maxAge(0)
                 .value("")
                 .build())
+        .build();
+  }
+
+  /**
+   * Reached only when the identity provider's session had already ended: the OIDC extension handles
+   * this path itself while the session lives.
+   */
+  @GET
+  @Path("/sso/logout")
+  public Response signedOutAtTheIdentityProvider() {
+    return Response.seeOther(URI.create("/admin/login?signed-out=true"))
+        .cookie(new NewCookie.Builder(OIDC_SESSION).path("/").maxAge(0).value("").build())
         .build();
   }
 

@@ -145,6 +145,17 @@ class KeycloakIT {
           header.contains("Town of Cary (SSO)") || header.contains("Town of Cary (IdP)"), header);
       assertTrue(header.contains("alice@cary.example"), header);
       assertTrue(header.toLowerCase().contains("owner"), header);
+
+      // Signing out ends the session at Keycloak too: the next sign-in asks for the password.
+      browser.findElement(By.linkText("Sign out")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> d.getCurrentUrl().contains("/admin/login?signed-out=true"));
+      browser.get("http://localhost:" + port() + "/admin/sites");
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
+      browser.findElement(By.id("sso")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(15))
+          .until(d -> !d.findElements(By.id("password")).isEmpty());
     } finally {
       browser.quit();
     }

@@ -2,26 +2,26 @@ package io.consentplatform.admin.cookie;
 
 import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormErrors;
+import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieService;
-import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.CookieView;
-import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.ServiceView;
-import io.consentplatform.core.error.Conflict;
-import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,16 +29,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** A site's cookie declarations: search, add, remove. */
+/** A site's cookie declarations: search and filter, declare, edit, remove. */
 @Path("/admin/sites/{siteId}/cookies")
 @Produces(MediaType.TEXT_HTML)
 @HtmlErrors
@@ -56,19 +54,16 @@ public class CookiesPage {
         CookieForm form,
         Map<String, String> errors,
         Chrome chrome);
-  }
 
-  /** What the add form holds, kept to show it again with its errors. */
-  public record CookieForm(
-      String name,
-      String category,
-      String service,
-      String retention,
-      String party,
-      String domain,
-      String functionAndLocation,
-      String purposes) {
-    static final CookieForm EMPTY = new CookieForm("", "", "", "", "FIRST_PARTY", "", "", "");
+    static native TemplateInstance edit(
+        SiteView site,
+        CookieView cookie,
+        String lang,
+        List<CategoryView> categories,
+        List<ServiceView> services,
+        CookieForm form,
+        Map<String, String> errors,
+        Chrome chrome);
   }
 
   private final CookieService cookies;
@@ -97,68 +92,70 @@ public class CookiesPage {
       @RestQuery String q,
       @RestQuery String category,
       @RestQuery String done) {
-    return page(siteId, q, category, CookieForm.EMPTY, Map.of(), Notices.text(done));
+    return listPage(siteId, q, category, CookieForm.empty(), Map.of(), Notices.text(done));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response add(
-      @RestPath long siteId,
-      @RestForm String name,
-      @RestForm String category,
-      @RestForm String service,
-      @RestForm String retention,
-      @RestForm String party,
-      @RestForm String domain,
-      @RestForm String functionAndLocation,
-      @RestForm String purposes) {
+  public Response add(@RestPath long siteId, @BeanParam CookieForm form) {
     Caller caller = admin.get();
-    CookieForm form =
-        new CookieForm(
-            name, category, service, retention, party, domain, functionAndLocation, purposes);
     SiteView site = sites.get(caller, siteId);
-    CookieEdit edit =
-        new CookieEdit(
-            blankToNull(name),
-            false,
-            blankToNull(service),
-            blankToNull(category),
-            blankToNull(retention),
-            "THIRD_PARTY".equals(party) ? Party.THIRD_PARTY : Party.FIRST_PARTY,
-            blankToNull(domain),
-            100,
-            Map.of(
-                site.defaultLanguage(),
-                new CookieText(blankToNull(functionAndLocation), blankToNull(purposes))));
-    Map<String, String> errors = new TreeMap<>();
-    for (ConstraintViolation<CookieEdit> violation : validator.validate(edit)) {
-      errors.putIfAbsent(field(violation.getPropertyPath().toString()), violation.getMessage());
+    CookieEdit edit = form.edit(site.defaultLanguage(), Map.of());
+    FormErrors errors = FormErrors.check(validator, edit);
+    if (errors.attempt(() -> cookies.createCookie(caller, siteId, edit), "name") != null) {
+      return Pages.done(base(siteId), "cookie-added");
     }
-    if (errors.isEmpty()) {
-      try {
-        cookies.createCookie(caller, siteId, edit);
-        return Response.seeOther(
-                URI.create("/admin/sites/" + siteId + "/cookies?done=cookie-added"))
-            .build();
-      } catch (Rejected e) {
-        errors.put(e.field(), e.getMessage());
-      } catch (Conflict e) {
-        errors.put("name", e.getMessage());
-      }
+    return Pages.invalid(listPage(siteId, null, null, form, errors.messages(), null));
+  }
+
+  @GET
+  @Path("/{cookieId}")
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance edit(
+      @RestPath long siteId,
+      @RestPath long cookieId,
+      @RestQuery String lang,
+      @RestQuery String done) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    CookieView cookie = cookies.cookie(caller, siteId, cookieId);
+    String language = Languages.chosen(site, lang);
+    return editPage(
+        site, cookie, language, CookieForm.of(cookie, language), Map.of(), Notices.text(done));
+  }
+
+  @POST
+  @Path("/{cookieId}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response save(
+      @RestPath long siteId,
+      @RestPath long cookieId,
+      @RestQuery String lang,
+      @BeanParam CookieForm form) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    CookieView cookie = cookies.cookie(caller, siteId, cookieId);
+    String language = Languages.chosen(site, lang);
+    CookieEdit edit = form.edit(language, cookie.texts());
+    FormErrors errors = FormErrors.check(validator, edit);
+    if (errors.attempt(
+            () -> cookies.updateCookie(caller, siteId, cookieId, edit, form.expectedVersion()),
+            "name")
+        != null) {
+      return Pages.done(base(siteId) + "/" + cookieId + "?lang=" + language, "cookie-saved");
     }
-    return Response.status(422).entity(page(siteId, null, null, form, errors, null)).build();
+    return Pages.invalid(editPage(site, cookie, language, form, errors.messages(), null));
   }
 
   @POST
   @Path("/{cookieId}/delete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response delete(@RestPath long siteId, @RestPath long cookieId) {
-    cookies.deleteCookie(admin.get(), siteId, cookieId, null);
-    return Response.seeOther(URI.create("/admin/sites/" + siteId + "/cookies?done=cookie-deleted"))
-        .build();
+  public Response delete(@RestPath long siteId, @RestPath long cookieId, @RestForm String version) {
+    cookies.deleteCookie(admin.get(), siteId, cookieId, FormValues.version(version));
+    return Pages.done(base(siteId), "cookie-deleted");
   }
 
-  private TemplateInstance page(
+  private TemplateInstance listPage(
       long siteId,
       String q,
       String category,
@@ -185,6 +182,25 @@ public class CookiesPage {
         Chrome.of(caller, admin, notice));
   }
 
+  private TemplateInstance editPage(
+      SiteView site,
+      CookieView cookie,
+      String language,
+      CookieForm form,
+      Map<String, String> errors,
+      String notice) {
+    Caller caller = admin.get();
+    return Templates.edit(
+        site,
+        cookie,
+        language,
+        categories.list(caller, site.id()),
+        cookies.services(caller, site.id()),
+        form,
+        errors,
+        Chrome.of(caller, admin, notice));
+  }
+
   private static boolean matches(CookieView cookie, String query) {
     return cookie.name().toLowerCase(Locale.ROOT).contains(query)
         || cookie.service().toLowerCase(Locale.ROOT).contains(query)
@@ -192,12 +208,7 @@ public class CookiesPage {
             .anyMatch(t -> t.purposes().toLowerCase(Locale.ROOT).contains(query));
   }
 
-  /** {@code texts[en].purposes} becomes {@code purposes}: the form has one language. */
-  private static String field(String path) {
-    return path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[.*]", "");
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+  private static String base(long siteId) {
+    return "/admin/sites/" + siteId + "/cookies";
   }
 }

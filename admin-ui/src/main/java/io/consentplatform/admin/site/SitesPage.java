@@ -2,24 +2,33 @@ package io.consentplatform.admin.site;
 
 import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionService;
 import io.consentplatform.core.policy.VersionView;
+import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -32,7 +41,8 @@ public class SitesPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance list(List<SiteView> sites, Chrome chrome);
+    static native TemplateInstance list(
+        List<SiteView> sites, SiteForm form, Map<String, String> errors, Chrome chrome);
 
     static native TemplateInstance dashboard(SiteView site, Dashboard dashboard, Chrome chrome);
   }
@@ -40,25 +50,55 @@ public class SitesPage {
   private final SiteService sites;
   private final Statistics statistics;
   private final VersionService versions;
+  private final Validator validator;
   private final AdminCaller admin;
 
   public SitesPage(
-      SiteService sites, Statistics statistics, VersionService versions, AdminCaller admin) {
+      SiteService sites,
+      Statistics statistics,
+      VersionService versions,
+      Validator validator,
+      AdminCaller admin) {
     this.sites = sites;
     this.statistics = statistics;
     this.versions = versions;
+    this.validator = validator;
     this.admin = admin;
   }
 
   @GET
   public TemplateInstance list(@RestQuery String done) {
     Caller caller = admin.get();
-    return Templates.list(sites.list(caller), Chrome.of(caller, admin, Notices.text(done)));
+    return Templates.list(
+        sites.list(caller),
+        SiteForm.empty(),
+        Map.of(),
+        Chrome.of(caller, admin, Notices.text(done)));
+  }
+
+  /** A new site starts with the platform's texts and no category: its dashboard says what next. */
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public Response create(@BeanParam SiteForm form) {
+    Caller caller = admin.get();
+    SiteEdit edit = form.edit(Map.of());
+    FormErrors errors = form.check(validator, edit);
+    SiteView created = errors.attempt(() -> sites.create(caller, edit), "key");
+    if (created != null) {
+      return Response.seeOther(URI.create("/admin/sites/" + created.id() + "?done=site-created"))
+          .build();
+    }
+    return Response.status(422)
+        .entity(
+            Templates.list(
+                sites.list(caller), form, errors.messages(), Chrome.of(caller, admin, null)))
+        .build();
   }
 
   @GET
   @Path("/{siteId}")
-  public TemplateInstance dashboard(@RestPath long siteId) {
+  public TemplateInstance dashboard(@RestPath long siteId, @RestQuery String done) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -67,6 +107,6 @@ public class SitesPage {
     return Templates.dashboard(
         site,
         Dashboard.of(days, published.isEmpty() ? null : published.get(0)),
-        Chrome.of(caller, admin, null));
+        Chrome.of(caller, admin, Notices.text(done)));
   }
 }

@@ -2,6 +2,7 @@ package io.consentplatform.api.banner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PublishedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;

@@ -54,9 +54,26 @@ public class CookieCsv {
     this.validator = validator;
   }
 
-  /** What an import did or would do: rows by outcome, and the rows it could not take. */
+  /**
+   * What an import did or would do: rows by outcome, each cookie it adds or changes, and the rows
+   * it could not take.
+   */
   public record ImportReport(
-      boolean applied, int created, int updated, int unchanged, List<RowError> errors) {}
+      boolean applied,
+      int created,
+      int updated,
+      int unchanged,
+      List<RowChange> changes,
+      List<RowError> errors) {}
+
+  /** A cookie the file adds to the site or changes, by its line in the file. */
+  public record RowChange(int line, String name, String domain, Change change) {}
+
+  /** What a row does to the site's declarations. */
+  public enum Change {
+    ADDED,
+    CHANGED
+  }
 
   /** A row that cannot be imported: its line in the file and why. */
   public record RowError(int line, String field, String message) {}
@@ -154,12 +171,14 @@ public class CookieCsv {
         continue;
       }
       row.edit = edit;
+      row.line = line;
       rows.add(row);
     }
     boolean apply = !dryRun && (errors.isEmpty() || skipInvalid);
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    List<RowChange> changes = new ArrayList<>();
     for (Row row : rows) {
       Cookie cookie = existing.get(identity(row.edit.name(), row.edit.domain()));
       if (cookie == null) {
@@ -170,6 +189,12 @@ public class CookieCsv {
       } else {
         updated++;
       }
+      changes.add(
+          new RowChange(
+              row.line,
+              row.edit.name(),
+              row.edit.domain(),
+              cookie == null ? Change.ADDED : Change.CHANGED));
       if (apply) {
         Service service =
             services.computeIfAbsent(
@@ -194,7 +219,7 @@ public class CookieCsv {
               "skipped",
               errors.size()));
     }
-    return new ImportReport(apply, created, updated, unchanged, errors);
+    return new ImportReport(apply, created, updated, unchanged, changes, errors);
   }
 
   private static void upsert(
@@ -259,6 +284,7 @@ public class CookieCsv {
     final String policyUrl;
     final boolean wildcard;
     CookieEdit edit;
+    int line;
 
     private Row(List<String> f) {
       purpose = purposeOf(f.get(2));

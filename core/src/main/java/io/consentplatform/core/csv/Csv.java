@@ -25,8 +25,11 @@ public final class Csv {
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
       boolean fieldStarted = false;
-      int c;
-      while ((c = in.read()) != -1) {
+      int c = in.read();
+      if (c == '\uFEFF') {
+        c = in.read(); // the byte-order mark spreadsheets put before UTF-8 text
+      }
+      for (; c != -1; c = in.read()) {
         if (quoted) {
           if (c == '"') {
             in.mark(1);

@@ -1,5 +1,7 @@
 package io.consentplatform.core.site;
 
+import jakarta.validation.constraints.Size;
+
 /**
  * A site's own wording in one language. Any text left null falls back to the platform's default.
  *
@@ -16,17 +18,17 @@ package io.consentplatform.core.site;
  * @param policyIntro opening paragraph of the public cookie policy page
  */
 public record SiteTexts(
-    String bannerTitle,
-    String bannerMessage,
-    String acceptAll,
-    String rejectAll,
-    String customize,
-    String settingsTitle,
-    String save,
-    String alwaysOn,
-    String policyLink,
-    String gpcNotice,
-    String policyIntro) {
+    @Size(max = 200) String bannerTitle,
+    @Size(max = 2000) String bannerMessage,
+    @Size(max = 60) String acceptAll,
+    @Size(max = 60) String rejectAll,
+    @Size(max = 60) String customize,
+    @Size(max = 200) String settingsTitle,
+    @Size(max = 60) String save,
+    @Size(max = 60) String alwaysOn,
+    @Size(max = 200) String policyLink,
+    @Size(max = 1000) String gpcNotice,
+    @Size(max = 4000) String policyIntro) {
 
   public static final SiteTexts NONE =
       new SiteTexts(null, null, null, null, null, null, null, null, null, null, null);

@@ -1,16 +1,18 @@
-package io.consentplatform.api.banner;
+package io.consentplatform.core.policy;
 
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
-import io.consentplatform.core.policy.PolicySnapshot;
-import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.SiteTexts;
 import java.util.List;
 
 /**
  * What the banner script needs to ask a visitor, in one language: the version it asks about, the
  * categories with their cookies, and the texts.
+ *
+ * <p>It is the published version's, for visitors, or the draft's, for the back office's preview
+ * (version 0, no hash): both are built here so that the preview shows exactly what visitors will
+ * see.
  *
  * @param policyPath path of the cookie policy page on this API, in the same language
  */
@@ -37,8 +39,17 @@ public record BannerConfig(
   /** A cookie as the settings layer lists it. */
   public record CookieView(String name, String service, String purposes, String retention) {}
 
-  static BannerConfig of(PublishedPolicy policy, String language) {
-    PolicySnapshot snapshot = policy.snapshot();
+  public static BannerConfig of(PublishedPolicy policy, String language) {
+    return of(policy.snapshot(), policy.number(), policy.contentHash(), language);
+  }
+
+  /** The configuration of a draft that is not published yet. */
+  public static BannerConfig ofDraft(PolicySnapshot draft, String language) {
+    return of(draft, 0, null, language);
+  }
+
+  private static BannerConfig of(
+      PolicySnapshot snapshot, int number, String hash, String language) {
     String fallback = snapshot.site().defaultLanguage();
     List<CategoryView> categories =
         snapshot.categories().stream()
@@ -68,8 +79,8 @@ public record BannerConfig(
             .toList();
     return new BannerConfig(
         snapshot.site().key(),
-        policy.number(),
-        policy.contentHash(),
+        number,
+        hash,
         language,
         snapshot.site().languages(),
         snapshot.site().consentLifetimeDays(),

@@ -1,0 +1,66 @@
+package io.consentplatform.admin.banner;
+
+import io.consentplatform.admin.FormValues;
+import io.consentplatform.core.site.SiteTexts;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A site's banner and policy-page texts in one language, as the form sends them. */
+public class TextsForm {
+
+  /** One text of the form: its field, label, and where a {@link SiteTexts} keeps it. */
+  public record Field(
+      String name, String label, boolean multiline, Function<SiteTexts, String> read) {}
+
+  /** In the order the banner shows them; the names are those of {@link SiteTexts}. */
+  static final List<Field> FIELDS =
+      List.of(
+          new Field("bannerTitle", "Banner title", false, SiteTexts::bannerTitle),
+          new Field("bannerMessage", "Banner message", true, SiteTexts::bannerMessage),
+          new Field("acceptAll", "Accept-all button", false, SiteTexts::acceptAll),
+          new Field("rejectAll", "Reject-all button", false, SiteTexts::rejectAll),
+          new Field("customize", "Customize button", false, SiteTexts::customize),
+          new Field("settingsTitle", "Settings title", false, SiteTexts::settingsTitle),
+          new Field("save", "Save-choices button", false, SiteTexts::save),
+          new Field("alwaysOn", "Note on required categories", false, SiteTexts::alwaysOn),
+          new Field("policyLink", "Link to the cookie policy", false, SiteTexts::policyLink),
+          new Field("gpcNotice", "Notice when the browser sends GPC", true, SiteTexts::gpcNotice),
+          new Field(
+              "policyIntro", "Introduction of the policy page", true, SiteTexts::policyIntro));
+
+  @RestForm public String bannerTitle;
+  @RestForm public String bannerMessage;
+  @RestForm public String acceptAll;
+  @RestForm public String rejectAll;
+  @RestForm public String customize;
+  @RestForm public String settingsTitle;
+  @RestForm public String save;
+  @RestForm public String alwaysOn;
+  @RestForm public String policyLink;
+  @RestForm public String gpcNotice;
+  @RestForm public String policyIntro;
+
+  /** The site's version the form was read at, so that a concurrent change is not overwritten. */
+  @RestForm public String version;
+
+  /** The texts typed; a field left empty keeps the platform's default. */
+  SiteTexts texts() {
+    return new SiteTexts(
+        FormValues.text(bannerTitle),
+        FormValues.text(bannerMessage),
+        FormValues.text(acceptAll),
+        FormValues.text(rejectAll),
+        FormValues.text(customize),
+        FormValues.text(settingsTitle),
+        FormValues.text(save),
+        FormValues.text(alwaysOn),
+        FormValues.text(policyLink),
+        FormValues.text(gpcNotice),
+        FormValues.text(policyIntro));
+  }
+
+  Long expectedVersion() {
+    return FormValues.version(version);
+  }
+}

@@ -1,0 +1,173 @@
+package io.consentplatform.admin.cookie;
+
+import io.consentplatform.admin.AdminCaller;
+import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormValues;
+import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Pages;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.cookie.CookieCsv;
+import io.consentplatform.core.cookie.CookieCsv.ImportReport;
+import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.tenant.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Importing cookies from a CSV file in the Open Cookie Database's columns, in two steps: the file
+ * is checked and the page shows what it would add and change; only a confirmation applies it. The
+ * confirmation carries the very text that was previewed, so nothing else can slip in between.
+ */
+@Path("/admin/sites/{siteId}/cookies")
+@Produces(MediaType.TEXT_HTML)
+@HtmlErrors
+public class ImportPage {
+
+  /** The largest file the back office takes; the management API streams larger ones. */
+  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance upload(SiteView site, String error, Chrome chrome);
+
+    static native TemplateInstance preview(
+        SiteView site,
+        String fileName,
+        String csv,
+        ImportReport report,
+        String error,
+        Chrome chrome);
+  }
+
+  private final CookieCsv csv;
+  private final SiteService sites;
+  private final AdminCaller admin;
+
+  public ImportPage(CookieCsv csv, SiteService sites, AdminCaller admin) {
+    this.csv = csv;
+    this.sites = sites;
+    this.admin = admin;
+  }
+
+  @GET
+  @Path("/import")
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance upload(@RestPath long siteId) {
+    Caller caller = admin.get();
+    caller.require(Role.EDITOR);
+    return Templates.upload(sites.get(caller, siteId), null, Chrome.of(caller, admin, null));
+  }
+
+  /** Checks the file and shows what it would change; changes nothing. */
+  @POST
+  @Path("/import")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response preview(@RestPath long siteId, @RestForm("file") FileUpload file) {
+    Caller caller = admin.get();
+    caller.require(Role.EDITOR);
+    SiteView site = sites.get(caller, siteId);
+    String text;
+    try {
+      text = readText(file);
+    } catch (Rejected e) {
+      return Response.status(e.field().equals("size") ? 413 : 422)
+          .entity(Templates.upload(site, e.getMessage(), Chrome.of(caller, admin, null)))
+          .build();
+    }
+    try {
+      ImportReport report = csv.importCsv(caller, siteId, new StringReader(text), true, false);
+      return Response.ok(
+              Templates.preview(
+                  site, file.fileName(), text, report, null, Chrome.of(caller, admin, null)))
+          .build();
+    } catch (Rejected e) {
+      return Pages.invalid(Templates.upload(site, e.getMessage(), Chrome.of(caller, admin, null)));
+    }
+  }
+
+  /** Applies the previewed text; with {@code skipInvalid} ticked, its good rows only. */
+  @POST
+  @Path("/import/confirm")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response confirm(
+      @RestPath long siteId,
+      @RestForm String csvText,
+      @RestForm String fileName,
+      @RestForm String skipInvalid) {
+    Caller caller = admin.get();
+    if (csvText == null || csvText.length() > MAX_FILE_BYTES) {
+      throw new Rejected("csvText", "Send the file again from the import page");
+    }
+    ImportReport report =
+        csv.importCsv(
+            caller, siteId, new StringReader(csvText), false, FormValues.ticked(skipInvalid));
+    if (!report.applied()) {
+      // Rows are in error (perhaps only now: the site may have changed since the preview).
+      return Pages.invalid(
+          Templates.preview(
+              sites.get(caller, siteId),
+              fileName,
+              csvText,
+              report,
+              "Nothing was imported: some rows are in error. Tick the box to skip them, or correct"
+                  + " the file and send it again.",
+              Chrome.of(caller, admin, null)));
+    }
+    return Pages.done("/admin/sites/" + siteId + "/cookies", "imported");
+  }
+
+  /** The site's declarations as a CSV download, in the columns the import takes. */
+  @GET
+  @Path("/export")
+  @Produces("text/csv")
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Response export(@RestPath long siteId) {
+    return Response.ok(csv.export(admin.get(), siteId), "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")
+        .build();
+  }
+
+  private static String readText(FileUpload file) {
+    if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+      throw new Rejected("file", "Choose a CSV file to import");
+    }
+    if (file.size() > MAX_FILE_BYTES) {
+      throw new Rejected(
+          "size", "The file is larger than 2 MB: import it through the management API");
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file.uploadedFile());
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Rejected("file", "The file is not UTF-8 text: save it as \"CSV UTF-8\"");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

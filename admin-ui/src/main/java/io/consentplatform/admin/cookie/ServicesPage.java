@@ -1,0 +1,185 @@
+package io.consentplatform.admin.cookie;
+
+import io.consentplatform.admin.AdminCaller;
+import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormErrors;
+import io.consentplatform.admin.FormValues;
+import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.cookie.CookieService;
+import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.cookie.ServiceEdit;
+import io.consentplatform.core.cookie.ServiceView;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The providers whose cookies a site declares: the first column of the policy page's table. */
+@Path("/admin/sites/{siteId}/services")
+@Produces(MediaType.TEXT_HTML)
+@HtmlErrors
+public class ServicesPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance list(
+        SiteView site,
+        List<ServiceView> services,
+        Map<String, Long> cookieCounts,
+        ServiceForm form,
+        Map<String, String> errors,
+        Chrome chrome);
+
+    static native TemplateInstance edit(
+        SiteView site,
+        ServiceView service,
+        ServiceForm form,
+        Map<String, String> errors,
+        Chrome chrome);
+  }
+
+  /** What the form holds; the version guards against overwriting someone else's change. */
+  public record ServiceForm(String name, String privacyPolicyUrl, String version) {
+    static final ServiceForm EMPTY = new ServiceForm("", "", "");
+
+    static ServiceForm of(ServiceView service) {
+      return new ServiceForm(
+          service.name(),
+          service.privacyPolicyUrl() == null ? "" : service.privacyPolicyUrl(),
+          String.valueOf(service.version()));
+    }
+
+    ServiceEdit edit() {
+      return new ServiceEdit(FormValues.text(name), FormValues.text(privacyPolicyUrl));
+    }
+
+    Long expectedVersion() {
+      return FormValues.version(version);
+    }
+  }
+
+  private final CookieService cookies;
+  private final SiteService sites;
+  private final Validator validator;
+  private final AdminCaller admin;
+
+  public ServicesPage(
+      CookieService cookies, SiteService sites, Validator validator, AdminCaller admin) {
+    this.cookies = cookies;
+    this.sites = sites;
+    this.validator = validator;
+    this.admin = admin;
+  }
+
+  @GET
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
+    return listPage(siteId, ServiceForm.EMPTY, Map.of(), Notices.text(done));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response add(
+      @RestPath long siteId, @RestForm String name, @RestForm String privacyPolicyUrl) {
+    Caller caller = admin.get();
+    ServiceForm form = new ServiceForm(name, privacyPolicyUrl, "");
+    ServiceEdit edit = form.edit();
+    FormErrors errors = FormErrors.check(validator, edit);
+    if (errors.attempt(() -> cookies.createService(caller, siteId, edit), "name") != null) {
+      return Pages.done(base(siteId), "service-added");
+    }
+    return Pages.invalid(listPage(siteId, form, errors.messages(), null));
+  }
+
+  @GET
+  @Path("/{serviceId}")
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance edit(
+      @RestPath long siteId, @RestPath long serviceId, @RestQuery String done) {
+    Caller caller = admin.get();
+    ServiceView service = cookies.service(caller, siteId, serviceId);
+    return Templates.edit(
+        sites.get(caller, siteId),
+        service,
+        ServiceForm.of(service),
+        Map.of(),
+        Chrome.of(caller, admin, Notices.text(done)));
+  }
+
+  @POST
+  @Path("/{serviceId}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response save(
+      @RestPath long siteId,
+      @RestPath long serviceId,
+      @RestForm String name,
+      @RestForm String privacyPolicyUrl,
+      @RestForm String version) {
+    Caller caller = admin.get();
+    ServiceView service = cookies.service(caller, siteId, serviceId);
+    ServiceForm form = new ServiceForm(name, privacyPolicyUrl, version);
+    ServiceEdit edit = form.edit();
+    FormErrors errors = FormErrors.check(validator, edit);
+    if (errors.attempt(
+            () -> cookies.updateService(caller, siteId, serviceId, edit, form.expectedVersion()),
+            "name")
+        != null) {
+      return Pages.done(base(siteId) + "/" + serviceId, "service-saved");
+    }
+    return Pages.invalid(
+        Templates.edit(
+            sites.get(caller, siteId),
+            service,
+            form,
+            errors.messages(),
+            Chrome.of(caller, admin, null)));
+  }
+
+  /** Refused with a clear page while cookies still name the provider. */
+  @POST
+  @Path("/{serviceId}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response delete(
+      @RestPath long siteId, @RestPath long serviceId, @RestForm String version) {
+    cookies.deleteService(admin.get(), siteId, serviceId, FormValues.version(version));
+    return Pages.done(base(siteId), "service-deleted");
+  }
+
+  private TemplateInstance listPage(
+      long siteId, ServiceForm form, Map<String, String> errors, String notice) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    Map<String, Long> counts =
+        cookies.cookies(caller, siteId).stream()
+            .collect(Collectors.groupingBy(CookieView::service, Collectors.counting()));
+    return Templates.list(
+        site,
+        cookies.services(caller, siteId),
+        counts,
+        form,
+        errors,
+        Chrome.of(caller, admin, notice));
+  }
+
+  private static String base(long siteId) {
+    return "/admin/sites/" + siteId + "/services";
+  }
+}

@@ -1,0 +1,99 @@
+package io.consentplatform.admin.site;
+
+import io.consentplatform.admin.FormErrors;
+import io.consentplatform.admin.FormValues;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.site.SiteEdit;
+import io.consentplatform.core.site.SiteTexts;
+import io.consentplatform.core.site.SiteView;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * A site's settings as its form holds them: lists as typed (one per line or comma-separated), so
+ * that a form sent back with errors shows exactly what the person wrote.
+ */
+public class SiteForm {
+
+  @RestForm public String key;
+  @RestForm public String name;
+  @RestForm public String domains;
+  @RestForm public String languages;
+  @RestForm public String defaultLanguage;
+  @RestForm public String consentLifetimeDays;
+
+  /** The optimistic-locking version the form was read at; empty when creating. */
+  @RestForm public String version;
+
+  public static SiteForm empty() {
+    SiteForm form = new SiteForm();
+    form.key = "";
+    form.name = "";
+    form.domains = "";
+    form.languages = "en";
+    form.defaultLanguage = "en";
+    form.consentLifetimeDays = String.valueOf(Site.DEFAULT_CONSENT_LIFETIME_DAYS);
+    form.version = "";
+    return form;
+  }
+
+  public static SiteForm of(SiteView site) {
+    SiteForm form = new SiteForm();
+    form.key = site.key();
+    form.name = site.name();
+    form.domains = String.join("\n", site.domains());
+    form.languages = String.join(", ", site.languages());
+    form.defaultLanguage = site.defaultLanguage();
+    form.consentLifetimeDays = String.valueOf(site.consentLifetimeDays());
+    form.version = String.valueOf(site.version());
+    return form;
+  }
+
+  /** The edit this form asks for; texts are kept as they are ({@code texts}), edited elsewhere. */
+  SiteEdit edit(Map<String, SiteTexts> texts) {
+    return new SiteEdit(
+        FormValues.text(key),
+        FormValues.text(name),
+        list(domains),
+        list(languages),
+        lowerCase(FormValues.text(defaultLanguage)),
+        days(),
+        texts);
+  }
+
+  /** The edit's faults, and a lifetime that is not a number (the edit holds null for it). */
+  FormErrors check(Validator validator, SiteEdit edit) {
+    FormErrors errors = FormErrors.check(validator, edit);
+    if (FormValues.text(consentLifetimeDays) != null && days() == null) {
+      errors.reject("consentLifetimeDays", "a whole number of days");
+    }
+    return errors;
+  }
+
+  private Integer days() {
+    return FormValues.number(consentLifetimeDays);
+  }
+
+  Long expectedVersion() {
+    return FormValues.version(version);
+  }
+
+  private static List<String> list(String typed) {
+    if (typed == null) {
+      return List.of();
+    }
+    return Arrays.stream(typed.split("[,\\s]+"))
+        .filter(s -> !s.isBlank())
+        .map(SiteForm::lowerCase)
+        .distinct()
+        .toList();
+  }
+
+  private static String lowerCase(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,77 @@
+package io.consentplatform.admin.site;
+
+import io.consentplatform.admin.AdminCaller;
+import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormErrors;
+import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Notices;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.site.SiteEdit;
+import io.consentplatform.core.site.SiteService;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** A site's settings: its name, the domains that may record consent, languages, lifetime. */
+@Path("/admin/sites/{siteId}/settings")
+@Produces(MediaType.TEXT_HTML)
+@HtmlErrors
+public class SiteSettingsPage {
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance edit(
+        SiteView site, SiteForm form, Map<String, String> errors, Chrome chrome);
+  }
+
+  private final SiteService sites;
+  private final Validator validator;
+  private final AdminCaller admin;
+
+  public SiteSettingsPage(SiteService sites, Validator validator, AdminCaller admin) {
+    this.sites = sites;
+    this.validator = validator;
+    this.admin = admin;
+  }
+
+  @GET
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateInstance edit(@RestPath long siteId, @RestQuery String done) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    return Templates.edit(
+        site, SiteForm.of(site), Map.of(), Chrome.of(caller, admin, Notices.text(done)));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response save(@RestPath long siteId, @BeanParam SiteForm form) {
+    Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
+    form.key = site.key();
+    SiteEdit edit = form.edit(site.texts());
+    FormErrors errors = form.check(validator, edit);
+    if (errors.attempt(() -> sites.update(caller, siteId, edit, form.expectedVersion()), "form")
+        != null) {
+      return Response.seeOther(URI.create("/admin/sites/" + siteId + "/settings?done=site-saved"))
+          .build();
+    }
+    return Response.status(422)
+        .entity(Templates.edit(site, form, errors.messages(), Chrome.of(caller, admin, null)))
+        .build();
+  }
+}

@@ -1,0 +1,48 @@
+/* Back office enhancements; every page works without them. No inline code: the CSP forbids it. */
+(function (d) {
+  'use strict';
+
+  // Banner texts: the framed preview shows what is typed, before it is saved.
+  var frame = d.getElementById('banner-preview');
+  var form = d.querySelector('form[data-preview]');
+  var layer = d.querySelector('[data-preview-layer]');
+  if (frame) {
+    var timer;
+    var send = function () {
+      var message = { settings: !!(layer && layer.checked) };
+      if (form) {
+        message.texts = {};
+        var fields = form.querySelectorAll('input[name]:not([type=hidden]),textarea[name]');
+        for (var i = 0; i < fields.length; i++) {
+          message.texts[fields[i].name] = fields[i].value.trim() || fields[i].placeholder;
+        }
+      }
+      frame.contentWindow.postMessage(message, location.origin);
+    };
+    if (form) {
+      form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(send, 120); });
+    }
+    frame.addEventListener('load', send);
+    if (layer) layer.addEventListener('change', send);
+  }
+
+  // Long operations (imports, exports): say that work is under way and keep the button from a
+  // second press, which would start it twice.
+  var long = d.querySelectorAll('form[data-progress]');
+  for (var j = 0; j < long.length; j++) {
+    long[j].addEventListener('submit', function (e) {
+      var f = e.currentTarget;
+      var status = f.querySelector('.progress');
+      if (status) status.hidden = false;
+      var buttons = f.querySelectorAll('button[type=submit]');
+      for (var k = 0; k < buttons.length; k++) buttons[k].disabled = true;
+      if (f.hasAttribute('data-download')) {
+        // A download leaves the page where it is: give the buttons back once it has started.
+        setTimeout(function () {
+          for (var k = 0; k < buttons.length; k++) buttons[k].disabled = false;
+          if (status) status.hidden = true;
+        }, 3000);
+      }
+    });
+  }
+})(document);
