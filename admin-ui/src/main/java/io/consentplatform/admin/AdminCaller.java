@@ -3,6 +3,7 @@ package io.consentplatform.admin;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.MemberService;
+import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.TenantMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -65,5 +66,15 @@ public class AdminCaller {
       caller = members.callerFor(memberships, tenant);
     }
     return caller;
+  }
+
+  /**
+   * The caller for a form that changes something: a viewer is refused before the form is even read,
+   * so that nobody learns anything from a change they may not make.
+   */
+  public Caller editor() {
+    Caller editor = get();
+    editor.require(Role.EDITOR);
+    return editor;
   }
 }

@@ -79,6 +79,20 @@ final class BackOffice {
     return Jsoup.parse(request().when().get(path).then().statusCode(status).extract().asString());
   }
 
+  /** Uploads a file the way the browser does, with the page's CSRF token; {@code null} omits it. */
+  Response upload(String pagePath, String action, String fileName, byte[] content, boolean token) {
+    Response page = request().when().get(pagePath);
+    String csrfCookie = page.getCookie("cp_csrf");
+    RequestSpecification upload =
+        request().cookie("cp_csrf", csrfCookie).multiPart("file", fileName, content, "text/csv");
+    if (token) {
+      upload.multiPart(
+          "csrf-token",
+          Jsoup.parse(page.asString()).select("input[name=csrf-token]").attr("value"));
+    }
+    return upload.when().post(action);
+  }
+
   /** Posts a form the way the browser does: the CSRF token from the page, with its cookie. */
   Response submit(String pagePath, String action, Map<String, String> fields) {
     Response page = request().when().get(pagePath);

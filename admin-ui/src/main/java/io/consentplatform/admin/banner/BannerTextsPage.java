@@ -97,7 +97,7 @@ public class BannerTextsPage {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response save(@RestPath long siteId, @RestQuery String lang, @BeanParam TextsForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     String language = Languages.chosen(site, lang);
     SiteTexts typed = form.texts();

@@ -93,7 +93,7 @@ public class CategoriesPage {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response add(@RestPath long siteId, @BeanParam CategoryForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CategoryEdit edit = form.edit(site.defaultLanguage(), Map.of());
     FormErrors errors = FormErrors.check(validator, edit);
@@ -133,7 +133,7 @@ public class CategoriesPage {
       @RestPath long categoryId,
       @RestQuery String lang,
       @BeanParam CategoryForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CategoryView category = categories.get(caller, siteId, categoryId);
     String language = Languages.chosen(site, lang);
@@ -162,7 +162,7 @@ public class CategoriesPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(
       @RestPath long siteId, @RestPath long categoryId, @RestForm String version) {
-    categories.delete(admin.get(), siteId, categoryId, FormValues.version(version));
+    categories.delete(admin.editor(), siteId, categoryId, FormValues.version(version));
     return Pages.done(base(siteId), "category-deleted");
   }
 

@@ -98,7 +98,7 @@ public class CookiesPage {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response add(@RestPath long siteId, @BeanParam CookieForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CookieEdit edit = form.edit(site.defaultLanguage(), Map.of());
     FormErrors errors = FormErrors.check(validator, edit);
@@ -132,7 +132,7 @@ public class CookiesPage {
       @RestPath long cookieId,
       @RestQuery String lang,
       @BeanParam CookieForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CookieView cookie = cookies.cookie(caller, siteId, cookieId);
     String language = Languages.chosen(site, lang);
@@ -151,7 +151,7 @@ public class CookiesPage {
   @Path("/{cookieId}/delete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(@RestPath long siteId, @RestPath long cookieId, @RestForm String version) {
-    cookies.deleteCookie(admin.get(), siteId, cookieId, FormValues.version(version));
+    cookies.deleteCookie(admin.editor(), siteId, cookieId, FormValues.version(version));
     return Pages.done(base(siteId), "cookie-deleted");
   }
 

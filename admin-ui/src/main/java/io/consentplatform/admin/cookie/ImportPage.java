@@ -11,7 +11,6 @@ import io.consentplatform.core.cookie.CookieCsv.ImportReport;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
-import io.consentplatform.core.tenant.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
@@ -74,8 +73,7 @@ public class ImportPage {
   @Path("/import")
   @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance upload(@RestPath long siteId) {
-    Caller caller = admin.get();
-    caller.require(Role.EDITOR);
+    Caller caller = admin.editor();
     return Templates.upload(sites.get(caller, siteId), null, Chrome.of(caller, admin, null));
   }
 
@@ -84,8 +82,7 @@ public class ImportPage {
   @Path("/import")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response preview(@RestPath long siteId, @RestForm("file") FileUpload file) {
-    Caller caller = admin.get();
-    caller.require(Role.EDITOR);
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     String text;
     try {
@@ -115,7 +112,7 @@ public class ImportPage {
       @RestForm String csvText,
       @RestForm String fileName,
       @RestForm String skipInvalid) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     if (csvText == null || csvText.length() > MAX_FILE_BYTES) {
       throw new Rejected("csvText", "Send the file again from the import page");
     }

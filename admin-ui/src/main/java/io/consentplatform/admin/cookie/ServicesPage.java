@@ -99,7 +99,7 @@ public class ServicesPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response add(
       @RestPath long siteId, @RestForm String name, @RestForm String privacyPolicyUrl) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     ServiceForm form = new ServiceForm(name, privacyPolicyUrl, "");
     ServiceEdit edit = form.edit();
     FormErrors errors = FormErrors.check(validator, edit);
@@ -133,7 +133,7 @@ public class ServicesPage {
       @RestForm String name,
       @RestForm String privacyPolicyUrl,
       @RestForm String version) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     ServiceView service = cookies.service(caller, siteId, serviceId);
     ServiceForm form = new ServiceForm(name, privacyPolicyUrl, version);
     ServiceEdit edit = form.edit();
@@ -159,7 +159,7 @@ public class ServicesPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(
       @RestPath long siteId, @RestPath long serviceId, @RestForm String version) {
-    cookies.deleteService(admin.get(), siteId, serviceId, FormValues.version(version));
+    cookies.deleteService(admin.editor(), siteId, serviceId, FormValues.version(version));
     return Pages.done(base(siteId), "service-deleted");
   }
 

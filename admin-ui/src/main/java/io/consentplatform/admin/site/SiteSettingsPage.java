@@ -60,7 +60,7 @@ public class SiteSettingsPage {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response save(@RestPath long siteId, @BeanParam SiteForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     form.key = site.key();
     SiteEdit edit = form.edit(site.texts());

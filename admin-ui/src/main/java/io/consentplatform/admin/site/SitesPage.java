@@ -81,7 +81,7 @@ public class SitesPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response create(@BeanParam SiteForm form) {
-    Caller caller = admin.get();
+    Caller caller = admin.editor();
     SiteEdit edit = form.edit(Map.of());
     FormErrors errors = form.check(validator, edit);
     SiteView created = errors.attempt(() -> sites.create(caller, edit), "key");

@@ -1,0 +1,539 @@
+package io.consentplatform.admin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.site.SiteTexts;
+import io.consentplatform.core.tenant.LocalAccounts;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages that change a site's declarations: every role, every tenant, every refusal. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class EditingPagesTest {
+
+  private static final String CSV_HEADER =
+      "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,"
+          + "Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n";
+
+  @Inject LocalAccounts accounts;
+
+  private static long site;
+  private static long otherSite;
+
+  @BeforeEach
+  void people() {
+    if (site == 0) {
+      site = SiteFixture.create("edit-site");
+      otherSite = SiteFixture.create("edit-other");
+      BackOffice.person(accounts, "owner@edit.example", site, Role.OWNER);
+      BackOffice.person(accounts, "editor@edit.example", site, Role.EDITOR);
+      BackOffice.person(accounts, "viewer@edit.example", site, Role.VIEWER);
+      BackOffice.person(accounts, "other@edit.example", otherSite, Role.OWNER);
+    }
+  }
+
+  private static List<String> pages(long siteId) {
+    long category = idOf(Category.class, siteId);
+    long service = idOf(Service.class, siteId);
+    long cookie = idOf(Cookie.class, siteId);
+    String base = "/admin/sites/" + siteId;
+    return List.of(
+        base + "/settings",
+        base + "/categories",
+        base + "/categories/" + category,
+        base + "/categories/" + category + "?lang=fr",
+        base + "/services",
+        base + "/services/" + service,
+        base + "/cookies/" + cookie,
+        base + "/cookies/" + cookie + "?lang=fr",
+        base + "/texts",
+        base + "/texts?lang=fr",
+        base + "/texts/preview",
+        base + "/cookies/export");
+  }
+
+  @Test
+  void shouldShowEveryEditingPageToEachRoleOfTheTenantAndToNobodyElse() {
+    for (String person : List.of("owner", "editor", "viewer")) {
+      BackOffice office = BackOffice.signIn(person + "@edit.example");
+      for (String path : pages(site)) {
+        office.request().when().get(path).then().statusCode(200);
+      }
+      office
+          .request()
+          .when()
+          .get("/admin/sites/" + site + "/cookies/import")
+          .then()
+          .statusCode(person.equals("viewer") ? 403 : 200);
+    }
+    BackOffice stranger = BackOffice.signIn("other@edit.example");
+    for (String path : pages(site)) {
+      stranger.request().when().get(path).then().statusCode(404);
+    }
+    stranger.request().when().get("/admin/sites/" + site + "/texts/draft").then().statusCode(404);
+    BackOffice.signIn("owner@edit.example")
+        .request()
+        .when()
+        .get("/admin/sites/" + site + "/texts?lang=de")
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void shouldShowAViewerNoFormAndRefuseEveryChange() {
+    BackOffice viewer = BackOffice.signIn("viewer@edit.example");
+    for (String path : pages(site)) {
+      if (!path.endsWith("/export") && !path.endsWith("/preview")) {
+        assertTrue(
+            viewer.page(path, 200).select("form[method=post]").isEmpty(), path + " has no form");
+      }
+    }
+    String base = "/admin/sites/" + site;
+    long category = idOf(Category.class, site);
+    long service = idOf(Service.class, site);
+    Map<String, Map<String, String>> posts =
+        Map.of(
+            base + "/settings",
+            Map.of("name", "Taken over"),
+            base + "/categories",
+            Map.of("key", "sneaky", "purpose", "MARKETING", "name", "x"),
+            base + "/categories/" + category,
+            Map.of("key", "renamed", "name", "x"),
+            base + "/categories/" + category + "/delete",
+            Map.of(),
+            base + "/services",
+            Map.of("name", "Sneaky Ltd"),
+            base + "/services/" + service + "/delete",
+            Map.of(),
+            base + "/texts",
+            Map.of("bannerTitle", "Hacked"),
+            "/admin/sites",
+            Map.of("key", "viewer-site", "name", "x", "languages", "en"));
+    for (var post : posts.entrySet()) {
+      viewer.submit(base + "/settings", post.getKey(), post.getValue()).then().statusCode(403);
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site s = Site.findById(site);
+              assertEquals("Site edit-site", s.name);
+              assertTrue(s.texts.isEmpty());
+              assertEquals(3, Category.count("site", s));
+              assertEquals(1, Service.count("site", s));
+              assertTrue(Site.findByKey("viewer-site").isEmpty());
+            });
+  }
+
+  @Test
+  void shouldLetAnEditorCreateASiteAndExplainWhatIsWrong() {
+    BackOffice editor = BackOffice.signIn("editor@edit.example");
+    Map<String, String> form =
+        Map.of(
+            "key", "Bad Key!",
+            "name", "",
+            "domains", "shop.example, www.shop.example",
+            "languages", "en, fr",
+            "defaultLanguage", "de",
+            "consentLifetimeDays", "soon");
+
+    Document answer =
+        Jsoup.parse(
+            editor
+                .submit("/admin/sites", "/admin/sites", form)
+                .then()
+                .statusCode(422)
+                .extract()
+                .asString());
+
+    assertFalse(answer.select("#key-error").text().isEmpty());
+    assertFalse(answer.select("#name-error").text().isEmpty());
+    assertEquals("a whole number of days", answer.select("#consentLifetimeDays-error").text());
+    assertEquals("Bad Key!", answer.select("input#key").attr("value"));
+
+    Map<String, String> good = new HashMap<>(form);
+    good.putAll(
+        Map.of(
+            "key",
+            "edit-shop",
+            "name",
+            "The Shop",
+            "defaultLanguage",
+            "fr",
+            "consentLifetimeDays",
+            "180"));
+    String location =
+        editor
+            .submit("/admin/sites", "/admin/sites", good)
+            .then()
+            .statusCode(303)
+            .extract()
+            .header("Location");
+    Document dashboard = editor.page(location, 200);
+    assertEquals("The Shop", dashboard.select("h1").text());
+    assertTrue(dashboard.select("#start").text().contains("Getting started"));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site created = Site.findByKey("edit-shop").orElseThrow();
+              assertEquals(List.of("shop.example", "www.shop.example"), created.domains);
+              assertEquals("fr", created.defaultLanguage);
+              assertEquals(180, created.consentLifetimeDays);
+            });
+    editor.submit("/admin/sites", "/admin/sites", good).then().statusCode(422);
+  }
+
+  @Test
+  void shouldRefuseSettingsSavedOverSomeoneElsesChange() {
+    long own = SiteFixture.create("edit-settings");
+    BackOffice.person(accounts, "settings@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("settings@edit.example");
+    String page = "/admin/sites/" + own + "/settings";
+    String version = editor.page(page, 200).select("input[name=version]").attr("value");
+    Map<String, String> form =
+        Map.of(
+            "name", "Renamed",
+            "domains", "edit-settings.example\nshop.edit-settings.example",
+            "languages", "en, fr",
+            "defaultLanguage", "en",
+            "consentLifetimeDays", "100",
+            "version", version);
+
+    editor.submit(page, page, form).then().statusCode(303);
+    Document stale =
+        Jsoup.parse(editor.submit(page, page, form).then().statusCode(422).extract().asString());
+
+    assertTrue(stale.select(".error").text().contains("changed"), stale.select(".error").text());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site s = Site.findById(own);
+              assertEquals("Renamed", s.name);
+              assertEquals(
+                  List.of("edit-settings.example", "shop.edit-settings.example"), s.domains);
+              assertEquals(100, s.consentLifetimeDays);
+            });
+  }
+
+  @Test
+  void shouldEditACategoryInOneLanguageAndKeepTheOthers() {
+    long own = SiteFixture.create("edit-categories");
+    BackOffice.person(accounts, "categories@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("categories@edit.example");
+    String list = "/admin/sites/" + own + "/categories";
+    long statistics =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Category.<Category>find("site.id = ?1 and key = 'statistics'", own)
+                        .firstResult()
+                        .id);
+    String page = list + "/" + statistics + "?lang=fr";
+    Map<String, String> form = new HashMap<>();
+    Document edit = editor.page(page, 200);
+    for (var input : edit.select("form.grid input[name], form.grid textarea[name]")) {
+      if (!input.attr("type").equals("checkbox")) {
+        form.put(input.attr("name"), input.is("textarea") ? input.text() : input.attr("value"));
+      }
+    }
+    form.remove("csrf-token");
+    form.put("name", "Mesure d'audience");
+    form.put("purpose", "STATISTICS");
+
+    editor.submit(page, page, form).then().statusCode(303);
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Category c = Category.findById(statistics);
+              assertEquals("Mesure d'audience", c.texts.get("fr").name());
+              assertEquals("EN statistics", c.texts.get("en").name(), "English is kept");
+            });
+    editor
+        .submit(list, list + "/" + statistics + "/delete", Map.of())
+        .then()
+        .statusCode(409)
+        .body(containsString("still has cookies"));
+    editor
+        .submit(
+            list,
+            list,
+            Map.of("key", "preferences", "purpose", "PREFERENCES", "name", "Preferences"))
+        .then()
+        .statusCode(303);
+    assertTrue(editor.page(list, 200).select("tbody code").eachText().contains("preferences"));
+    editor
+        .submit(list, list, Map.of("key", "preferences", "purpose", "PREFERENCES", "name", "Again"))
+        .then()
+        .statusCode(422)
+        .body(containsString("already has a category"));
+    long preferences =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Category.<Category>find("site.id = ?1 and key = 'preferences'", own)
+                        .firstResult()
+                        .id);
+    editor.submit(list, list + "/" + preferences + "/delete", Map.of()).then().statusCode(303);
+    assertFalse(editor.page(list, 200).select("tbody code").eachText().contains("preferences"));
+  }
+
+  @Test
+  void shouldManageProvidersAndEditACookie() {
+    long own = SiteFixture.create("edit-cookies");
+    BackOffice.person(accounts, "cookies@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("cookies@edit.example");
+    String services = "/admin/sites/" + own + "/services";
+    editor
+        .submit(services, services, Map.of("name", "Maps Co", "privacyPolicyUrl", "javascript:x"))
+        .then()
+        .statusCode(422)
+        .body(containsString("an http or https URL"));
+    editor
+        .submit(
+            services,
+            services,
+            Map.of("name", "Maps Co", "privacyPolicyUrl", "https://maps.example/privacy"))
+        .then()
+        .statusCode(303);
+    assertTrue(editor.page(services, 200).select("tbody th").eachText().contains("Maps Co"));
+
+    long cookie =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Cookie.<Cookie>find("site.id = ?1 and name = 'marketing_cookie'", own)
+                        .firstResult()
+                        .id);
+    String page = "/admin/sites/" + own + "/cookies/" + cookie;
+    Document edit = editor.page(page, 200);
+    assertEquals("For marketing", edit.select("textarea#purposes").text());
+    Map<String, String> form =
+        Map.of(
+            "name", "marketing_cookie",
+            "category", "marketing",
+            "service", "Maps Co",
+            "retention", "6 months",
+            "party", "THIRD_PARTY",
+            "domain", ".maps.example",
+            "position", "5",
+            "functionAndLocation", "Maps (contact page)",
+            "purposes", "To show the map",
+            "version", edit.select("input[name=version]").attr("value"));
+
+    editor.submit(page, page, form).then().statusCode(303);
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Cookie c = Cookie.findById(cookie);
+              assertEquals("Maps Co", c.service.name);
+              assertEquals("6 months", c.retention);
+              assertEquals("To show the map", c.texts.get("en").purposes());
+              assertEquals("Pour marketing", c.texts.get("fr").purposes(), "French is kept");
+            });
+    long maps =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Service.<Service>find("site.id = ?1 and name = 'Maps Co'", own)
+                        .firstResult()
+                        .id);
+    editor
+        .submit(services, services + "/" + maps + "/delete", Map.of())
+        .then()
+        .statusCode(409)
+        .body(containsString("still has cookies"));
+  }
+
+  @Test
+  void shouldSaveBannerTextsAndServeTheDraftToThePreview() {
+    long own = SiteFixture.create("edit-texts");
+    BackOffice.person(accounts, "texts@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("texts@edit.example");
+    String page = "/admin/sites/" + own + "/texts?lang=fr";
+    Document form = editor.page(page, 200);
+    assertEquals("Tout accepter", form.select("input#acceptAll").attr("placeholder"));
+    assertEquals("", form.select("input#acceptAll").attr("value"));
+
+    editor
+        .submit(
+            page,
+            page,
+            Map.of(
+                "bannerTitle", "Des cookies ?",
+                "acceptAll", "J'accepte",
+                "version", form.select("input[name=version]").attr("value")))
+        .then()
+        .statusCode(303);
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              SiteTexts fr = Site.<Site>findById(own).texts.get("fr");
+              assertEquals("J'accepte", fr.acceptAll());
+              assertNull(fr.rejectAll(), "an empty field keeps the default");
+            });
+    JsonPath draft =
+        editor
+            .request()
+            .when()
+            .get("/admin/sites/" + own + "/texts/draft?lang=fr")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals("J'accepte", draft.getString("texts.acceptAll"));
+    assertEquals("Tout refuser", draft.getString("texts.rejectAll"));
+    assertEquals(0, draft.getInt("version"), "a draft, not a published version");
+    assertEquals(3, draft.getList("categories").size());
+
+    editor
+        .request()
+        .when()
+        .get("/admin/sites/" + own + "/texts/preview?lang=fr")
+        .then()
+        .statusCode(200)
+        .header("Content-Security-Policy", containsString("frame-ancestors 'self'"))
+        .header("Content-Security-Policy", containsString("script-src 'self';"))
+        .header("X-Frame-Options", is("SAMEORIGIN"))
+        .body(containsString("/v1/sites/edit-texts/banner.js"));
+
+    String tooLong = "x".repeat(61);
+    editor
+        .submit(page, page, Map.of("acceptAll", tooLong))
+        .then()
+        .statusCode(422)
+        .body(containsString("acceptAll-error"));
+  }
+
+  @Test
+  void shouldPreviewACsvImportAndApplyItOnlyWhenConfirmed() {
+    long own = SiteFixture.create("edit-import");
+    BackOffice.person(accounts, "import@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("import@edit.example");
+    String page = "/admin/sites/" + own + "/cookies/import";
+    String csv =
+        CSV_HEADER
+            + ",Matomo,Analytics,_pk_id,,Visitor id,13 months,Matomo,https://matomo.example/privacy,0\n"
+            + ",Site,Analytics,statistics_cookie,,Counts visits,1 year,Analytics Inc.,,0\n"
+            + ",Site,Nonsense,broken,,x,1 day,Site,,0\n";
+    long before = cookies(own);
+
+    editor
+        .upload(page, page, "cookies.csv", csv.getBytes(StandardCharsets.UTF_8), false)
+        .then()
+        .statusCode(400);
+    Document preview =
+        Jsoup.parse(
+            editor
+                .upload(page, page, "cookies.csv", csv.getBytes(StandardCharsets.UTF_8), true)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+    assertEquals(
+        List.of("New cookies 1", "Changed 1", "Unchanged 0", "Rows in error 1"),
+        preview.select(".figures div").eachText());
+    assertEquals(
+        List.of("_pk_id", "statistics_cookie"), preview.select(".import-changes code").eachText());
+    assertTrue(preview.select(".import-errors").text().contains("Unknown category Nonsense"));
+    assertEquals(before, cookies(own), "a preview changes nothing");
+
+    Map<String, String> confirm = new HashMap<>();
+    confirm.put("csvText", preview.select("textarea[name=csvText]").text());
+    confirm.put("fileName", "cookies.csv");
+    String action = "/admin/sites/" + own + "/cookies/import/confirm";
+    editor.submit(page, action, confirm).then().statusCode(422);
+    assertEquals(before, cookies(own), "rows in error stop the whole import unless skipped");
+    confirm.put("skipInvalid", "on");
+    editor
+        .submit(page, action, confirm)
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("done=imported"));
+    assertEquals(before + 1, cookies(own));
+
+    editor
+        .upload(
+            page,
+            page,
+            "latin1.csv",
+            (CSV_HEADER + ",Café,Analytics,x,,é,1 day,Café,,0\n")
+                .getBytes(StandardCharsets.ISO_8859_1),
+            true)
+        .then()
+        .statusCode(422)
+        .body(containsString("not UTF-8"));
+    editor
+        .upload(page, page, "other.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), true)
+        .then()
+        .statusCode(422)
+        .body(containsString("Open Cookie Database header"));
+    String exported =
+        editor
+            .request()
+            .when()
+            .get("/admin/sites/" + own + "/cookies/export")
+            .then()
+            .statusCode(200)
+            .header("Content-Disposition", containsString("attachment"))
+            .extract()
+            .asString();
+    assertTrue(exported.contains("_pk_id"));
+  }
+
+  @Test
+  void shouldSignOutAndForgetTheSession() {
+    BackOffice owner = BackOffice.signIn("owner@edit.example");
+    owner
+        .request()
+        .when()
+        .get("/admin/logout")
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("/admin/login?signed-out=true"))
+        .cookie("cp_admin", "");
+  }
+
+  private static long cookies(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> Cookie.count("site.id", siteId));
+  }
+
+  private static long idOf(Class<?> type, long siteId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              if (type == Category.class) {
+                return Category.<Category>find("site.id", siteId).firstResult().id;
+              } else if (type == Service.class) {
+                return Service.<Service>find("site.id", siteId).firstResult().id;
+              }
+              return Cookie.<Cookie>find("site.id", siteId).firstResult().id;
+            });
+  }
+}
