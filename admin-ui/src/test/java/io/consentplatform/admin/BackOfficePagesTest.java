@@ -254,6 +254,13 @@ class BackOfficePagesTest {
     assertEquals(1, versions(other));
     inOther.submit(versionsPage, versionsPage, Map.of("confirm", "yes")).then().statusCode(303);
     assertEquals(2, versions(other));
+    assertTrue(
+        inOther
+            .page(versionsPage + "?compare=2", 200)
+            .select("#compared + ul.changes")
+            .text()
+            .contains("Cookie added: _pk_ses"),
+        "what version 2 changed since version 1");
   }
 
   @Test

@@ -15,13 +15,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -103,6 +109,116 @@ class BackOfficeBrowserTest {
         "no form that changes anything");
     assertTrue(browser.findElements(By.id("name")).isEmpty());
     screenshot("back-office-viewer");
+  }
+
+  @Test
+  void shouldPreviewBannerTextsAsTheyAreTypedAndSaveThem() {
+    member("writer@cary.example", Role.EDITOR);
+    signIn("writer@cary.example");
+    browser.findElement(By.linkText("Town of Cary open data portal")).click();
+    browser.findElement(By.linkText("Banner texts")).click();
+    WebElement title = browser.findElement(By.id("bannerTitle"));
+    assertEquals("Your choice about cookies", title.getAttribute("placeholder"));
+    awaitPreview("#cp-title", "Your choice about cookies");
+
+    title.sendKeys("Cookies on the open-data portal");
+    awaitPreview("#cp-title", "Cookies on the open-data portal");
+    assertEquals(
+        "bannerTitle",
+        browser.switchTo().activeElement().getAttribute("id"),
+        "the preview leaves the focus in the field being typed");
+    browser.findElement(By.id("preview-settings")).click();
+    awaitPreview(".cp-categories", "Statistical cookies");
+    screenshot("back-office-banner-texts");
+    browser.findElement(By.cssSelector("form[data-preview] button[type=submit]")).click();
+    awaitUrl("done=texts-saved");
+
+    assertEquals(
+        "Cookies on the open-data portal",
+        browser.findElement(By.id("bannerTitle")).getAttribute("value"));
+    awaitPreview("#cp-title", "Cookies on the open-data portal");
+  }
+
+  @Test
+  void shouldImportACsvFileOnlyAfterShowingWhatItChanges() throws IOException {
+    member("importer@cary.example", Role.EDITOR);
+    signIn("importer@cary.example");
+    Path file = Files.createTempFile("hotjar", ".csv");
+    Files.writeString(
+        file,
+        "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,"
+            + "Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"
+            + ",Hotjar,Analytics,_hjSessionUser_,,Identifies a visitor's session,1 year,Hotjar,"
+            + "https://www.hotjar.com/legal/policies/privacy/,1\n");
+    browser.findElement(By.linkText("Town of Cary open data portal")).click();
+    browser.findElement(By.linkText("Cookies")).click();
+    browser.findElement(By.linkText("Import a CSV file")).click();
+    browser.findElement(By.id("file")).sendKeys(file.toString());
+    browser.findElement(By.cssSelector("form[data-progress] button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector(".import-changes")).isEmpty());
+
+    assertEquals(
+        "_hjSessionUser_", browser.findElement(By.cssSelector(".import-changes code")).getText());
+    screenshot("back-office-import-preview");
+    browser.findElement(By.cssSelector("form.publish button[type=submit]")).click();
+    awaitUrl("done=imported");
+
+    assertTrue(
+        browser.findElement(By.cssSelector("tbody")).getText().contains("_hjSessionUser_*"),
+        "the imported cookie is listed, as a prefix");
+  }
+
+  @Test
+  void shouldFitTheScreenWithoutSidewaysScrollingAndWorkFromTheKeyboard() {
+    member("owner@cary.example", Role.OWNER);
+    signIn("owner@cary.example");
+    browser.findElement(By.linkText("Town of Cary open data portal")).click();
+    String site = browser.getCurrentUrl();
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    assertEquals("Skip to content", browser.switchTo().activeElement().getText());
+
+    for (Dimension screen : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+      browser.manage().window().setSize(screen);
+      for (String page :
+          List.of(
+              "",
+              "/cookies",
+              "/categories",
+              "/services",
+              "/texts",
+              "/versions",
+              "/consents",
+              "/settings")) {
+        browser.get(site + page);
+        Number overflow =
+            (Number)
+                browser.executeScript(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(
+            overflow.intValue() <= 0,
+            page + " scrolls sideways by " + overflow + " px at " + screen.getWidth() + " px");
+        if (screen.getWidth() < 500) {
+          screenshot("phone" + (page.isEmpty() ? "-dashboard" : page.replace('/', '-')));
+        }
+      }
+    }
+    browser.get(base + "admin/members");
+    screenshot("phone-members");
+  }
+
+  /** Waits until an element of the banner in the preview frame shows {@code text}. */
+  private void awaitPreview(String css, String text) {
+    browser.switchTo().frame("banner-preview");
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector(css)).stream()
+                      .anyMatch(e -> e.getText().contains(text)));
+    } finally {
+      browser.switchTo().defaultContent();
+    }
   }
 
   private void signIn(String email) {

@@ -39,6 +39,8 @@ public class VersionsPage {
         SiteView site,
         List<VersionView> versions,
         PolicyDiff changes,
+        Integer compared,
+        PolicyDiff history,
         String problem,
         Chrome chrome);
   }
@@ -55,31 +57,42 @@ public class VersionsPage {
 
   @GET
   @Transactional(Transactional.TxType.SUPPORTS)
-  public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
-    return page(siteId, null, Notices.text(done));
+  public TemplateInstance list(
+      @RestPath long siteId, @RestQuery Integer compare, @RestQuery String done) {
+    return page(siteId, compare, null, Notices.text(done));
   }
 
   /** Publishes only when the person ticked the confirmation: visitors will all be asked again. */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response publish(@RestPath long siteId, @RestForm String confirm) {
+    Caller caller = admin.editor();
     if (!"yes".equals(confirm)) {
       return Response.status(422)
           .entity(
               page(
                   siteId,
+                  null,
                   "Tick the confirmation to publish: every visitor will be asked again.",
                   null))
           .build();
     }
-    versions.publish(admin.get(), siteId);
+    versions.publish(caller, siteId);
     return Response.seeOther(URI.create("/admin/sites/" + siteId + "/versions?done=published"))
         .build();
   }
 
-  private TemplateInstance page(long siteId, String problem, String notice) {
+  /**
+   * The page, with what the draft changes since the latest version and, when {@code compare} names
+   * a published version, what that version changed since the one before it.
+   */
+  private TemplateInstance page(long siteId, Integer compare, String problem, String notice) {
     Caller caller = admin.get();
     List<VersionView> published = versions.list(caller, siteId);
+    PolicyDiff history =
+        compare == null || compare < 2
+            ? null
+            : versions.diff(caller, siteId, String.valueOf(compare - 1), String.valueOf(compare));
     PolicyDiff changes = null;
     String why = problem;
     try {
@@ -95,6 +108,12 @@ public class VersionsPage {
       why = "The draft cannot be published yet: " + incomplete.getMessage();
     }
     return Templates.list(
-        sites.get(caller, siteId), published, changes, why, Chrome.of(caller, admin, notice));
+        sites.get(caller, siteId),
+        published,
+        changes,
+        history == null ? null : compare,
+        history,
+        why,
+        Chrome.of(caller, admin, notice));
   }
 }
