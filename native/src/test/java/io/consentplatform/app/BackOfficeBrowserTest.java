@@ -1,6 +1,7 @@
 package io.consentplatform.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.site.Site;
@@ -109,6 +110,20 @@ class BackOfficeBrowserTest {
         "no form that changes anything");
     assertTrue(browser.findElements(By.id("name")).isEmpty());
     screenshot("back-office-viewer");
+
+    // Posting directly, with a valid CSRF token taken from the browser's own cookie, is refused.
+    String token = browser.manage().getCookieNamed("cp_csrf").getValue();
+    Object status =
+        browser.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "var body = new URLSearchParams({'csrf-token': arguments[0], name: 'forged',"
+                + " category: 'statistics', service: 'Opendatasoft', retention: '1 day',"
+                + " party: 'FIRST_PARTY', functionAndLocation: 'x', purposes: 'y'});"
+                + "fetch(location.pathname, {method: 'POST', body: body}).then(r => done(r.status));",
+            token);
+    assertEquals(403L, status);
+    browser.navigate().refresh();
+    assertFalse(browser.findElement(By.tagName("tbody")).getText().contains("forged"));
   }
 
   @Test
