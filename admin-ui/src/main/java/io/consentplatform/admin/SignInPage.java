@@ -5,11 +5,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -84,8 +85,8 @@ public class SignInPage {
    */
   @GET
   @Path("/logout")
-  public Response logout(@CookieParam(OIDC_SESSION) String identityProviderSession) {
-    boolean atProvider = sso && identityProviderSession != null;
+  public Response logout(@Context HttpHeaders headers) {
+    boolean atProvider = sso && !oidcSessionCookies(headers).isEmpty();
     return Response.seeOther(URI.create(atProvider ? SSO_LOGOUT : "/admin/login?signed-out=true"))
         .cookie(new NewCookie.Builder("cp_admin").path("/").maxAge(0).value("").build())
         .cookie(
@@ -103,10 +104,19 @@ public class SignInPage {
    */
   @GET
   @Path("/sso/logout")
-  public Response signedOutAtTheIdentityProvider() {
-    return Response.seeOther(URI.create("/admin/login?signed-out=true"))
-        .cookie(new NewCookie.Builder(OIDC_SESSION).path("/").maxAge(0).value("").build())
-        .build();
+  public Response signedOutAtTheIdentityProvider(@Context HttpHeaders headers) {
+    Response.ResponseBuilder answer = Response.seeOther(URI.create("/admin/login?signed-out=true"));
+    for (String name : oidcSessionCookies(headers)) {
+      answer.cookie(new NewCookie.Builder(name).path("/").maxAge(0).value("").build());
+    }
+    return answer.build();
+  }
+
+  /** The OIDC session cookie, or its chunks when the tokens make it too large for one cookie. */
+  private static List<String> oidcSessionCookies(HttpHeaders headers) {
+    return headers.getCookies().keySet().stream()
+        .filter(name -> name.equals(OIDC_SESSION) || name.startsWith(OIDC_SESSION + "_chunk_"))
+        .toList();
   }
 
   @GET

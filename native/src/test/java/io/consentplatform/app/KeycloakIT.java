@@ -128,6 +128,12 @@ class KeycloakIT {
     try {
       browser.get("http://localhost:" + port() + "/admin/sites");
       new WebDriverWait(browser, Duration.ofSeconds(15))
+          .withMessage(
+              () ->
+                  "after sign-out at "
+                      + browser.getCurrentUrl()
+                      + " "
+                      + browser.manage().getCookies())
           .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
       browser.findElement(By.id("sso")).click();
       new WebDriverWait(browser, Duration.ofSeconds(15))
@@ -149,9 +155,17 @@ class KeycloakIT {
       // Signing out ends the session at Keycloak too: the next sign-in asks for the password.
       browser.findElement(By.linkText("Sign out")).click();
       new WebDriverWait(browser, Duration.ofSeconds(15))
+          .withMessage(
+              () -> "signed out at " + browser.getCurrentUrl() + ": " + browser.getPageSource())
           .until(d -> d.getCurrentUrl().contains("/admin/login?signed-out=true"));
       browser.get("http://localhost:" + port() + "/admin/sites");
       new WebDriverWait(browser, Duration.ofSeconds(15))
+          .withMessage(
+              () ->
+                  "after sign-out at "
+                      + browser.getCurrentUrl()
+                      + " "
+                      + browser.manage().getCookies())
           .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
       browser.findElement(By.id("sso")).click();
       new WebDriverWait(browser, Duration.ofSeconds(15))
