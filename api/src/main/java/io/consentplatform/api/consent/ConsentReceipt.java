@@ -1,5 +1,6 @@
 package io.consentplatform.api.consent;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.consentplatform.core.consent.ConsentRecord;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +9,9 @@ import java.util.UUID;
 /**
  * The proof of one decision: which version of which site's policy, what was chosen, how and when.
  * Addresses and browsers are not part of it.
+ *
+ * @param signature compact JWS (EdDSA) whose payload is this receipt's JSON without the signature;
+ *     the keys are at {@code /.well-known/jwks.json}
  */
 public record ConsentReceipt(
     UUID consentId,
@@ -19,7 +23,8 @@ public record ConsentReceipt(
     Map<String, Boolean> choices,
     String language,
     boolean gpc,
-    Instant recordedAt) {
+    Instant recordedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {
 
   /** The version consented to, and the hash of its published content. */
   public record Version(int number, String hash) {}
@@ -35,6 +40,22 @@ public record ConsentReceipt(
         record.choices,
         record.language,
         record.gpc,
-        record.recordedAt);
+        record.recordedAt,
+        null);
+  }
+
+  ConsentReceipt signedWith(String jws) {
+    return new ConsentReceipt(
+        consentId,
+        site,
+        visitorId,
+        policyVersion,
+        action,
+        method,
+        choices,
+        language,
+        gpc,
+        recordedAt,
+        jws);
   }
 }

@@ -16,6 +16,7 @@ import io.consentplatform.core.consent.ConsentStatus;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.ledger.ReceiptSigner;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.vertx.core.http.HttpServerRequest;
@@ -72,13 +73,19 @@ public class ConsentResource {
   private final CurrentPolicies current;
   private final ApiConfig config;
   private final ObjectMapper json;
+  private final ReceiptSigner signer;
 
   public ConsentResource(
-      ConsentService consents, CurrentPolicies current, ApiConfig config, ObjectMapper json) {
+      ConsentService consents,
+      CurrentPolicies current,
+      ApiConfig config,
+      ObjectMapper json,
+      ReceiptSigner signer) {
     this.consents = consents;
     this.current = current;
     this.config = config;
     this.json = json;
+    this.signer = signer;
   }
 
   @POST
@@ -111,7 +118,7 @@ public class ConsentResource {
             userAgent,
             request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
     ConsentRecord record = consents.recordDecision(siteKey, decision);
-    ConsentReceipt receipt = ConsentReceipt.of(record, siteKey);
+    ConsentReceipt receipt = signed(ConsentReceipt.of(record, siteKey));
     ResponseBuilder<ConsentReceipt> answer =
         ResponseBuilder.<ConsentReceipt>created(
                 URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))
@@ -132,9 +139,19 @@ public class ConsentResource {
     checkOrigin(site, origin);
     ConsentRecord record =
         consents.find(siteKey, consentId(consentId)).orElseThrow(() -> notFound(consentId));
-    ResponseBuilder<ConsentReceipt> answer = ResponseBuilder.ok(ConsentReceipt.of(record, siteKey));
+    ResponseBuilder<ConsentReceipt> answer =
+        ResponseBuilder.ok(signed(ConsentReceipt.of(record, siteKey)));
     allowOrigin(answer, origin);
     return answer.build();
+  }
+
+  /** The receipt with its signature over exactly the JSON it carries without one. */
+  private ConsentReceipt signed(ConsentReceipt receipt) {
+    try {
+      return receipt.signedWith(signer.sign(json.writeValueAsBytes(receipt)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A receipt always serialises", e);
+    }
   }
 
   /** The answer a tenant's back end reads before setting a cookie of {@code category}. */

@@ -1,0 +1,248 @@
+package io.consentplatform.api.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.api.tenant.OidcServer;
+import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentMethod;
+import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.Decision;
+import io.consentplatform.core.ledger.LedgerSealer;
+import io.consentplatform.core.ledger.ReceiptSigner;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.tenant.TenantMember;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Proof that cannot be altered unseen: the hash chain of each site, and signed receipts. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(OidcServer.class)
+class LedgerTest {
+
+  @Inject PolicyService policies;
+  @Inject ConsentService consents;
+  @Inject LedgerSealer sealer;
+  @Inject DataSource dataSource;
+  @Inject ObjectMapper json;
+
+  @Test
+  void shouldSealEveryDecisionIntoAnIntactChain() throws Exception {
+    long site = siteWithDecisions("ledger-intact", "ledger-auditor", 5);
+
+    sealer.sealAll();
+
+    JsonPath report = verify(site, "ledger-auditor");
+    assertTrue(report.getBoolean("intact"));
+    assertEquals(5, report.getLong("entries"));
+    assertEquals(0, report.getLong("pending"));
+    siteWithDecisions("ledger-stranger", "ledger-stranger", 0);
+    as("ledger-stranger").get("/v1/tenant/sites/" + site + "/ledger/verify").then().statusCode(404);
+  }
+
+  @Test
+  void shouldNameTheFirstAlteredRecord() throws Exception {
+    long site = siteWithDecisions("ledger-altered", "ledger-altered", 4);
+    sealer.sealAll();
+    UUID second = recordAt(site, 2); // a refusal, turned into consent below
+
+    sql(
+        "alter table consent_record disable trigger consent_record_is_append_only",
+        "update consent_record set choices = '{\"necessary\": true, \"statistics\": true,"
+            + " \"marketing\": true}' where id = '"
+            + second
+            + "'",
+        "alter table consent_record enable trigger consent_record_is_append_only");
+
+    JsonPath report = verify(site, "ledger-altered");
+    assertFalse(report.getBoolean("intact"));
+    assertEquals(2, report.getLong("broken.seq"));
+    assertEquals(second.toString(), report.getString("broken.recordId"));
+    assertEquals("the record was altered", report.getString("broken.problem"));
+  }
+
+  @Test
+  void shouldSeeARemovedRecordARewrittenEntryAndARecordSlippedIn() throws Exception {
+    long removed = siteWithDecisions("ledger-removed", "ledger-removed", 3);
+    long rewritten = siteWithDecisions("ledger-rewritten", "ledger-rewritten", 3);
+    long slipped = siteWithDecisions("ledger-slipped", "ledger-slipped", 2);
+    sealer.sealAll();
+
+    sql(
+        "alter table consent_record disable trigger consent_record_is_append_only",
+        "delete from consent_record where id = '" + recordAt(removed, 2) + "'",
+        "alter table consent_record enable trigger consent_record_is_append_only",
+        "alter table consent_ledger disable trigger consent_ledger_is_append_only",
+        "update consent_ledger set record_digest = repeat('a', 64) where site_id = "
+            + rewritten
+            + " and seq = 2",
+        "alter table consent_ledger enable trigger consent_ledger_is_append_only",
+        "alter table consent_record disable trigger consent_record_is_queued_for_ledger",
+        "insert into consent_record (id, site_id, policy_version_id, visitor_id, action, method,"
+            + " choices, language, recorded_at) select gen_random_uuid(), site_id,"
+            + " policy_version_id, visitor_id, 'ACCEPT_ALL', 'API', choices, language, now()"
+            + " from consent_record where site_id = "
+            + slipped
+            + " limit 1",
+        "alter table consent_record enable trigger consent_record_is_queued_for_ledger");
+
+    assertEquals(
+        "the record is missing", verify(removed, "ledger-removed").getString("broken.problem"));
+    assertEquals(
+        "the entry was altered", verify(rewritten, "ledger-rewritten").getString("broken.problem"));
+    assertEquals(
+        "a record is outside the chain",
+        verify(slipped, "ledger-slipped").getString("broken.problem"));
+  }
+
+  @Test
+  void shouldSignReceiptsThatVerifyOfflineWithThePublishedKey() throws Exception {
+    long site = siteWithDecisions("ledger-signed", "ledger-signed", 0);
+    JsonNode receipt =
+        json.readTree(
+            given()
+                .contentType(ContentType.JSON)
+                .body("{\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"banner\"}")
+                .post("/v1/sites/ledger-signed/consents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
+    String jws = receipt.get("signature").asText();
+    String[] parts = jws.split("\\.");
+    JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
+    JsonNode payload = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+
+    List<Map<String, String>> keys =
+        given()
+            .get("/.well-known/jwks.json")
+            .then()
+            .statusCode(200)
+            .contentType("application/jwk-set+json")
+            .extract()
+            .jsonPath()
+            .getList("keys");
+    Map<String, String> key =
+        keys.stream()
+            .filter(k -> k.get("kid").equals(header.get("kid").asText()))
+            .findFirst()
+            .orElseThrow();
+    byte[] publicKey = ReceiptSigner.x509OfRawKey(Base64.getUrlDecoder().decode(key.get("x")));
+
+    assertEquals("EdDSA", header.get("alg").asText());
+    assertEquals("Ed25519", key.get("crv"));
+    assertTrue(ReceiptSigner.verify(jws, publicKey));
+    assertEquals(receipt.get("consentId"), payload.get("consentId"));
+    assertEquals(receipt.get("choices"), payload.get("choices"));
+    assertEquals(receipt.get("policyVersion"), payload.get("policyVersion"));
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"marketing\":false", "\"marketing\":true")
+                        .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    assertFalse(ReceiptSigner.verify(forged, publicKey), "a changed choice breaks the signature");
+    String again =
+        given()
+            .get("/v1/sites/ledger-signed/consents/" + receipt.get("consentId").asText())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("signature");
+    assertTrue(ReceiptSigner.verify(again, publicKey), "a receipt fetched later is signed too");
+  }
+
+  private long siteWithDecisions(String key, String auditor, int decisions) {
+    long site = SiteFixture.create(key);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              TenantMember member = new TenantMember();
+              member.tenant = Site.<Site>findById(site).tenant;
+              member.subject = auditor;
+              member.email = auditor + "@example.org";
+              member.role = Role.VIEWER;
+              member.persist();
+            });
+    policies.publish(site, "test");
+    for (int i = 0; i < decisions; i++) {
+      consents.recordDecision(
+          key,
+          new Decision(
+              null,
+              1,
+              i % 2 == 0 ? ConsentAction.ACCEPT_ALL : ConsentAction.REJECT_ALL,
+              null,
+              "en",
+              ConsentMethod.BANNER,
+              false,
+              null,
+              "203.0.113.9"));
+    }
+    return site;
+  }
+
+  private static JsonPath verify(long site, String subject) {
+    return as(subject)
+        .get("/v1/tenant/sites/" + site + "/ledger/verify")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private UUID recordAt(long site, long seq) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        var query =
+            connection.prepareStatement(
+                "select record_id from consent_ledger where site_id = ? and seq = ?")) {
+      query.setLong(1, site);
+      query.setLong(2, seq);
+      try (var row = query.executeQuery()) {
+        row.next();
+        return row.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  /** Statements run as someone with direct access to the database would. */
+  private void sql(String... statements) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  private static io.restassured.specification.RequestSpecification as(String subject) {
+    return given().auth().oauth2(OidcServer.token(subject)).when();
+  }
+}
