@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.consentplatform.api.problem.Problem.FieldError;
+import io.consentplatform.core.db.DatabaseUnavailable;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
@@ -102,6 +103,9 @@ public class ProblemMapper {
     return invalid(e);
   }
 
+  /** How long a client waits before trying again while the database is away. */
+  private static final String RETRY_AFTER_SECONDS = "2";
+
   /** A body that is not JSON, or JSON of the wrong shape. */
   @ServerExceptionMapper({JsonParseException.class, MismatchedInputException.class})
   public RestResponse<String> unreadable(JsonProcessingException e) {
@@ -122,6 +126,17 @@ public class ProblemMapper {
    */
   @ServerExceptionMapper
   public RestResponse<String> unexpected(RuntimeException e) {
+    if (DatabaseUnavailable.is(e)) {
+      // Nothing was acknowledged: the client may simply send the same request again shortly.
+      LOG.warnf("Database unavailable: %s", e.getMessage());
+      RestResponse<String> answer =
+          answer(
+              Problem.of(
+                  Status.SERVICE_UNAVAILABLE,
+                  "The service is briefly unavailable; nothing was recorded: try again shortly"));
+      answer.getHeaders().add("Retry-After", RETRY_AFTER_SECONDS);
+      return answer;
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
         return answer(

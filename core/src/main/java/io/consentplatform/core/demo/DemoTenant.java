@@ -5,11 +5,11 @@ import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Tenant;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -49,7 +49,7 @@ public class DemoTenant {
     this.enabled = config.enabled();
   }
 
-  void onStart(@Observes StartupEvent start) {
+  void onDatabaseReady(@Observes DatabaseReady ready) {
     if (enabled) {
       seed();
     }

@@ -39,6 +39,7 @@ public class LedgerSealer {
   private final DataSource dataSource;
   private final long intervalMillis;
   private ScheduledExecutorService timer;
+  private boolean failing;
 
   public LedgerSealer(
       DataSource dataSource,
@@ -67,9 +68,16 @@ public class LedgerSealer {
   private void sealQuietly() {
     try {
       sealAll();
+      if (failing) {
+        LOG.info("Sealing consent records again");
+        failing = false;
+      }
     } catch (SQLException | RuntimeException e) {
-      // The records stay queued: the next round seals them.
-      LOG.warnf("Sealing consent records failed, retrying shortly: %s", e.getMessage());
+      // The records stay queued: the next round seals them. Said once, not every second.
+      if (!failing) {
+        LOG.warnf("Sealing consent records failed, retrying until it works: %s", e.getMessage());
+        failing = true;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 package io.consentplatform.core.tenant;
 
+import io.consentplatform.core.db.DatabaseReady;
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,7 +69,8 @@ public class LocalAccounts {
 
   // After the demo tenant exists (its observer has the default priority, APPLICATION + 500), so
   // that the first owner can own it.
-  void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
+  void onDatabaseReady(
+      @Observes @Priority(Interceptor.Priority.APPLICATION + 1000) DatabaseReady ready) {
     createFirstOwner();
   }
 

@@ -1,0 +1,133 @@
+package io.consentplatform.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged platform run as its own process, as an operator runs it. */
+final class Platform {
+
+  private static final Path RUNNER = Path.of("target/quarkus-app/quarkus-run.jar");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final int port;
+  final Process process;
+  final Path log;
+
+  private Platform(int port, Process process, Path log) {
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts the jar in {@code workDir} with these system properties; its output goes to {@code log}.
+   */
+  static Platform start(Path workDir, String log, Map<String, String> properties)
+      throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dquarkus.http.port=" + port);
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(RUNNER.toAbsolutePath().toString());
+    Path logFile = workDir.resolve(log);
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile())
+            .start();
+    return new Platform(port, process, logFile);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** The status of a GET, or -1 while nothing listens. */
+  int status(String path) throws InterruptedException {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException notListening) {
+      return -1;
+    }
+  }
+
+  /** The body of a GET that must answer 200. */
+  String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> answer =
+        HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new AssertionError(path + " answered " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(15))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits until {@code path} answers {@code status}; fails if the process exits first. */
+  void await(String path, int status, Duration within) throws Exception {
+    Instant deadline = Instant.now().plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("The platform exited: " + Files.readString(log));
+      }
+      if (status(path) == status) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        path + " did not answer " + status + " within " + within + ": " + Files.readString(log));
+  }
+
+  void awaitReady() throws Exception {
+    await("/q/health/ready", 200, Duration.ofSeconds(90));
+  }
+
+  /** SIGTERM, and waits for the orderly stop. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("did not stop within 30 s");
+    }
+  }
+
+  /** SIGKILL: no shutdown hook, no finishing of requests in flight. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
