@@ -1,12 +1,14 @@
 package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
+import io.consentplatform.api.abuse.PublicPostLimit;
 import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,13 +36,16 @@ public class BannerResource {
   private final BannerScript script;
   private final ApiConfig config;
   private final Impressions impressions;
+  private final PublicPostLimit limiter;
 
   public BannerResource(
       CurrentPolicies current,
       BannerDocuments documents,
       BannerScript script,
       ApiConfig config,
-      Impressions impressions) {
+      Impressions impressions,
+      PublicPostLimit limiter) {
+    this.limiter = limiter;
     this.current = current;
     this.documents = documents;
     this.script = script;
@@ -100,8 +105,9 @@ public class BannerResource {
   /** The script reports each time it shows the banner: the denominator of the opt-in rates. */
   @POST
   @Path("/impressions")
-  public RestResponse<Void> shown(@RestPath String siteKey) {
+  public RestResponse<Void> shown(@RestPath String siteKey, HttpServerRequest request) {
     published(siteKey);
+    limiter.check(siteKey + "/impressions", request);
     impressions.shown(siteKey);
     return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();
   }

@@ -1,13 +1,16 @@
 package io.consentplatform.api.consent;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.consentplatform.api.ApiConfig;
+import io.consentplatform.api.abuse.PublicPostLimit;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentRecord;
@@ -61,7 +64,15 @@ public class ConsentResource {
   // Strict: a field the API does not know, a key given twice or a string where a boolean belongs
   // is a client's mistake to report, not to guess around.
   private static final ObjectReader REQUESTS =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  // A decision is two levels deep: anything much deeper is an attack on the parser.
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(8)
+                          .maxStringLength(4096)
+                          .build())
+                  .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -74,13 +85,16 @@ public class ConsentResource {
   private final ApiConfig config;
   private final ObjectMapper json;
   private final ReceiptSigner signer;
+  private final PublicPostLimit limiter;
 
   public ConsentResource(
       ConsentService consents,
       CurrentPolicies current,
       ApiConfig config,
       ObjectMapper json,
-      ReceiptSigner signer) {
+      ReceiptSigner signer,
+      PublicPostLimit limiter) {
+    this.limiter = limiter;
     this.consents = consents;
     this.current = current;
     this.config = config;
@@ -100,6 +114,7 @@ public class ConsentResource {
       HttpServerRequest request) {
     PolicySnapshot.SiteEntry site = site(siteKey);
     checkOrigin(site, origin);
+    String client = limiter.check(siteKey, request);
     if (body.length > config.maxConsentBodyBytes()) {
       throw new WebApplicationException(
           "The body is larger than " + config.maxConsentBodyBytes() + " bytes",
@@ -116,7 +131,7 @@ public class ConsentResource {
             Wire.parse(ConsentMethod.class, "method", sent.method()),
             Boolean.TRUE.equals(sent.gpc()) || "1".equals(secGpc),
             userAgent,
-            request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+            client);
     ConsentRecord record = consents.recordDecision(siteKey, decision);
     ConsentReceipt receipt = signed(ConsentReceipt.of(record, siteKey));
     ResponseBuilder<ConsentReceipt> answer =

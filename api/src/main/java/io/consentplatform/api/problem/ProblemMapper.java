@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.consentplatform.api.abuse.TooManyRequests;
 import io.consentplatform.api.problem.Problem.FieldError;
 import io.consentplatform.core.db.DatabaseUnavailable;
 import io.consentplatform.core.error.Conflict;
@@ -101,6 +102,14 @@ public class ProblemMapper {
       return unexpected(e);
     }
     return invalid(e);
+  }
+
+  /** A client over its rate limit: told when to come back. */
+  @ServerExceptionMapper
+  public RestResponse<String> tooMany(TooManyRequests e) {
+    RestResponse<String> answer = answer(Problem.of(429, e.getMessage()));
+    answer.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
+    return answer;
   }
 
   /** How long a client waits before trying again while the database is away. */

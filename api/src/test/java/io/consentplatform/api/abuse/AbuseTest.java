@@ -1,0 +1,117 @@
+package io.consentplatform.api.abuse;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The public POSTs facing bots: rate limits that cannot be dodged, and bounded parsing. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class AbuseTest {
+
+  @Inject PolicyService policies;
+
+  @Test
+  void shouldAnswer429WithRetryAfterOnceAnAddressExceedsItsLimit() {
+    long site = SiteFixture.create("abuse-flood");
+    policies.publish(site, "test");
+    int firstRefused = -1;
+    for (int i = 0; i < 140 && firstRefused < 0; i++) {
+      // Each request counts, even those refused for their body: flooding with junk costs too,
+      // and a forwarded address from an untrusted peer changes nothing.
+      int status =
+          given()
+              .contentType(ContentType.JSON)
+              .header("X-Forwarded-For", "198.51.100." + (i % 250))
+              .body("{}")
+              .post("/v1/sites/abuse-flood/consents")
+              .then()
+              .extract()
+              .statusCode();
+      if (status == 429) {
+        firstRefused = i;
+      } else {
+        assertEquals(422, status, "a decision without version, action or method");
+      }
+    }
+    // 120 a minute, plus the two a second that refill while the test sends.
+    assertTrue(firstRefused >= 120 && firstRefused <= 130, "refused from request " + firstRefused);
+
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Forwarded-For", "203.0.113.99")
+        .body("{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}")
+        .post("/v1/sites/abuse-flood/consents")
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", is("1"))
+        .body("status", is(429));
+    given()
+        .post("/v1/sites/abuse-flood/impressions")
+        .then()
+        .statusCode(204); // the banner's count has a bucket of its own
+    assertEquals(0, records("abuse-flood"), "nothing recorded from the flood");
+  }
+
+  @Test
+  void shouldRefuseDeeplyNestedAndOversizedJson() {
+    long site = SiteFixture.create("abuse-nesting");
+    policies.publish(site, "test");
+    String deep = "{\"choices\":" + "{\"a\":".repeat(50) + "true" + "}".repeat(50) + "}";
+    given()
+        .contentType(ContentType.JSON)
+        .body(deep)
+        .post("/v1/sites/abuse-nesting/consents")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"lang\":\"" + "e".repeat(5000) + "\"}")
+        .post("/v1/sites/abuse-nesting/consents")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Padding", "x".repeat(20_000))
+        .body("{}")
+        .post("/v1/sites/abuse-nesting/consents")
+        .then()
+        .statusCode(431);
+    assertEquals(0, records("abuse-nesting"));
+  }
+
+  @Test
+  void shouldHonourGlobalPrivacyControlSentAsAHeader() {
+    long site = SiteFixture.create("abuse-gpc");
+    policies.publish(site, "test");
+    given()
+        .contentType(ContentType.JSON)
+        .header("Sec-GPC", "1")
+        .body("{\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"banner\"}")
+        .post("/v1/sites/abuse-gpc/consents")
+        .then()
+        .statusCode(201)
+        .body("gpc", is(true))
+        .body("signature", containsString("."));
+  }
+
+  private static long records(String siteKey) {
+    return QuarkusTransaction.requiringNew().call(() -> ConsentRecord.count("site.key", siteKey));
+  }
+}
