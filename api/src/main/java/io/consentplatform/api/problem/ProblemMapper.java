@@ -129,9 +129,10 @@ public class ProblemMapper {
   }
 
   /**
-   * Anything else. Two database refusals are the client's doing and get a 409: a concurrent edit of
-   * the same version, and a duplicate key that two requests raced for. The rest is a bug of ours:
-   * logged with its stack, and the client learns nothing of our internals.
+   * Anything else. Some database refusals are the client's doing: a concurrent edit of the same
+   * version and a duplicate key that two requests raced for (409), a value the database cannot take
+   * (400). The rest is a bug of ours: logged with its stack, and the client learns nothing of our
+   * internals.
    */
   @ServerExceptionMapper
   public RestResponse<String> unexpected(RuntimeException e) {
@@ -154,6 +155,17 @@ public class ProblemMapper {
       }
       if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         return answer(Problem.of(Status.CONFLICT, "This already exists"));
+      }
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("22")) {
+        // Data exceptions come from a value the client sent that the database cannot take, such
+        // as a NUL character in a text or a number out of its column's range.
+        return answer(
+            Problem.of(
+                Status.BAD_REQUEST,
+                "The request holds a value that cannot be stored or compared (for example a NUL"
+                    + " character)"));
       }
     }
     LOG.error("Unexpected failure", e);

@@ -202,7 +202,7 @@ public class CookieCsv {
         upsert(site, cookie, row.edit, service, categories.get(row.purpose));
       }
     }
-    if (apply) {
+    if (apply && created + updated > 0) {
       audit.record(
           caller,
           "import",
