@@ -106,6 +106,36 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldIssueAFreshHttpOnlyStrictSessionCookieAtSignIn() {
+    String planted = "planted-by-an-attacker";
+    io.restassured.response.Response answer =
+        given()
+            .redirects()
+            .follow(false)
+            .cookie("cp_admin", planted)
+            .formParams(
+                Map.of(
+                    "j_username", "owner@office.example", "j_password", "pw-owner@office.example"))
+            .when()
+            .post("/j_security_check");
+
+    io.restassured.http.Cookie session = answer.getDetailedCookie("cp_admin");
+    assertTrue(session.getValue().length() > 20);
+    assertFalse(session.getValue().equals(planted), "a session cannot be fixed in advance");
+    assertTrue(session.isHttpOnly(), "scripts cannot read the session");
+    assertEquals("Strict", session.getSameSite());
+    given()
+        .redirects()
+        .follow(false)
+        .cookie("cp_admin", planted)
+        .when()
+        .get("/admin/sites")
+        .then()
+        .statusCode(302)
+        .header("Location", endsWith("/admin/login"));
+  }
+
+  @Test
   void shouldShowEveryPageToAnOwnerWithAStrictPolicy() {
     BackOffice owner = BackOffice.signIn("owner@office.example");
     for (String path :
