@@ -14,6 +14,7 @@ import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.ledger.LedgerSealer;
 import io.consentplatform.core.ledger.ReceiptSigner;
+import io.consentplatform.core.ledger.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
@@ -47,6 +48,7 @@ class LedgerTest {
   @Inject LedgerSealer sealer;
   @Inject DataSource dataSource;
   @Inject ObjectMapper json;
+  @Inject Retention retention;
 
   @Test
   void shouldSealEveryDecisionIntoAnIntactChain() throws Exception {
@@ -179,18 +181,139 @@ class LedgerTest {
     assertTrue(ReceiptSigner.verify(again, publicKey), "a receipt fetched later is signed too");
   }
 
-  private long siteWithDecisions(String key, String auditor, int decisions) {
-    long site = SiteFixture.create(key);
+  @Test
+  void shouldExportAndEraseAVisitorAndKeepTheChainVerifiable() throws Exception {
+    long site = siteWithDecisions("ledger-erasure", "ledger-erasure-viewer", 3);
+    member(site, "ledger-erasure-owner", Role.OWNER);
+    UUID visitor = UUID.randomUUID();
+    for (ConsentAction action : List.of(ConsentAction.ACCEPT_ALL, ConsentAction.WITHDRAW)) {
+      consents.recordDecision(
+          "ledger-erasure",
+          new Decision(
+              visitor, 1, action, null, "en", ConsentMethod.SETTINGS, false, null, "203.0.113.9"));
+    }
+    String path = "/v1/tenant/sites/" + site + "/visitors/" + visitor;
+    assertEquals(
+        List.of("ACCEPT_ALL", "WITHDRAW"),
+        as("ledger-erasure-viewer")
+            .get(path)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("action"));
+    as("ledger-erasure-viewer").delete(path).then().statusCode(403);
+    long other = siteWithDecisions("ledger-erasure-other", "ledger-erasure-other-viewer", 0);
+    member(other, "ledger-erasure-stranger", Role.OWNER);
+    as("ledger-erasure-stranger").delete(path).then().statusCode(404);
+
+    as("ledger-erasure-owner")
+        .delete(path)
+        .then()
+        .statusCode(200)
+        .body("erased", org.hamcrest.Matchers.is(2));
+
+    assertEquals(
+        0, as("ledger-erasure-owner").get(path).then().extract().jsonPath().getList("$").size());
+    JsonPath report = verify(site, "ledger-erasure-owner");
+    assertTrue(report.getBoolean("intact"), "the chain holds without the erased records");
+    assertEquals(5, report.getLong("entries"));
+    assertEquals(2, report.getLong("erased"));
+    String audit =
+        as("ledger-erasure-owner")
+            .get("/v1/tenant/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(audit.contains("visitorHash"), "the erasure is recorded");
+    assertFalse(audit.contains(visitor.toString()), "without the visitor's id");
+  }
+
+  @Test
+  void shouldRemoveExpiredRecordsBehindACheckpointThatStillVerifies() throws Exception {
+    long site = siteWithDecisions("ledger-retention", "ledger-retention-owner", 0);
+    member(site, "ledger-retention-keeper", Role.OWNER);
+    for (int i = 0; i < 5; i++) {
+      consents.recordDecision(
+          "ledger-retention",
+          new Decision(
+              null,
+              1,
+              ConsentAction.ACCEPT_ALL,
+              null,
+              "en",
+              ConsentMethod.BANNER,
+              false,
+              null,
+              null));
+    }
+    // Three of them were recorded two years ago.
+    sql(
+        "alter table consent_record disable trigger consent_record_is_append_only",
+        "update consent_record set recorded_at = recorded_at - interval '730 days' where id in"
+            + " (select id from consent_record where site_id = "
+            + site
+            + " order by recorded_at limit 3)",
+        "alter table consent_record enable trigger consent_record_is_append_only");
+    as("ledger-retention-keeper")
+        .contentType(ContentType.JSON)
+        .body("{\"days\":10}")
+        .put("/v1/tenant/retention")
+        .then()
+        .statusCode(422);
+    as("ledger-retention-keeper")
+        .contentType(ContentType.JSON)
+        .body("{\"days\":365}")
+        .put("/v1/tenant/retention")
+        .then()
+        .statusCode(200);
+
+    List<Retention.Removal> removed = retention.apply(java.time.Instant.now());
+
+    assertEquals(
+        List.of(new Retention.Removal(site, 3, 3)),
+        removed.stream().filter(r -> r.siteId() == site).toList());
+    JsonPath report = verify(site, "ledger-retention-keeper");
+    assertTrue(report.getBoolean("intact"));
+    assertEquals(3, report.getLong("fromCheckpoint"));
+    assertEquals(2, report.getLong("entries"));
+    assertEquals(2, countRecords(site));
+    UUID kept = recordAt(site, 5);
+    sql(
+        "alter table consent_record disable trigger consent_record_is_append_only",
+        "update consent_record set action = 'REJECT_ALL' where id = '" + kept + "'",
+        "alter table consent_record enable trigger consent_record_is_append_only");
+    assertEquals(5, verify(site, "ledger-retention-keeper").getLong("broken.seq"));
+  }
+
+  private long countRecords(long site) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        var row =
+            connection
+                .createStatement()
+                .executeQuery("select count(*) from consent_record where site_id = " + site)) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static void member(long site, String subject, Role role) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
               TenantMember member = new TenantMember();
               member.tenant = Site.<Site>findById(site).tenant;
-              member.subject = auditor;
-              member.email = auditor + "@example.org";
-              member.role = Role.VIEWER;
+              member.subject = subject;
+              member.email = subject + "@example.org";
+              member.role = role;
               member.persist();
             });
+  }
+
+  private long siteWithDecisions(String key, String auditor, int decisions) {
+    long site = SiteFixture.create(key);
+    member(site, auditor, Role.VIEWER);
     policies.publish(site, "test");
     for (int i = 0; i < decisions; i++) {
       consents.recordDecision(

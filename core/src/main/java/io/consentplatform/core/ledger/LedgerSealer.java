@@ -130,6 +130,26 @@ public class LedgerSealer {
         }
       }
     }
+    return sealLocked(connection, siteId);
+  }
+
+  /**
+   * Takes the site's chain for the rest of the transaction (waiting for a sealer that holds it) and
+   * seals everything queued: erasure and retention start from a fully sealed chain.
+   */
+  static void sealEverything(Connection connection, long siteId) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+      lock.setInt(1, LOCK_CLASS);
+      lock.setInt(2, (int) siteId);
+      lock.execute();
+    }
+    while (sealLocked(connection, siteId) == BATCH) {
+      // a backlog larger than one batch: keep going
+    }
+  }
+
+  private static int sealLocked(Connection connection, long siteId) throws SQLException {
     ChainHead head = ChainHead.of(connection, siteId);
     List<UUID> ids = new ArrayList<>();
     Timestamp now = Timestamp.from(Instant.now());

@@ -17,6 +17,10 @@ public class Tenant extends DomainEntity {
   @Column(name = "created_at", insertable = false, updatable = false)
   public Instant createdAt;
 
+  /** How long proof of consent is kept before retention removes it; five years by default. */
+  @Column(name = "consent_retention_days", insertable = false)
+  public int consentRetentionDays;
+
   public static Optional<Tenant> findBySlug(String slug) {
     return find("slug", slug).firstResultOptional();
   }

@@ -1,0 +1,177 @@
+package io.consentplatform.core.ledger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * The only way proof of consent leaves the database besides a visitor's erasure: once a record is
+ * older than its tenant's retention period, it goes with the oldest part of its site's chain, and a
+ * checkpoint keeps the last removed entry's hash, where verification of the rest starts.
+ */
+@ApplicationScoped
+public class Retention {
+
+  private static final Logger LOG = Logger.getLogger(Retention.class);
+
+  /** What retention removed from a site: its oldest entries, up to a new checkpoint. */
+  public record Removal(long siteId, long removed, long checkpointSeq) {}
+
+  private final DataSource dataSource;
+  private ScheduledExecutorService timer;
+
+  public Retention(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "consent-retention");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(this::applyQuietly, 10, 6 * 60, TimeUnit.MINUTES);
+  }
+
+  void onStop(@Observes ShutdownEvent stop) {
+    timer.shutdownNow();
+  }
+
+  private void applyQuietly() {
+    try {
+      List<Removal> removals = apply(Instant.now());
+      removals.forEach(
+          r ->
+              LOG.infof(
+                  "Retention removed %d expired records of site %d", r.removed(), r.siteId()));
+    } catch (RuntimeException e) {
+      LOG.warnf("Retention did not run, it will at its next turn: %s", e.getMessage());
+    }
+  }
+
+  /** Removes, for every site, the expired start of its chain as of {@code now}. */
+  public List<Removal> apply(Instant now) {
+    List<Removal> removals = new ArrayList<>();
+    for (long[] site : sites()) {
+      Removal removal = expire(site[0], now.minus(site[1], ChronoUnit.DAYS));
+      if (removal.removed() > 0) {
+        removals.add(removal);
+      }
+    }
+    return removals;
+  }
+
+  private List<long[]> sites() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select s.id, t.consent_retention_days from site s join tenant t on t.id ="
+                    + " s.tenant_id");
+        ResultSet rows = query.executeQuery()) {
+      List<long[]> sites = new ArrayList<>();
+      while (rows.next()) {
+        sites.add(new long[] {rows.getLong(1), rows.getLong(2)});
+      }
+      return sites;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Listing sites for retention failed", e);
+    }
+  }
+
+  /** One site, in a transaction of its own: checkpoint, then records and entries up to it. */
+  public Removal expire(long siteId, Instant cutoff) {
+    return QuarkusTransaction.requiringNew().call(() -> expireInTransaction(siteId, cutoff));
+  }
+
+  private Removal expireInTransaction(long siteId, Instant cutoff) {
+    try (Connection connection = dataSource.getConnection()) {
+      LedgerSealer.sealEverything(connection, siteId);
+      long last = lastExpired(connection, siteId, cutoff);
+      ChainHead start = ChainHead.start(connection, siteId);
+      if (last <= start.seq()) {
+        return new Removal(siteId, 0, start.seq());
+      }
+      String hash;
+      try (PreparedStatement entry =
+          connection.prepareStatement(
+              "select hash from consent_ledger where site_id = ? and seq = ?")) {
+        entry.setLong(1, siteId);
+        entry.setLong(2, last);
+        try (ResultSet row = entry.executeQuery()) {
+          row.next();
+          hash = row.getString(1);
+        }
+      }
+      try (PreparedStatement checkpoint =
+          connection.prepareStatement(
+              "insert into consent_ledger_checkpoint (site_id, seq, hash, removed, created_at)"
+                  + " values (?, ?, ?, ?, ?)")) {
+        checkpoint.setLong(1, siteId);
+        checkpoint.setLong(2, last);
+        checkpoint.setString(3, hash);
+        checkpoint.setLong(4, last - start.seq());
+        checkpoint.setTimestamp(5, Timestamp.from(Instant.now()));
+        checkpoint.executeUpdate();
+      }
+      try (PreparedStatement allow =
+          connection.prepareStatement("set local consent.deletion = 'retention'")) {
+        allow.execute();
+      }
+      for (String sql :
+          List.of(
+              "delete from consent_record where id in (select record_id from consent_ledger"
+                  + " where site_id = ? and seq <= ?)",
+              "delete from consent_erasure where record_id in (select record_id from"
+                  + " consent_ledger where site_id = ? and seq <= ?)",
+              "delete from consent_ledger where site_id = ? and seq <= ?")) {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+          delete.setLong(1, siteId);
+          delete.setLong(2, last);
+          delete.executeUpdate();
+        }
+      }
+      return new Removal(siteId, last - start.seq(), last);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Retention of site " + siteId + " failed", e);
+    }
+  }
+
+  /**
+   * The last entry of the chain's expired start: just before the first entry whose record is still
+   * within the period (an erased record's entry expires with its neighbours).
+   */
+  private static long lastExpired(Connection connection, long siteId, Instant cutoff)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select coalesce((select min(l.seq) - 1 from consent_ledger l join consent_record r"
+                + " on r.id = l.record_id where l.site_id = ? and r.recorded_at >= ?),"
+                + " (select max(seq) from consent_ledger where site_id = ?), 0)")) {
+      query.setLong(1, siteId);
+      query.setTimestamp(2, Timestamp.from(cutoff));
+      query.setLong(3, siteId);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+}
