@@ -59,19 +59,21 @@ class IsolationTest {
     Tenants.member(siteB, "owner-b", Role.OWNER);
     policies.publish(siteA, "test");
     policies.publish(siteB, "test");
-    consents.recordDecision(
-        A_MARK,
-        new Decision(
-            null,
-            1,
-            ConsentAction.ACCEPT_ALL,
-            null,
-            "en",
-            ConsentMethod.BANNER,
-            false,
-            null,
-            null));
+    var decisionOfA =
+        consents.recordDecision(
+            A_MARK,
+            new Decision(
+                null,
+                1,
+                ConsentAction.ACCEPT_ALL,
+                null,
+                "en",
+                ConsentMethod.BANNER,
+                false,
+                null,
+                null));
     Map<String, Object> idsOfA = idsOf(siteA, "owner-a");
+    idsOfA.put("visitorId", decisionOfA.visitorId);
     String keyOfB =
         given()
             .auth()
