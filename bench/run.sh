@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of the platform's hot paths against this machine's own limits, in one run:
+#   banner GET   : the application vs nginx serving the very same bytes (wrk, 16 and 64 connections)
+#   consent POST : the application vs pgbench running the same single-row INSERT on the same table
+#   start-up     : process start to the first successful banner response; resident memory after
+# Servers run on CPU 0, load generators on CPU 1, loopback only, every load loop bounded in time.
+# Needs: wrk, nginx (nginx-light), curl, Debian's PostgreSQL binaries (initdb, pg_ctl, pgbench), a JDK,
+# and the packaged application (built here with Maven when missing).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-8}"
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+JAR="$ROOT/native/target/quarkus-app/quarkus-run.jar"
+WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
+SERVER_CPU=0
+LOAD_CPU=1
+FAILED=0
+
+say() { printf '%s\n' "$*"; }
+die() { say "bench: $*" >&2; exit 2; }
+
+for tool in wrk nginx curl taskset "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/pgbench" "$PG_BIN/psql" java; do
+  command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || die "missing $tool (apt-get install -y wrk nginx-light curl postgresql)"
+done
+[ "$(nproc)" -ge 2 ] || die "needs two CPUs: servers on one, load on the other"
+
+# A busy machine measures the neighbours: refuse when the last minute's load is high.
+load1="$(cut -d' ' -f1 /proc/loadavg)"
+if awk -v l="$load1" 'BEGIN { exit !(l > 1.5) }'; then
+  if [ "${BENCH_FORCE:-0}" = 1 ]; then say "warning: load average $load1 before start: figures may be low"
+  else die "the machine is busy (load average $load1); wait, or set BENCH_FORCE=1"; fi
+fi
+
+if [ ! -f "$JAR" ]; then
+  say "building the application (mvn -B -q -DskipTests package)"
+  (cd "$ROOT" && mvn -B -q -DskipTests package)
+fi
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+PG_PORT="$(free_port)"; APP_PORT="$(free_port)"; NGINX_PORT="$(free_port)"
+APP_PID=""; NGINX_PID=""
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- a throwaway PostgreSQL, durable as in production -------------------------------------------
+RUN_AS=()
+if [ "$(id -u)" = 0 ]; then
+  id postgres >/dev/null 2>&1 || die "running as root needs the postgres user (Debian's postgresql package)"
+  chown postgres "$WORK"; chmod 755 "$WORK"; RUN_AS=(runuser -u postgres --)
+fi
+"${RUN_AS[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
+cat >> "$WORK/pg/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$WORK'
+fsync = on
+synchronous_commit = on
+max_connections = 100
+shared_buffers = 256MB
+CONF
+"${RUN_AS[@]}" taskset -c $SERVER_CPU "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database consent" >/dev/null
+
+# --- the application, pinned, its GC named (pinned to one CPU the JVM would pick Serial silently) --
+GC="${BENCH_GC:--XX:+UseSerialGC}"
+started_ns=$(date +%s%N)
+taskset -c $SERVER_CPU java $GC -XX:TieredStopAtLevel=4 ${BENCH_JAVA_OPTS:-} \
+  -Dquarkus.http.port="$APP_PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
+  -Dconsent.api.rate-limit-per-minute=2000000000 \
+  -Dquarkus.log.level=WARN \
+  -jar "$JAR" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+BANNER="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/banner?lang=en"
+for _ in $(seq 1 600); do
+  if curl -fsS -o "$WORK/banner.json" "$BANNER" 2>/dev/null; then break; fi
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the application exited"; }
+  sleep 0.02
+done
+[ -s "$WORK/banner.json" ] || die "no banner within 12 s"
+STARTUP_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+say "rate limit: set to 2000000000 a minute for this run, out of the benchmark's way"
+say "gc: $GC (servers pinned to CPU $SERVER_CPU, load generators to CPU $LOAD_CPU)"
+say "startup_ms=$STARTUP_MS (process start to first banner response)"
+
+# --- nginx serving the same bytes ------------------------------------------------------------------
+mkdir -p "$WORK/www" "$WORK/nginx"
+chmod 777 "$WORK/nginx"; chmod 755 "$WORK/www"
+cp "$WORK/banner.json" "$WORK/www/banner.json"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location = /banner { default_type application/json; alias $WORK/www/banner.json; etag on; }
+  }
+}
+CONF
+taskset -c $SERVER_CPU nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/banner" 2>/dev/null && break; sleep 0.05; done
+cmp -s <(curl -fsS "http://127.0.0.1:$NGINX_PORT/banner") "$WORK/banner.json" || die "nginx does not serve the same bytes"
+
+# --- helpers ----------------------------------------------------------------------------------------
+# wrk prints Requests/sec and, with --latency, the 50% and 99% lines; errors fail the run.
+wrk_run() { # connections url [script]
+  local out; out="$(taskset -c $LOAD_CPU wrk -t1 -c"$1" -d"${DURATION}s" --latency ${3:+-s "$3"} "$2")"
+  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
+    say "ERROR: errors while loading $2:"; say "$out"; FAILED=1
+  fi
+  local rps p50 p99
+  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"; p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
+  printf '%s %s %s\n' "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")"
+}
+to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
+median() { sort -g | awk '{a[NR]=$1} END { if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }
+
+# Warm both servers (the JIT compiles the banner path) before measuring.
+taskset -c $LOAD_CPU wrk -t1 -c16 -d5s "$BANNER" >/dev/null
+taskset -c $LOAD_CPU wrk -t1 -c16 -d2s "http://127.0.0.1:$NGINX_PORT/banner" >/dev/null
+
+# --- banner GET, interleaved rounds ---------------------------------------------------------------
+for c in 16 64; do
+  : > "$WORK/app-$c"; : > "$WORK/nginx-$c"
+  for r in $(seq 1 "$ROUNDS"); do
+    wrk_run "$c" "$BANNER" >> "$WORK/app-$c"
+    wrk_run "$c" "http://127.0.0.1:$NGINX_PORT/banner" >> "$WORK/nginx-$c"
+  done
+  app=$(cut -d' ' -f1 "$WORK/app-$c" | median); ngx=$(cut -d' ' -f1 "$WORK/nginx-$c" | median)
+  say "banner_get c=$c app_rps=$app nginx_rps=$ngx ratio=$(ratio "$app" "$ngx") app_p50_ms=$(cut -d' ' -f2 "$WORK/app-$c" | median) app_p99_ms=$(cut -d' ' -f3 "$WORK/app-$c" | median) nginx_p50_ms=$(cut -d' ' -f2 "$WORK/nginx-$c" | median) nginx_p99_ms=$(cut -d' ' -f3 "$WORK/nginx-$c" | median)"
+  eval "BANNER_RATIO_$c=$(ratio "$app" "$ngx")"
+done
+
+# --- consent POST vs the same INSERT through pgbench ------------------------------------------------
+VERSION="$(sed -E 's/.*"version":([0-9]+).*/\1/' "$WORK/banner.json")"
+cat > "$WORK/consent.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"policyVersion":$VERSION,"action":"accept_all","method":"banner","lang":"en"}'
+LUA
+read -r SITE_ID VERSION_ID <<<"$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d consent -Atc \
+  "select s.id, v.id from site s join policy_version v on v.site_id = s.id where s.site_key = 'townofcary' and v.number = $VERSION" | tr '|' ' ')"
+cat > "$WORK/insert.sql" <<SQL
+insert into consent_record (id, site_id, policy_version_id, visitor_id, action, method, choices, language, gpc, recorded_at, user_agent_family, ip_truncated) values (gen_random_uuid(), $SITE_ID, $VERSION_ID, gen_random_uuid(), 'ACCEPT_ALL', 'BANNER', '{"necessary": true, "preferences": true, "statistics": true, "marketing": true}', 'en', false, now(), null, '127.0.0.0');
+SQL
+pgbench_run() {
+  local out; out="$(taskset -c $LOAD_CPU "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared \
+    -c 16 -j 1 -T "$DURATION" --log-prefix="$WORK/pgb" -l -f "$WORK/insert.sql" consent 2>&1)" || { say "$out"; FAILED=1; }
+  local tps; tps="$(awk '/^tps/ {print $3; exit}' <<<"$out")"
+  local p99; p99="$( (cat "$WORK"/pgb.* 2>/dev/null || true) | awk '{print $3/1000}' | sort -g | awk '{a[NR]=$1} END { printf "%.2f", a[int(NR*0.99)] }')"
+  rm -f "$WORK"/pgb.*
+  printf '%s 0 %s\n' "$tps" "$p99"
+}
+taskset -c $LOAD_CPU wrk -t1 -c16 -d4s -s "$WORK/consent.lua" "http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents" >/dev/null
+: > "$WORK/post-app"; : > "$WORK/post-pg"
+for r in $(seq 1 "$ROUNDS"); do
+  wrk_run 16 "http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents" "$WORK/consent.lua" >> "$WORK/post-app"
+  pgbench_run >> "$WORK/post-pg"
+done
+app=$(cut -d' ' -f1 "$WORK/post-app" | median); pg=$(cut -d' ' -f1 "$WORK/post-pg" | median)
+POST_RATIO=$(ratio "$app" "$pg")
+say "consent_post c=16 app_rps=$app pgbench_tps=$pg ratio=$POST_RATIO app_p99_ms=$(cut -d' ' -f3 "$WORK/post-app" | median) pgbench_p99_ms=$(cut -d' ' -f3 "$WORK/post-pg" | median) synchronous_commit=on"
+
+RSS_MB=$(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 ))
+say "rss_mb=$RSS_MB (application after the run)"
+say "summary banner_ratio_c16=$BANNER_RATIO_16 banner_ratio_c64=$BANNER_RATIO_64 consent_ratio=$POST_RATIO startup_ms=$STARTUP_MS rss_mb=$RSS_MB errors=$FAILED"
+exit "$FAILED"
