@@ -15,8 +15,8 @@ DURATION="${DURATION:-8}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 JAR="$ROOT/native/target/quarkus-app/quarkus-run.jar"
 WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
-SERVER_CPU=0
-LOAD_CPU=1
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
 FAILED=0
 
 say() { printf '%s\n' "$*"; }
@@ -72,26 +72,44 @@ CONF
 
 # --- the application, pinned, its GC named (pinned to one CPU the JVM would pick Serial silently) --
 GC="${BENCH_GC:--XX:+UseSerialGC}"
-started_ns=$(date +%s%N)
-taskset -c $SERVER_CPU java $GC -XX:TieredStopAtLevel=4 ${BENCH_JAVA_OPTS:-} \
-  -Dquarkus.http.port="$APP_PORT" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
-  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
-  -Dconsent.api.rate-limit-per-minute=2000000000 \
-  -Dquarkus.log.level=WARN \
-  -jar "$JAR" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
+# The memory settings recommended for one CPU: a small heap is enough, the banner path allocates little.
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 BANNER="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/banner?lang=en"
-for _ in $(seq 1 600); do
-  if curl -fsS -o "$WORK/banner.json" "$BANNER" 2>/dev/null; then break; fi
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the application exited"; }
-  sleep 0.02
-done
-[ -s "$WORK/banner.json" ] || die "no banner within 12 s"
-STARTUP_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+
+# Starts the application; START_MS is then the time from process start to its first banner.
+start_app() {
+  rm -f "$WORK/banner.json"
+  local started_ns; started_ns=$(date +%s%N)
+  taskset -c $SERVER_CPU java $GC $JAVA_OPTS \
+    -Dquarkus.http.port="$APP_PORT" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
+    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
+    -Dconsent.api.rate-limit-per-minute=2000000000 \
+    -Dquarkus.log.level=WARN \
+    -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 1500); do
+    if curl -fsS -o "$WORK/banner.json" "$BANNER" 2>/dev/null; then break; fi
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the application exited"; }
+    sleep 0.01
+  done
+  [ -s "$WORK/banner.json" ] || die "no banner within 15 s"
+  START_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
+}
+stop_app() {
+  kill "$APP_PID"
+  while kill -0 "$APP_PID" 2>/dev/null; do sleep 0.05; done
+  APP_PID=""
+}
+
+# The first start creates the schema and the demo tenant; a restart is what deployments repeat.
+start_app; FIRST_START_MS=$START_MS
+stop_app
+start_app; STARTUP_MS=$START_MS
 say "rate limit: set to 2000000000 a minute for this run, out of the benchmark's way"
 say "gc: $GC (servers pinned to CPU $SERVER_CPU, load generators to CPU $LOAD_CPU)"
-say "startup_ms=$STARTUP_MS (process start to first banner response)"
+say "java: $GC $JAVA_OPTS"
+say "startup_ms=$STARTUP_MS (restart: process start to first banner response; first start with schema and demo: ${FIRST_START_MS} ms)"
 
 # --- nginx serving the same bytes ------------------------------------------------------------------
 mkdir -p "$WORK/www" "$WORK/nginx"

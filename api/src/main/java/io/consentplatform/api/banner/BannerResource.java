@@ -8,6 +8,8 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -37,6 +40,7 @@ public class BannerResource {
   private final ApiConfig config;
   private final Impressions impressions;
   private final PublicPostLimit limiter;
+  private final String bannerCaching;
 
   public BannerResource(
       CurrentPolicies current,
@@ -51,17 +55,37 @@ public class BannerResource {
     this.script = script;
     this.config = config;
     this.impressions = impressions;
+    this.bannerCaching =
+        "public, max-age="
+            + config.bannerMaxAge().toSeconds()
+            + ", stale-while-revalidate="
+            + config.bannerStaleWhileRevalidate().toSeconds();
   }
 
+  /**
+   * Served on the I/O thread straight from memory: the configuration of each published version is
+   * serialised once. Only a site not yet in memory is looked up in the database, on a worker.
+   */
   @GET
   @Path("/banner")
   @Produces(MediaType.APPLICATION_JSON)
-  public RestResponse<byte[]> banner(
+  public Uni<RestResponse<byte[]>> banner(
       @RestPath String siteKey,
       @RestQuery String lang,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    PublishedPolicy policy = published(siteKey);
+    Optional<PublishedPolicy> known = current.known(siteKey);
+    if (known != null) {
+      return Uni.createFrom()
+          .item(() -> banner(published(siteKey, known), lang, acceptLanguage, ifNoneMatch));
+    }
+    return Uni.createFrom()
+        .item(() -> banner(published(siteKey), lang, acceptLanguage, ifNoneMatch))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private RestResponse<byte[]> banner(
+      PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
     PolicySnapshot.SiteEntry site = policy.snapshot().site();
     String language =
         Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
@@ -75,12 +99,7 @@ public class BannerResource {
     }
     return answer
         .header(HttpHeaders.ETAG, document.etag())
-        .header(
-            HttpHeaders.CACHE_CONTROL,
-            "public, max-age="
-                + config.bannerMaxAge().toSeconds()
-                + ", stale-while-revalidate="
-                + config.bannerStaleWhileRevalidate().toSeconds())
+        .header(HttpHeaders.CACHE_CONTROL, bannerCaching)
         // Public, read-only data: any page may fetch it.
         .header("Access-Control-Allow-Origin", "*")
         .build();
@@ -113,8 +132,10 @@ public class BannerResource {
   }
 
   private PublishedPolicy published(String siteKey) {
-    return current
-        .of(siteKey)
-        .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"));
+    return published(siteKey, current.of(siteKey));
+  }
+
+  private static PublishedPolicy published(String siteKey, Optional<PublishedPolicy> policy) {
+    return policy.orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"));
   }
 }

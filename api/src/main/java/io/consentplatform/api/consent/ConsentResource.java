@@ -133,7 +133,9 @@ public class ConsentResource {
             userAgent,
             client);
     ConsentRecord record = consents.recordDecision(siteKey, decision);
-    ConsentReceipt receipt = signed(ConsentReceipt.of(record, siteKey));
+    // Signing costs more than recording (Ed25519 in Java): the answer to the POST carries the
+    // receipt unsigned, and its Location serves it signed to whoever keeps proof.
+    ConsentReceipt receipt = ConsentReceipt.of(record, siteKey);
     ResponseBuilder<ConsentReceipt> answer =
         ResponseBuilder.<ConsentReceipt>created(
                 URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))

@@ -10,7 +10,6 @@ import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.hibernate.Hibernate;
 
 /** Records visitors' decisions as proof of consent, checked against the version they saw. */
@@ -28,24 +28,24 @@ public class ConsentService {
 
   private final PolicyService policies;
   private final CurrentPolicies current;
-  private final EntityManager entityManager;
+  private final ConsentWriter writer;
 
-  public ConsentService(
-      PolicyService policies, CurrentPolicies current, EntityManager entityManager) {
+  public ConsentService(PolicyService policies, CurrentPolicies current, ConsentWriter writer) {
     this.policies = policies;
     this.current = current;
-    this.entityManager = entityManager;
+    this.writer = writer;
   }
 
   /**
    * Checks a decision against the policy version it names and stores it. Returns only once the
-   * record is committed, so that an acknowledged decision is never lost.
+   * record is committed, so that an acknowledged decision is never lost; concurrent decisions share
+   * their commit ({@link ConsentWriter}).
    *
+   * @return the stored record, detached, with its policy version's number and hash
    * @throws NotFound when the site does not exist
    * @throws Rejected when the decision does not fit the version (unknown or missing category, a
    *     required category refused, a version that is not this site's)
    */
-  @Transactional
   public ConsentRecord recordDecision(String siteKey, Decision decision) {
     PublishedPolicy policy = policyOf(siteKey, decision.policyVersion());
     if (decision.action() == null) {
@@ -63,12 +63,14 @@ public class ConsentService {
     }
 
     ConsentRecord record = new ConsentRecord();
-    record.id = UUID.randomUUID();
-    // The site is only referenced (the insert needs its id); the version is loaded by its key,
-    // since the receipt shows its number and hash after the transaction.
-    record.site = entityManager.getReference(Site.class, policy.siteId());
-    record.policyVersion = entityManager.find(PolicyVersion.class, policy.versionId());
-    record.visitorId = decision.visitorId() != null ? decision.visitorId() : UUID.randomUUID();
+    record.id = RandomIds.next();
+    // What the receipt shows of the version comes from memory: nothing is read to record.
+    PolicyVersion version = new PolicyVersion();
+    version.id = policy.versionId();
+    version.number = policy.number();
+    version.contentHash = policy.contentHash();
+    record.policyVersion = version;
+    record.visitorId = decision.visitorId() != null ? decision.visitorId() : RandomIds.next();
     record.action = decision.action();
     record.method = decision.method();
     record.choices = effectiveChoices(policy.snapshot(), decision);
@@ -78,7 +80,13 @@ public class ConsentService {
     record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     record.userAgentFamily = UserAgents.family(decision.userAgent());
     record.ipTruncated = ClientAddresses.truncate(decision.clientAddress());
-    record.persist();
+    try {
+      writer.write(record, policy.siteId(), policy.versionId()).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("Recording a decision failed", e.getCause());
+    }
     return record;
   }
 

@@ -29,6 +29,14 @@ public class CurrentPolicies {
   }
 
   /** The current published version of the site, if the site exists and ever published. */
+  /**
+   * What is known of the site without asking the database: its current version, empty for a site
+   * known to have none, or null when the database must be asked ({@link #of}).
+   */
+  public Optional<PublishedPolicy> known(String siteKey) {
+    return bySite.get(siteKey);
+  }
+
   public Optional<PublishedPolicy> of(String siteKey) {
     Optional<PublishedPolicy> cached = bySite.get(siteKey);
     if (cached != null) {
