@@ -18,6 +18,7 @@ WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 FAILED=0
+RUN_AS=()
 
 say() { printf '%s\n' "$*"; }
 die() { say "bench: $*" >&2; exit 2; }
@@ -46,13 +47,12 @@ APP_PID=""; NGINX_PID=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
+  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 # --- a throwaway PostgreSQL, durable as in production -------------------------------------------
-RUN_AS=()
 if [ "$(id -u)" = 0 ]; then
   id postgres >/dev/null 2>&1 || die "running as root needs the postgres user (Debian's postgresql package)"
   chown postgres "$WORK"; chmod 755 "$WORK"; RUN_AS=(runuser -u postgres --)
