@@ -55,11 +55,7 @@ public class BannerResource {
     this.script = script;
     this.config = config;
     this.impressions = impressions;
-    this.bannerCaching =
-        "public, max-age="
-            + config.bannerMaxAge().toSeconds()
-            + ", stale-while-revalidate="
-            + config.bannerStaleWhileRevalidate().toSeconds();
+    this.bannerCaching = caching(config);
   }
 
   /**
@@ -129,6 +125,14 @@ public class BannerResource {
     limiter.check(siteKey + "/impressions", request);
     impressions.shown(siteKey);
     return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();
+  }
+
+  /** The Cache-Control of a banner configuration. */
+  static String caching(ApiConfig config) {
+    return "public, max-age="
+        + config.bannerMaxAge().toSeconds()
+        + ", stale-while-revalidate="
+        + config.bannerStaleWhileRevalidate().toSeconds();
   }
 
   private PublishedPolicy published(String siteKey) {

@@ -1,5 +1,6 @@
 package io.consentplatform.api.web;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -29,10 +30,15 @@ public class PublicHeaders {
     if (request.getUriInfo().getPath().startsWith("/admin")) {
       return;
     }
-    response.putHeader("X-Content-Type-Options", "nosniff");
-    response.putHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     MediaType type = answer.getMediaType();
-    boolean html = type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE);
-    response.putHeader("Content-Security-Policy", html ? PAGE_POLICY : API_POLICY);
+    addTo(response.headers(), type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE));
+  }
+
+  /** The headers themselves, for routes answered outside the REST layer too. */
+  public static void addTo(MultiMap headers, boolean html) {
+    headers
+        .set("X-Content-Type-Options", "nosniff")
+        .set("Referrer-Policy", "strict-origin-when-cross-origin")
+        .set("Content-Security-Policy", html ? PAGE_POLICY : API_POLICY);
   }
 }

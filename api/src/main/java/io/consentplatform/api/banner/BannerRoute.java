@@ -1,0 +1,77 @@
+package io.consentplatform.api.banner;
+
+import io.consentplatform.api.ApiConfig;
+import io.consentplatform.api.i18n.Languages;
+import io.consentplatform.api.web.PublicHeaders;
+import io.consentplatform.core.policy.CurrentPolicies;
+import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.policy.PublishedPolicy;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hottest path of the platform, every page view of every site: the banner configuration of a
+ * site already in memory, answered by a plain Vert.x route on the I/O thread, before the REST
+ * layer. Anything else (a site not in memory yet, an unknown site) falls through to {@link
+ * BannerResource}, which answers exactly the same way.
+ */
+@ApplicationScoped
+public class BannerRoute {
+
+  private final CurrentPolicies current;
+  private final BannerDocuments documents;
+  private final String caching;
+
+  public BannerRoute(CurrentPolicies current, BannerDocuments documents, ApiConfig config) {
+    this.current = current;
+    this.documents = documents;
+    this.caching = BannerResource.caching(config);
+  }
+
+  void install(@Observes Router router) {
+    router.get("/v1/sites/:siteKey/banner").order(-100).handler(this::serve);
+  }
+
+  private void serve(RoutingContext context) {
+    Optional<PublishedPolicy> known = current.known(context.pathParam("siteKey"));
+    if (known == null || known.isEmpty()) {
+      context.next();
+      return;
+    }
+    PolicySnapshot.SiteEntry site = known.get().snapshot().site();
+    List<String> asked = context.queryParam("lang");
+    String lang = asked.isEmpty() ? null : asked.get(0);
+    MultiMap request = context.request().headers();
+    String language =
+        Languages.choose(
+            lang,
+            request.get(HttpHeaders.ACCEPT_LANGUAGE),
+            site.languages(),
+            site.defaultLanguage());
+    BannerDocuments.Document document = documents.of(known.get(), language);
+    HttpServerResponse response = context.response();
+    MultiMap headers = response.headers();
+    headers
+        .add(HttpHeaders.ETAG, document.etag())
+        .add(HttpHeaders.CACHE_CONTROL, caching)
+        .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    PublicHeaders.addTo(headers, false);
+    if (lang == null || !site.languages().contains(lang)) {
+      headers.add(HttpHeaders.VARY, "Accept-Language");
+    }
+    if (EntityTags.matches(request.get(HttpHeaders.IF_NONE_MATCH), document.etag())) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    headers.add(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
+    response.end(Buffer.buffer(document.json()));
+  }
+}
