@@ -23,8 +23,15 @@ class BannerDocuments {
 
   private static final int MAX_ENTRIES = 10_000;
 
-  /** The JSON bytes of a configuration and their strong ETag. */
-  record Document(byte[] json, String etag) {}
+  /**
+   * The JSON bytes of a configuration and their strong ETag; {@code buffer} holds the same bytes
+   * for the banner route, which writes it as it is (Vert.x writes a duplicate, never the original).
+   */
+  record Document(byte[] json, String etag, io.vertx.core.buffer.Buffer buffer) {
+    Document(byte[] json, String etag) {
+      this(json, etag, io.vertx.core.buffer.Buffer.buffer(json));
+    }
+  }
 
   private final ObjectMapper json;
   private final Map<String, Document> byVersionAndLanguage = new ConcurrentHashMap<>();

@@ -7,7 +7,6 @@ import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -26,14 +25,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class BannerRoute {
 
+  private static final CharSequence JSON =
+      HttpHeaders.createOptimized("application/json;charset=UTF-8");
+  private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+  private static final CharSequence ACCEPT_LANGUAGE =
+      HttpHeaders.createOptimized("Accept-Language");
+
   private final CurrentPolicies current;
   private final BannerDocuments documents;
-  private final String caching;
+  private final CharSequence caching;
 
   public BannerRoute(CurrentPolicies current, BannerDocuments documents, ApiConfig config) {
     this.current = current;
     this.documents = documents;
-    this.caching = BannerResource.caching(config);
+    this.caching = HttpHeaders.createOptimized(BannerResource.caching(config));
   }
 
   void install(@Observes Router router) {
@@ -62,16 +67,16 @@ public class BannerRoute {
     headers
         .add(HttpHeaders.ETAG, document.etag())
         .add(HttpHeaders.CACHE_CONTROL, caching)
-        .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
     PublicHeaders.addTo(headers, false);
     if (lang == null || !site.languages().contains(lang)) {
-      headers.add(HttpHeaders.VARY, "Accept-Language");
+      headers.add(HttpHeaders.VARY, ACCEPT_LANGUAGE);
     }
     if (EntityTags.matches(request.get(HttpHeaders.IF_NONE_MATCH), document.etag())) {
       response.setStatusCode(304).end();
       return;
     }
-    headers.add(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8");
-    response.end(Buffer.buffer(document.json()));
+    headers.add(HttpHeaders.CONTENT_TYPE, JSON);
+    response.end(document.buffer());
   }
 }
