@@ -102,10 +102,6 @@ public class ReceiptSigner {
     }
   }
 
-  public String kid() {
-    return kid;
-  }
-
   /** Every public key that ever signed a receipt, this instance's first. */
   public List<PublicJwk> publishedKeys() {
     register();
