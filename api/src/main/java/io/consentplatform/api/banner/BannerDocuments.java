@@ -2,7 +2,9 @@ package io.consentplatform.api.banner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.core.policy.BannerConfig;
+import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -38,6 +40,24 @@ class BannerDocuments {
 
   BannerDocuments(ObjectMapper json) {
     this.json = json;
+  }
+
+  /**
+   * What to answer a request for a policy's configuration: the document in the language asked
+   * ({@code ?lang}, else the browser's, else the site's default), whether that choice depended on
+   * {@code Accept-Language} (so caches must vary on it), and whether the client already has it.
+   */
+  record Answer(Document document, boolean variesByBrowser, boolean notModified) {}
+
+  Answer answer(PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
+    PolicySnapshot.SiteEntry site = policy.snapshot().site();
+    String language =
+        Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
+    Document document = of(policy, language);
+    return new Answer(
+        document,
+        lang == null || !site.languages().contains(lang),
+        EntityTags.matches(ifNoneMatch, document.etag()));
   }
 
   Document of(PublishedPolicy policy, String language) {

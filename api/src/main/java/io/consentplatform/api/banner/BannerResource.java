@@ -2,11 +2,9 @@ package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.PublicPostLimit;
-import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
-import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -59,8 +57,8 @@ public class BannerResource {
   }
 
   /**
-   * Served on the I/O thread straight from memory: the configuration of each published version is
-   * serialised once. Only a site not yet in memory is looked up in the database, on a worker.
+   * The configuration of a site that {@link BannerRoute} did not answer: one not in memory yet,
+   * looked up in the database on a worker, or an unknown one (404, answered from memory too).
    */
   @GET
   @Path("/banner")
@@ -82,19 +80,16 @@ public class BannerResource {
 
   private RestResponse<byte[]> banner(
       PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
-    PolicySnapshot.SiteEntry site = policy.snapshot().site();
-    String language =
-        Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
-    BannerDocuments.Document document = documents.of(policy, language);
+    BannerDocuments.Answer chosen = documents.answer(policy, lang, acceptLanguage, ifNoneMatch);
     ResponseBuilder<byte[]> answer =
-        EntityTags.matches(ifNoneMatch, document.etag())
+        chosen.notModified()
             ? ResponseBuilder.<byte[]>create(Status.NOT_MODIFIED)
-            : ResponseBuilder.ok(document.json(), MediaType.APPLICATION_JSON_TYPE);
-    if (lang == null || !site.languages().contains(lang)) {
+            : ResponseBuilder.ok(chosen.document().json(), MediaType.APPLICATION_JSON_TYPE);
+    if (chosen.variesByBrowser()) {
       answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
     return answer
-        .header(HttpHeaders.ETAG, document.etag())
+        .header(HttpHeaders.ETAG, chosen.document().etag())
         .header(HttpHeaders.CACHE_CONTROL, bannerCaching)
         // Public, read-only data: any page may fetch it.
         .header("Access-Control-Allow-Origin", "*")

@@ -1,10 +1,8 @@
 package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
-import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.policy.CurrentPolicies;
-import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -51,32 +49,29 @@ public class BannerRoute {
       context.next();
       return;
     }
-    PolicySnapshot.SiteEntry site = known.get().snapshot().site();
     List<String> asked = context.queryParam("lang");
-    String lang = asked.isEmpty() ? null : asked.get(0);
     MultiMap request = context.request().headers();
-    String language =
-        Languages.choose(
-            lang,
+    BannerDocuments.Answer chosen =
+        documents.answer(
+            known.get(),
+            asked.isEmpty() ? null : asked.get(0),
             request.get(HttpHeaders.ACCEPT_LANGUAGE),
-            site.languages(),
-            site.defaultLanguage());
-    BannerDocuments.Document document = documents.of(known.get(), language);
+            request.get(HttpHeaders.IF_NONE_MATCH));
     HttpServerResponse response = context.response();
     MultiMap headers = response.headers();
     headers
-        .add(HttpHeaders.ETAG, document.etag())
+        .add(HttpHeaders.ETAG, chosen.document().etag())
         .add(HttpHeaders.CACHE_CONTROL, caching)
         .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
     PublicHeaders.addTo(headers, false);
-    if (lang == null || !site.languages().contains(lang)) {
+    if (chosen.variesByBrowser()) {
       headers.add(HttpHeaders.VARY, ACCEPT_LANGUAGE);
     }
-    if (EntityTags.matches(request.get(HttpHeaders.IF_NONE_MATCH), document.etag())) {
+    if (chosen.notModified()) {
       response.setStatusCode(304).end();
       return;
     }
     headers.add(HttpHeaders.CONTENT_TYPE, JSON);
-    response.end(document.buffer());
+    response.end(chosen.document().buffer());
   }
 }
