@@ -6,109 +6,16 @@
 # Servers run on CPU 0, load generators on CPU 1, loopback only, every load loop bounded in time.
 # Needs: wrk, nginx (nginx-light), curl, Debian's PostgreSQL binaries (initdb, pg_ctl, pgbench), a JDK,
 # and the packaged application (built here with Maven when missing).
-set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
-HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-ROUNDS="${ROUNDS:-3}"
-DURATION="${DURATION:-8}"
-PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-JAR="$ROOT/native/target/quarkus-app/quarkus-run.jar"
-WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
-SERVER_CPU="${SERVER_CPU:-0}"
-LOAD_CPU="${LOAD_CPU:-1}"
-FAILED=0
-RUN_AS=()
-
-say() { printf '%s\n' "$*"; }
-die() { say "bench: $*" >&2; exit 2; }
-
-for tool in wrk nginx curl taskset "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/pgbench" "$PG_BIN/psql" java; do
-  command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || die "missing $tool (apt-get install -y wrk nginx-light curl postgresql)"
-done
-[ "$(nproc)" -ge 2 ] || die "needs two CPUs: servers on one, load on the other"
-
-# A busy machine measures the neighbours: refuse when the last minute's load is high.
-load1="$(cut -d' ' -f1 /proc/loadavg)"
-if awk -v l="$load1" 'BEGIN { exit !(l > 1.5) }'; then
-  if [ "${BENCH_FORCE:-0}" = 1 ]; then say "warning: load average $load1 before start: figures may be low"
-  else die "the machine is busy (load average $load1); wait, or set BENCH_FORCE=1"; fi
-fi
-
-if [ ! -f "$JAR" ]; then
-  say "building the application (mvn -B -q -DskipTests package)"
-  (cd "$ROOT" && mvn -B -q -DskipTests package)
-fi
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-PG_PORT="$(free_port)"; APP_PORT="$(free_port)"; NGINX_PORT="$(free_port)"
-APP_PID=""; NGINX_PID=""
-
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# --- a throwaway PostgreSQL, durable as in production -------------------------------------------
-if [ "$(id -u)" = 0 ]; then
-  id postgres >/dev/null 2>&1 || die "running as root needs the postgres user (Debian's postgresql package)"
-  chown postgres "$WORK"; chmod 755 "$WORK"; RUN_AS=(runuser -u postgres --)
-fi
-"${RUN_AS[@]}" "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-cat >> "$WORK/pg/postgresql.conf" <<CONF
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = '$WORK'
-fsync = on
-synchronous_commit = on
-max_connections = 100
-shared_buffers = 256MB
-CONF
-"${RUN_AS[@]}" taskset -c $SERVER_CPU "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
-"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database consent" >/dev/null
-
-# --- the application, pinned, its GC named (pinned to one CPU the JVM would pick Serial silently) --
-GC="${BENCH_GC:--XX:+UseSerialGC}"
-# The memory settings recommended for one CPU: a small heap is enough, the banner path allocates little.
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
-BANNER="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/banner?lang=en"
-
-# Starts the application; START_MS is then the time from process start to its first banner.
-start_app() {
-  rm -f "$WORK/banner.json"
-  local started_ns; started_ns=$(date +%s%N)
-  taskset -c $SERVER_CPU java $GC $JAVA_OPTS \
-    -Dquarkus.http.port="$APP_PORT" \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
-    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
-    -Dconsent.api.rate-limit-per-minute=2000000000 \
-    -Dquarkus.log.level=WARN \
-    -jar "$JAR" >> "$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 1500); do
-    if curl -fsS -o "$WORK/banner.json" "$BANNER" 2>/dev/null; then break; fi
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "the application exited"; }
-    sleep 0.01
-  done
-  [ -s "$WORK/banner.json" ] || die "no banner within 15 s"
-  START_MS=$(( ($(date +%s%N) - started_ns) / 1000000 ))
-}
-stop_app() {
-  kill "$APP_PID"
-  while kill -0 "$APP_PID" 2>/dev/null; do sleep 0.05; done
-  APP_PID=""
-}
-
-# The first start creates the schema and the demo tenant; a restart is what deployments repeat.
+# The first start creates the schema and the demo tenant (and records the class-data archive); a
+# restart is what deployments repeat.
 start_app; FIRST_START_MS=$START_MS
 stop_app
 start_app; STARTUP_MS=$START_MS
 say "rate limit: set to 2000000000 a minute for this run, out of the benchmark's way"
 say "gc: $GC (servers pinned to CPU $SERVER_CPU, load generators to CPU $LOAD_CPU)"
-say "java: $GC $JAVA_OPTS"
+say "java: $GC $JAVA_OPTS $(cds_option)"
 say "startup_ms=$STARTUP_MS (restart: process start to first banner response; first start with schema and demo: ${FIRST_START_MS} ms)"
 
 # --- nginx serving the same bytes ------------------------------------------------------------------
@@ -136,22 +43,6 @@ taskset -c $SERVER_CPU nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
 NGINX_PID=$!
 for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/banner" 2>/dev/null && break; sleep 0.05; done
 cmp -s <(curl -fsS "http://127.0.0.1:$NGINX_PORT/banner") "$WORK/banner.json" || die "nginx does not serve the same bytes"
-
-# --- helpers ----------------------------------------------------------------------------------------
-# wrk prints Requests/sec and, with --latency, the 50% and 99% lines; errors fail the run.
-wrk_run() { # connections url [script]
-  local out; out="$(taskset -c $LOAD_CPU wrk -t1 -c"$1" -d"${DURATION}s" --latency ${3:+-s "$3"} "$2")"
-  if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
-    say "ERROR: errors while loading $2:"; say "$out"; FAILED=1
-  fi
-  local rps p50 p99
-  rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-  p50="$(awk '$1=="50%" {print $2}' <<<"$out")"; p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-  printf '%s %s %s\n' "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")"
-}
-to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
-median() { sort -g | awk '{a[NR]=$1} END { if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }
 
 # Warm both servers (the JIT compiles the banner path) before measuring.
 taskset -c $LOAD_CPU wrk -t1 -c16 -d5s "$BANNER" >/dev/null

@@ -2,6 +2,7 @@ package io.consentplatform.app;
 
 import io.consentplatform.core.db.EmbeddedPostgresServer;
 import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import org.jboss.logging.Logger;
  * Starts the platform. With no database configured it first starts an embedded PostgreSQL whose
  * data survives restarts, so that a newcomer needs nothing but a JDK; with {@code
  * QUARKUS_DATASOURCE_JDBC_URL} set it uses that database and starts none.
+ *
+ * <p>The native executable never starts an embedded database: it refuses to start without an
+ * external one.
  *
  * <p>The embedded database is configured, like everything else, in application.properties or the
  * environment; these keys are read here, before the application and its config mappings exist.
@@ -49,6 +53,14 @@ public class ConsentPlatformMain {
     if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
       Quarkus.run(args);
       return;
+    }
+    if (ImageMode.current() == ImageMode.NATIVE_RUN) {
+      // The embedded PostgreSQL unpacks and runs JVM-packaged binaries: a laptop convenience that
+      // the native executable, made for containers, does not carry.
+      System.err.println(
+          "The native executable needs an external PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL,"
+              + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
+      System.exit(1);
     }
     Path dataDir = Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("data"));
     int port = config.getOptionalValue(PORT, Integer.class).orElse(0);

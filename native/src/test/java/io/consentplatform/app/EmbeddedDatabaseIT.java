@@ -25,12 +25,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a newcomer does: start the packaged platform with no configuration at all, use it, stop it,
  * start it again. It must run on its embedded PostgreSQL and keep its data.
  */
+// The embedded database is a convenience of the JVM jar; the native executable refuses to start
+// without an external one (NativeWithoutDatabaseIT, where an executable exists).
+@DisabledIfSystemProperty(named = "native.image.path", matches = ".+")
 class EmbeddedDatabaseIT {
 
   private final List<Platform> started = new ArrayList<>();

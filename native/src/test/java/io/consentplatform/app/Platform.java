@@ -15,10 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged platform run as its own process, as an operator runs it. */
+/**
+ * The packaged platform run as its own process, as an operator runs it: the jar on this JVM, or the
+ * native executable when the build names one ({@code native.image.path}, set by Quarkus' native
+ * build), so the same tests run against either.
+ */
 final class Platform {
 
   private static final Path RUNNER = Path.of("target/quarkus-app/quarkus-run.jar");
+  private static final String NATIVE_IMAGE = System.getProperty("native.image.path", "");
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -39,11 +44,17 @@ final class Platform {
       throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (isNative()) {
+      command.add(Path.of(NATIVE_IMAGE).toAbsolutePath().toString());
+    } else {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
     command.add("-Dquarkus.http.port=" + port);
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.add("-jar");
-    command.add(RUNNER.toAbsolutePath().toString());
+    if (!isNative()) {
+      command.add("-jar");
+      command.add(RUNNER.toAbsolutePath().toString());
+    }
     Path logFile = workDir.resolve(log);
     Process process =
         new ProcessBuilder(command)
@@ -52,6 +63,10 @@ final class Platform {
             .redirectOutput(logFile.toFile())
             .start();
     return new Platform(port, process, logFile);
+  }
+
+  static boolean isNative() {
+    return !NATIVE_IMAGE.isBlank();
   }
 
   URI uri(String path) {
@@ -81,13 +96,18 @@ final class Platform {
   }
 
   HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return HTTP.send(
+    return post(path, json, Map.of());
+  }
+
+  HttpResponse<String> post(String path, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(path))
             .timeout(Duration.ofSeconds(15))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits until {@code path} answers {@code status}; fails if the process exits first. */

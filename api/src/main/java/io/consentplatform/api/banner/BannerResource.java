@@ -4,6 +4,7 @@ import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.PublicPostLimit;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +39,7 @@ public class BannerResource {
   private final ApiConfig config;
   private final Impressions impressions;
   private final PublicPostLimit limiter;
+  private final PlatformMetrics metrics;
   private final String bannerCaching;
 
   public BannerResource(
@@ -46,8 +48,10 @@ public class BannerResource {
       BannerScript script,
       ApiConfig config,
       Impressions impressions,
-      PublicPostLimit limiter) {
+      PublicPostLimit limiter,
+      PlatformMetrics metrics) {
     this.limiter = limiter;
+    this.metrics = metrics;
     this.current = current;
     this.documents = documents;
     this.script = script;
@@ -81,6 +85,7 @@ public class BannerResource {
   private RestResponse<byte[]> banner(
       PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
     BannerDocuments.Answer chosen = documents.answer(policy, lang, acceptLanguage, ifNoneMatch);
+    metrics.bannerServed();
     ResponseBuilder<byte[]> answer =
         chosen.notModified()
             ? ResponseBuilder.<byte[]>create(Status.NOT_MODIFIED)

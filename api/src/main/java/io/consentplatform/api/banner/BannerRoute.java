@@ -2,6 +2,7 @@ package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.web.PublicHeaders;
+import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.vertx.core.MultiMap;
@@ -31,9 +32,15 @@ public class BannerRoute {
 
   private final CurrentPolicies current;
   private final BannerDocuments documents;
+  private final PlatformMetrics metrics;
   private final CharSequence caching;
 
-  public BannerRoute(CurrentPolicies current, BannerDocuments documents, ApiConfig config) {
+  public BannerRoute(
+      CurrentPolicies current,
+      BannerDocuments documents,
+      PlatformMetrics metrics,
+      ApiConfig config) {
+    this.metrics = metrics;
     this.current = current;
     this.documents = documents;
     this.caching = HttpHeaders.createOptimized(BannerResource.caching(config));
@@ -57,6 +64,7 @@ public class BannerRoute {
             asked.isEmpty() ? null : asked.get(0),
             request.get(HttpHeaders.ACCEPT_LANGUAGE),
             request.get(HttpHeaders.IF_NONE_MATCH));
+    metrics.bannerServed();
     HttpServerResponse response = context.response();
     MultiMap headers = response.headers();
     headers

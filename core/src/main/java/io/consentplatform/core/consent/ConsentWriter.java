@@ -2,6 +2,7 @@ package io.consentplatform.core.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.metrics.PlatformMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ public class ConsentWriter {
       ConsentRecord record, long siteId, long versionId, CompletableFuture<Void> done) {}
 
   private final DataSource dataSource;
+  private final PlatformMetrics metrics;
   private final int maxBatch;
   private final int writers;
   private final BlockingQueue<Pending> queue;
@@ -50,10 +52,12 @@ public class ConsentWriter {
 
   public ConsentWriter(
       DataSource dataSource,
+      PlatformMetrics metrics,
       @ConfigProperty(name = "consent.writes.max-batch", defaultValue = "256") int maxBatch,
       @ConfigProperty(name = "consent.writes.writers", defaultValue = "2") int writers,
       @ConfigProperty(name = "consent.writes.queue", defaultValue = "10000") int queueSize) {
     this.dataSource = dataSource;
+    this.metrics = metrics;
     this.maxBatch = maxBatch;
     this.writers = writers;
     this.queue = new ArrayBlockingQueue<>(queueSize);
@@ -130,6 +134,7 @@ public class ConsentWriter {
       batch.forEach(p -> p.done().completeExceptionally(e));
       return;
     }
+    metrics.decisionsCommitted(batch.size());
     batch.forEach(p -> p.done().complete(null));
   }
 

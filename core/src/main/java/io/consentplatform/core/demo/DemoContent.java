@@ -5,10 +5,15 @@ import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.site.SiteTexts;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of {@code demo/town-of-cary.json}: one tenant with one site and its declarations. */
+/**
+ * The shape of {@code demo/town-of-cary.json}: one tenant with one site and its declarations. Read
+ * by Jackson, so registered (with its nested records) for the native executable.
+ */
+@RegisterForReflection
 record DemoContent(
     TenantEntry tenant,
     SiteEntry site,

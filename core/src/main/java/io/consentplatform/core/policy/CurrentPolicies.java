@@ -1,5 +1,6 @@
 package io.consentplatform.core.policy;
 
+import io.consentplatform.core.metrics.PlatformMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,24 +22,31 @@ public class CurrentPolicies {
   private static final int MAX_ENTRIES = 10_000;
 
   private final PolicyService policies;
+  private final PlatformMetrics metrics;
   private final Map<String, Optional<PublishedPolicy>> bySite = new ConcurrentHashMap<>();
   private final AtomicLong invalidations = new AtomicLong();
 
-  public CurrentPolicies(PolicyService policies) {
+  public CurrentPolicies(PolicyService policies, PlatformMetrics metrics) {
     this.policies = policies;
+    this.metrics = metrics;
   }
 
-  /** The current published version of the site, if the site exists and ever published. */
   /**
    * What is known of the site without asking the database: its current version, empty for a site
    * known to have none, or null when the database must be asked ({@link #of}).
    */
   public Optional<PublishedPolicy> known(String siteKey) {
-    return bySite.get(siteKey);
+    Optional<PublishedPolicy> cached = bySite.get(siteKey);
+    if (cached != null) {
+      metrics.policyLookedUp(true);
+    }
+    return cached;
   }
 
+  /** The current published version of the site, if the site exists and ever published. */
   public Optional<PublishedPolicy> of(String siteKey) {
     Optional<PublishedPolicy> cached = bySite.get(siteKey);
+    metrics.policyLookedUp(cached != null);
     if (cached != null) {
       return cached;
     }

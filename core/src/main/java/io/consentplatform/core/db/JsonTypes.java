@@ -1,0 +1,33 @@
+package io.consentplatform.core.db;
+
+import io.consentplatform.core.category.CategoryView;
+import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.cookie.ServiceView;
+import io.consentplatform.core.ledger.ReceiptSigner;
+import io.consentplatform.core.policy.BannerConfig;
+import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.policy.VersionView;
+import io.consentplatform.core.site.SiteView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The types {@link DomainJson} reads and writes by reflection (snapshots, audit entries, banner
+ * configurations, the public keys; the demo content registers itself). The REST layer's types are
+ * found by Quarkus itself; these are not, and a native executable keeps only what is registered.
+ * Nested records come along.
+ */
+@RegisterForReflection(
+    targets = {
+      BannerConfig.class,
+      CategoryView.class,
+      CookieView.class,
+      PolicySnapshot.class,
+      ReceiptSigner.PublicJwk.class,
+      ServiceView.class,
+      SiteView.class,
+      VersionView.class
+    })
+final class JsonTypes {
+
+  private JsonTypes() {}
+}

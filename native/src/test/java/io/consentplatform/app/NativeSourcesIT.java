@@ -1,0 +1,143 @@
+package io.consentplatform.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the native compile would be given, as the build leaves it in {@code target/native-sources}
+ * (native-image cannot run here): the whole platform in one runner jar, every resource it reads at
+ * run time registered, the JSON types it reflects on registered, and no escape hatch that would
+ * turn a build-time error into a run-time surprise.
+ */
+class NativeSourcesIT {
+
+  private static final Path SOURCES = Path.of("target/native-sources");
+  private static final Path RUNNER = SOURCES.resolve("consent-platform-runner.jar");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void shouldCompileTheRunnerJarIntoOneExecutableWithNoFallback() throws IOException {
+    List<String> args = arguments();
+
+    assertTrue(Files.isRegularFile(RUNNER), "the runner jar is there");
+    assertEquals(
+        List.of("consent-platform-runner", "-jar", "consent-platform-runner.jar"),
+        args.subList(args.size() - 3, args.size()),
+        "compiles the runner jar into consent-platform-runner");
+    assertTrue(args.contains("--no-fallback"), "a native executable or nothing, never a JVM");
+    assertTrue(
+        args.stream().anyMatch(arg -> arg.startsWith("--features=io.quarkus.runner.Feature")),
+        "Quarkus' build-time registrations are applied");
+    try (Stream<Path> libraries = Files.list(SOURCES.resolve("lib"))) {
+      Set<String> names =
+          libraries.map(path -> path.getFileName().toString()).collect(Collectors.toSet());
+      for (String module : List.of("core", "api", "admin-ui")) {
+        assertTrue(
+            names.stream().anyMatch(name -> name.contains("io.consentplatform." + module + "-")),
+            () -> module + " is on the class path: " + names);
+      }
+    }
+  }
+
+  @Test
+  void shouldUseNoEscapeHatch() throws IOException {
+    List<String> args = arguments();
+
+    for (String hatch :
+        List.of(
+            "--allow-incomplete-classpath",
+            "-H:+AllowIncompleteClasspath",
+            "--report-unsupported-elements-at-runtime",
+            "-H:+ReportUnsupportedElementsAtRuntime",
+            "--auto-fallback",
+            "--force-fallback",
+            "--initialize-at-build-time")) {
+      assertFalse(args.contains(hatch), hatch + " is not used");
+    }
+    assertTrue(args.contains("--link-at-build-time"), "missing classes fail the build");
+  }
+
+  @Test
+  void shouldRegisterEveryResourceReadAtRunTime() throws IOException {
+    List<Pattern> included = resourcePatterns();
+
+    List<String> needed = new ArrayList<>();
+    needed.add("banner/banner.js");
+    needed.add("banner/banner.css");
+    needed.add("demo/town-of-cary.json");
+    needed.add("templates/CookiePolicyPage/page.html");
+    needed.add("templates/admin-layout.html");
+    needed.add("templates/visitor-layout.html");
+    needed.add("META-INF/resources/admin/assets/admin.js");
+    try (Stream<Path> migrations = Files.list(Path.of("../core/src/main/resources/db/migration"))) {
+      migrations.forEach(file -> needed.add("db/migration/" + file.getFileName()));
+    }
+    assertTrue(needed.stream().anyMatch(name -> name.endsWith("V1__consent_domain.sql")));
+    for (String resource : needed) {
+      assertTrue(
+          included.stream().anyMatch(pattern -> pattern.matcher(resource).matches()),
+          resource + " is in the executable");
+    }
+  }
+
+  @Test
+  void shouldRegisterTheTypesReadAndWrittenAsJsonOutsideTheRestLayer() throws IOException {
+    Set<String> reflected = new HashSet<>();
+    readFromRunner("META-INF/native-image/reflect-config.json")
+        .forEach(entry -> reflected.add(entry.path("name").asText()));
+
+    for (String type :
+        List.of(
+            "io.consentplatform.core.demo.DemoContent",
+            "io.consentplatform.core.demo.DemoContent$CookieEntry",
+            "io.consentplatform.core.policy.PolicySnapshot",
+            "io.consentplatform.core.policy.PolicySnapshot$CookieEntry",
+            "io.consentplatform.core.policy.BannerConfig",
+            "io.consentplatform.core.site.SiteView",
+            "io.consentplatform.core.ledger.ReceiptSigner$PublicJwk",
+            "io.consentplatform.api.consent.ConsentRequest",
+            "io.consentplatform.api.consent.ConsentReceipt",
+            "io.consentplatform.api.problem.Problem")) {
+      assertTrue(reflected.contains(type), type + " is registered for reflection");
+    }
+  }
+
+  private static List<String> arguments() throws IOException {
+    String args = Files.readString(SOURCES.resolve("native-image.args")).strip();
+    return Arrays.asList(args.split("\\s+"));
+  }
+
+  private static List<Pattern> resourcePatterns() throws IOException {
+    List<Pattern> patterns = new ArrayList<>();
+    readFromRunner("META-INF/native-image/resource-config.json")
+        .path("resources")
+        .path("includes")
+        .forEach(include -> patterns.add(Pattern.compile(include.path("pattern").asText())));
+    return patterns;
+  }
+
+  private static JsonNode readFromRunner(String entry) throws IOException {
+    try (ZipFile jar = new ZipFile(RUNNER.toFile());
+        InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+      return JSON.readTree(in);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.consentplatform.app;
+
+import io.consentplatform.core.db.EmbeddedPostgresServer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the test database holds, read over plain JDBC behind the platform's back. */
+final class Records {
+
+  private Records() {}
+
+  static String jdbcUrl(int dbPort) {
+    return "jdbc:postgresql://localhost:" + dbPort + "/" + EmbeddedPostgresServer.DATABASE;
+  }
+
+  static Connection connect(int dbPort) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(dbPort), "postgres", "");
+  }
+
+  /** Those of {@code acknowledged} that have no consent record. */
+  static Set<UUID> missing(int dbPort, Set<UUID> acknowledged) throws SQLException {
+    Set<UUID> missing = new HashSet<>(acknowledged);
+    try (Connection connection = connect(dbPort);
+        PreparedStatement query =
+            connection.prepareStatement("select id from consent_record where id = any (?)")) {
+      Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
+      query.setArray(1, ids);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          missing.remove(rows.getObject(1, UUID.class));
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** The one number the query answers. */
+  static long single(int dbPort, String sql) throws SQLException {
+    try (Connection connection = connect(dbPort);
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
