@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -94,5 +96,42 @@ class ApplicationTest {
         .statusCode(404)
         .contentType("application/problem+json")
         .body("status", is(404));
+  }
+
+  @Test
+  void shouldCountDecisionsBannersCacheHitsForPrometheus() {
+    given().when().get("/v1/sites/townofcary/banner?lang=en").then().statusCode(200);
+    double banners = metric("banner_requests_total");
+    double decisions = metric("consent_decisions_recorded_total");
+    double hits = metric("policy_cache_requests_total{result=\"hit\"");
+
+    given().when().get("/v1/sites/townofcary/banner?lang=fr").then().statusCode(200);
+    given().when().get("/v1/sites/townofcary/banner?lang=en").then().statusCode(200);
+    given()
+        .contentType("application/json")
+        .body("{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}")
+        .when()
+        .post("/v1/sites/townofcary/consents")
+        .then()
+        .statusCode(201);
+
+    assertEquals(banners + 2, metric("banner_requests_total"));
+    assertEquals(decisions + 1, metric("consent_decisions_recorded_total"));
+    assertTrue(metric("policy_cache_requests_total{result=\"hit\"") >= hits + 2, "found in memory");
+    assertTrue(metric("consent_write_batches_count") >= 1, "commits are counted");
+  }
+
+  /** The value of the first Prometheus sample whose line starts with {@code series}. */
+  private static double metric(String series) {
+    String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    return text.lines()
+        .filter(
+            line ->
+                line.startsWith(series + " ")
+                    || line.startsWith(series + "{")
+                    || (series.endsWith("\"") && line.startsWith(series)))
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(series + " is not exported"));
   }
 }

@@ -3,6 +3,8 @@ package io.consentplatform.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.db.EmbeddedPostgresServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +46,9 @@ class ScaleOutIT {
   void startTwoInstances() throws Exception {
     database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
     // Started together, as a rollout starts replicas: both migrate and seed, one of them does it.
-    first = start("a");
-    second = start("b");
+    first = start("a", Map.of());
+    // The second writes JSON logs, as an operator's log collector wants them.
+    second = start("b", Map.of("quarkus.log.console.json.enabled", "true"));
     first.awaitReady();
     second.awaitReady();
   }
@@ -90,6 +93,31 @@ class ScaleOutIT {
   }
 
   @Test
+  void shouldWriteOneJsonObjectPerLogLineWhenAsked() throws Exception {
+    List<String> lines = Files.readAllLines(second.log);
+    JsonNode started =
+        lines.stream()
+            .filter(line -> line.contains("Listening on"))
+            .map(ScaleOutIT::json)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no start line in " + lines));
+    assertEquals("INFO", started.path("level").asText());
+    assertTrue(started.path("message").asText().contains("started in"));
+    assertTrue(started.hasNonNull("timestamp"));
+    assertTrue(
+        Files.readAllLines(first.log).stream().noneMatch(line -> line.startsWith("{")),
+        "plain text unless asked");
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return new ObjectMapper().readTree(line);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
+  }
+
+  @Test
   void shouldRecordEveryDecisionExactlyOnceAcrossInstancesEvenWhenOneStops() throws Exception {
     int threads = 8;
     Writers writers = new Writers(List.of(first, second), threads);
@@ -119,11 +147,9 @@ class ScaleOutIT {
         Files.readString(first.log).contains("stopped in"), "A stopped in order, not killed");
   }
 
-  private Platform start(String name) throws Exception {
-    Platform platform =
-        Platform.start(
-            workDir,
-            name + ".log",
+  private Platform start(String name, Map<String, String> extra) throws Exception {
+    Map<String, String> properties =
+        new java.util.HashMap<>(
             Map.of(
                 "quarkus.datasource.jdbc.url",
                 Records.jdbcUrl(database.port()),
@@ -137,6 +163,8 @@ class ScaleOutIT {
                 // These writers are one address sending hundreds a second, as no visitor does.
                 "consent.api.rate-limit-per-minute",
                 "100000000"));
+    properties.putAll(extra);
+    Platform platform = Platform.start(workDir, name + ".log", properties);
     platforms.add(platform);
     return platform;
   }
