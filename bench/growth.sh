@@ -18,12 +18,7 @@ psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d consent -v O
 start_app
 # The JIT compiles both paths before anything is measured.
 taskset -c $LOAD_CPU wrk -t1 -c64 -d8s "$BANNER" >/dev/null
-VERSION="$(sed -E 's/.*"version":([0-9]+).*/\1/' "$WORK/banner.json")"
-cat > "$WORK/consent.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"policyVersion":$VERSION,"action":"accept_all","method":"banner","lang":"en"}'
-LUA
+write_consent_lua
 CONSENTS="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents"
 taskset -c $LOAD_CPU wrk -t1 -c16 -d6s -s "$WORK/consent.lua" "$CONSENTS" >/dev/null
 say "rate limit: set to 2000000000 a minute for this run, out of the benchmark's way"

@@ -125,3 +125,12 @@ to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms
 median() { sort -g | awk '{a[NR]=$1} END { if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }
 
+# The decision the consent loads post (wrk Lua), for the version the banner announced; sets VERSION.
+write_consent_lua() {
+  VERSION="$(sed -E 's/.*"version":([0-9]+).*/\1/' "$WORK/banner.json")"
+  cat > "$WORK/consent.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"policyVersion":$VERSION,"action":"accept_all","method":"banner","lang":"en"}'
+LUA
+}

@@ -61,12 +61,7 @@ for c in 16 64; do
 done
 
 # --- consent POST vs the same INSERT through pgbench ------------------------------------------------
-VERSION="$(sed -E 's/.*"version":([0-9]+).*/\1/' "$WORK/banner.json")"
-cat > "$WORK/consent.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"policyVersion":$VERSION,"action":"accept_all","method":"banner","lang":"en"}'
-LUA
+write_consent_lua
 read -r SITE_ID VERSION_ID <<<"$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d consent -Atc \
   "select s.id, v.id from site s join policy_version v on v.site_id = s.id where s.site_key = 'townofcary' and v.number = $VERSION" | tr '|' ' ')"
 cat > "$WORK/insert.sql" <<SQL

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,22 +121,9 @@ class DatabaseFaultsIT {
   }
 
   private Platform start(int dbPort, String log) throws Exception {
-    Platform platform =
-        Platform.start(
-            workDir,
-            log,
-            Map.of(
-                "quarkus.datasource.jdbc.url",
-                Records.jdbcUrl(dbPort),
-                "quarkus.datasource.username",
-                "postgres",
-                "quarkus.datasource.password",
-                "",
-                "consent.database.retry-seconds",
-                "1",
-                // These writers are one address sending hundreds a second, as no visitor does.
-                "consent.api.rate-limit-per-minute",
-                "100000000"));
+    Map<String, String> properties = new HashMap<>(Records.platformOn(dbPort));
+    properties.put("consent.database.retry-seconds", "1");
+    Platform platform = Platform.start(workDir, log, properties);
     platforms.add(platform);
     return platform;
   }

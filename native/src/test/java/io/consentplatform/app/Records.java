@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,22 @@ final class Records {
 
   static String jdbcUrl(int dbPort) {
     return "jdbc:postgresql://localhost:" + dbPort + "/" + EmbeddedPostgresServer.DATABASE;
+  }
+
+  /**
+   * How a platform under test reaches this database; its visitors are the test's writers, one
+   * address sending hundreds a second as no visitor does, so the rate limit is out of the way.
+   */
+  static Map<String, String> platformOn(int dbPort) {
+    return Map.of(
+        "quarkus.datasource.jdbc.url",
+        jdbcUrl(dbPort),
+        "quarkus.datasource.username",
+        "postgres",
+        "quarkus.datasource.password",
+        "",
+        "consent.api.rate-limit-per-minute",
+        "100000000");
   }
 
   static Connection connect(int dbPort) throws SQLException {

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -148,21 +149,11 @@ class ScaleOutIT {
   }
 
   private Platform start(String name, Map<String, String> extra) throws Exception {
-    Map<String, String> properties =
-        new java.util.HashMap<>(
-            Map.of(
-                "quarkus.datasource.jdbc.url",
-                Records.jdbcUrl(database.port()),
-                "quarkus.datasource.username",
-                "postgres",
-                "quarkus.datasource.password",
-                "",
-                // Sessions of the back office must survive a switch of instance: one shared key.
-                "quarkus.http.auth.session.encryption-key",
-                "a-key-shared-by-every-instance-of-this-test-0123456789",
-                // These writers are one address sending hundreds a second, as no visitor does.
-                "consent.api.rate-limit-per-minute",
-                "100000000"));
+    Map<String, String> properties = new HashMap<>(Records.platformOn(database.port()));
+    // Sessions of the back office must survive a switch of instance: one shared key.
+    properties.put(
+        "quarkus.http.auth.session.encryption-key",
+        "a-key-shared-by-every-instance-of-this-test-0123456789");
     properties.putAll(extra);
     Platform platform = Platform.start(workDir, name + ".log", properties);
     platforms.add(platform);
