@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -25,17 +23,11 @@ class DatabaseFaultsIT {
 
   @TempDir Path workDir;
 
-  private EmbeddedPostgresServer database;
-  private final List<Platform> platforms = new ArrayList<>();
+  private final Started started = new Started();
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Platform platform : platforms) {
-      platform.kill();
-    }
-    if (database != null) {
-      database.close();
-    }
+    started.stopAll();
   }
 
   @Test
@@ -52,7 +44,7 @@ class DatabaseFaultsIT {
         Files.readString(platform.log).contains("cannot be reached: the platform is running but"),
         "one clear line in the log");
 
-    database = EmbeddedPostgresServer.start(workDir.resolve("pg"), dbPort, true);
+    started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), dbPort, true);
     platform.await("/q/health/ready", 200, Duration.ofSeconds(15));
     assertEquals(
         201, platform.post("/v1/sites/townofcary/consents", Writers.DECISION).statusCode());
@@ -60,16 +52,16 @@ class DatabaseFaultsIT {
 
   @Test
   void shouldLoseNoAcknowledgedDecisionWhileTheDatabaseRestarts() throws Exception {
-    database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
-    int dbPort = database.port();
+    started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
+    int dbPort = started.database.port();
     Platform platform = start(dbPort, "restart.log");
     platform.awaitReady();
 
     try (Writers writers = new Writers(platform, 4)) {
       Thread.sleep(1500);
-      database.close();
+      started.database.close();
       Thread.sleep(2500);
-      database = EmbeddedPostgresServer.start(workDir.resolve("pg"), dbPort, true);
+      started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), dbPort, true);
       Instant back = Instant.now();
       Instant firstAfter = writers.awaitAcknowledgedAfter(back, Duration.ofSeconds(15));
       Thread.sleep(1000);
@@ -92,8 +84,8 @@ class DatabaseFaultsIT {
 
   @Test
   void shouldLoseNoAcknowledgedDecisionWhenKilledMidWrite() throws Exception {
-    database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
-    int dbPort = database.port();
+    started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
+    int dbPort = started.database.port();
     Platform platform = start(dbPort, "killed.log");
     platform.awaitReady();
 
@@ -124,8 +116,7 @@ class DatabaseFaultsIT {
     Map<String, String> properties = new HashMap<>(Records.platformOn(dbPort));
     properties.put("consent.database.retry-seconds", "1");
     Platform platform = Platform.start(workDir, log, properties);
-    platforms.add(platform);
-    return platform;
+    return started.platform(platform);
   }
 
   private static String errorsIn(Platform platform) {

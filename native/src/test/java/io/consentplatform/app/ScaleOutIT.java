@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,14 +37,13 @@ class ScaleOutIT {
 
   @TempDir Path workDir;
 
-  private EmbeddedPostgresServer database;
-  private final List<Platform> platforms = new ArrayList<>();
+  private final Started started = new Started();
   private Platform first;
   private Platform second;
 
   @BeforeEach
   void startTwoInstances() throws Exception {
-    database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
+    started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
     // Started together, as a rollout starts replicas: both migrate and seed, one of them does it.
     first = start("a", Map.of());
     // The second writes JSON logs, as an operator's log collector wants them.
@@ -56,19 +54,15 @@ class ScaleOutIT {
 
   @AfterEach
   void stopAll() throws InterruptedException {
-    for (Platform platform : platforms) {
-      platform.kill();
-    }
-    if (database != null) {
-      database.close();
-    }
+    started.stopAll();
   }
 
   @Test
   void shouldServeAPublicationMadeThroughOneInstanceFromTheOtherWithinOneSecond() throws Exception {
     assertTrue(second.get("/v1/sites/townofcary/banner?lang=en").contains("\"version\":1"));
     long siteId =
-        Records.single(database.port(), "select id from site where site_key = 'townofcary'");
+        Records.single(
+            started.database.port(), "select id from site where site_key = 'townofcary'");
     grantApiKey();
     Map<String, String> owner = Map.of("X-Api-Key", API_KEY);
 
@@ -135,7 +129,7 @@ class ScaleOutIT {
         byFirst, bySecond, writers.unavailable.get(), writers.unreachable.get());
     assertTrue(byFirst > 10 && bySecond > 10, "both instances took decisions");
     assertEquals(0, writers.otherAnswers.get(), () -> "unexpected answers: " + writers.others);
-    int port = database.port();
+    int port = started.database.port();
     assertEquals(Set.of(), Records.missing(port, writers.acknowledged), "acknowledged but missing");
     long stored = Records.single(port, "select count(*) from consent_record");
     // Exactly once: no acknowledged decision stored twice, nothing stored that nobody sent; at most
@@ -149,15 +143,14 @@ class ScaleOutIT {
   }
 
   private Platform start(String name, Map<String, String> extra) throws Exception {
-    Map<String, String> properties = new HashMap<>(Records.platformOn(database.port()));
+    Map<String, String> properties = new HashMap<>(Records.platformOn(started.database.port()));
     // Sessions of the back office must survive a switch of instance: one shared key.
     properties.put(
         "quarkus.http.auth.session.encryption-key",
         "a-key-shared-by-every-instance-of-this-test-0123456789");
     properties.putAll(extra);
     Platform platform = Platform.start(workDir, name + ".log", properties);
-    platforms.add(platform);
-    return platform;
+    return started.platform(platform);
   }
 
   /** An owner's API key for the demo tenant, put straight into the database. */
@@ -167,7 +160,7 @@ class ScaleOutIT {
             .formatHex(
                 MessageDigest.getInstance("SHA-256")
                     .digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
-    try (Connection connection = Records.connect(database.port());
+    try (Connection connection = Records.connect(started.database.port());
         PreparedStatement insert =
             connection.prepareStatement(
                 "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
