@@ -126,18 +126,7 @@ class KeycloakIT {
         "alice@cary.example");
     ChromeDriver browser = Chromium.start();
     try {
-      browser.get("http://localhost:" + port() + "/admin/sites");
-      new WebDriverWait(browser, Duration.ofSeconds(15))
-          .withMessage(
-              () ->
-                  "after sign-out at "
-                      + browser.getCurrentUrl()
-                      + " "
-                      + browser.manage().getCookies())
-          .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
-      browser.findElement(By.id("sso")).click();
-      new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(d -> !d.findElements(By.id("username")).isEmpty());
+      openKeycloakSignIn(browser, "username");
       Chromium.screenshot(browser, Path.of("target/screenshots/keycloak-sign-in.png"));
       browser.findElement(By.id("username")).sendKeys("alice");
       browser.findElement(By.id("password")).sendKeys("alice-password");
@@ -158,21 +147,29 @@ class KeycloakIT {
           .withMessage(
               () -> "signed out at " + browser.getCurrentUrl() + ": " + browser.getPageSource())
           .until(d -> d.getCurrentUrl().contains("/admin/login?signed-out=true"));
-      browser.get("http://localhost:" + port() + "/admin/sites");
-      new WebDriverWait(browser, Duration.ofSeconds(15))
-          .withMessage(
-              () ->
-                  "after sign-out at "
-                      + browser.getCurrentUrl()
-                      + " "
-                      + browser.manage().getCookies())
-          .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
-      browser.findElement(By.id("sso")).click();
-      new WebDriverWait(browser, Duration.ofSeconds(15))
-          .until(d -> !d.findElements(By.id("password")).isEmpty());
+      openKeycloakSignIn(browser, "password");
     } finally {
       browser.quit();
     }
+  }
+
+  /**
+   * A browser without a session asks for a back-office page, is sent to the sign-in page, chooses
+   * the identity provider and waits for Keycloak's form to show {@code field}.
+   */
+  private static void openKeycloakSignIn(ChromeDriver browser, String field) {
+    browser.get("http://localhost:" + port() + "/admin/sites");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .withMessage(
+            () ->
+                "after sign-out at "
+                    + browser.getCurrentUrl()
+                    + " "
+                    + browser.manage().getCookies())
+        .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
+    browser.findElement(By.id("sso")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(d -> !d.findElements(By.id(field)).isEmpty());
   }
 
   private static int port() {

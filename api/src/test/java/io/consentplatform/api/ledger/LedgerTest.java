@@ -19,6 +19,7 @@ import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.TenantMember;
+import io.consentplatform.core.testing.Decisions;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -234,18 +235,7 @@ class LedgerTest {
     long site = siteWithDecisions("ledger-retention", "ledger-retention-owner", 0);
     member(site, "ledger-retention-keeper", Role.OWNER);
     for (int i = 0; i < 5; i++) {
-      consents.recordDecision(
-          "ledger-retention",
-          new Decision(
-              null,
-              1,
-              ConsentAction.ACCEPT_ALL,
-              null,
-              "en",
-              ConsentMethod.BANNER,
-              false,
-              null,
-              null));
+      consents.recordDecision("ledger-retention", Decisions.onBanner(ConsentAction.ACCEPT_ALL));
     }
     // Three of them were recorded two years ago.
     sql(

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.ConsentAction;
-import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentService;
-import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.testing.Decisions;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,19 +58,7 @@ class IsolationTest {
     Tenants.member(siteB, "owner-b", Role.OWNER);
     policies.publish(siteA, "test");
     policies.publish(siteB, "test");
-    var decisionOfA =
-        consents.recordDecision(
-            A_MARK,
-            new Decision(
-                null,
-                1,
-                ConsentAction.ACCEPT_ALL,
-                null,
-                "en",
-                ConsentMethod.BANNER,
-                false,
-                null,
-                null));
+    var decisionOfA = consents.recordDecision(A_MARK, Decisions.onBanner(ConsentAction.ACCEPT_ALL));
     Map<String, Object> idsOfA = idsOf(siteA, "owner-a");
     idsOfA.put("visitorId", decisionOfA.visitorId);
     String keyOfB =

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -50,13 +49,7 @@ public class LedgerSealer {
   }
 
   void onStart(@Observes StartupEvent start) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "ledger-sealer");
-              thread.setDaemon(true);
-              return thread;
-            });
+    timer = Timers.daemon("ledger-sealer");
     timer.scheduleWithFixedDelay(
         this::sealQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
   }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -41,13 +40,7 @@ public class Retention {
   }
 
   void onStart(@Observes StartupEvent start) {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "consent-retention");
-              thread.setDaemon(true);
-              return thread;
-            });
+    timer = Timers.daemon("consent-retention");
     timer.scheduleWithFixedDelay(this::applyQuietly, 10, 6 * 60, TimeUnit.MINUTES);
   }
 
