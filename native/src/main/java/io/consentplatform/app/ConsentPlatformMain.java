@@ -1,5 +1,6 @@
 package io.consentplatform.app;
 
+import io.consentplatform.core.db.DataDirectoryInUse;
 import io.consentplatform.core.db.EmbeddedPostgresServer;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.ImageMode;
@@ -62,23 +63,48 @@ public class ConsentPlatformMain {
               + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
       System.exit(1);
     }
+    runOnEmbeddedDatabase(config, args);
+  }
+
+  /**
+   * Starts the embedded database, then the application on it; the database stops after the
+   * application, however the platform is stopped (see {@link EmbeddedDatabaseLifecycle}).
+   */
+  private static void runOnEmbeddedDatabase(Config config, String... args) {
     Path dataDir = Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("data"));
     int port = config.getOptionalValue(PORT, Integer.class).orElse(0);
-    EmbeddedPostgresServer database = EmbeddedPostgresServer.start(dataDir, port, false);
-    LOG.infof(
-        "No external database configured: started the embedded PostgreSQL on port %d with its"
-            + " data in %s",
-        database.port(), dataDir.toAbsolutePath().normalize());
-    System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-    System.setProperty("quarkus.datasource.username", database.username());
-    System.setProperty("quarkus.datasource.password", "");
-    // The database stops only after the application has stopped and released its connections.
-    Quarkus.run(
-        null,
-        (exitCode, failure) -> {
-          database.close();
-          ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
-        },
-        args);
+    EmbeddedDatabaseLifecycle lifecycle = EmbeddedDatabaseLifecycle.begin();
+    try {
+      EmbeddedPostgresServer database;
+      try {
+        database = EmbeddedPostgresServer.start(dataDir, port, false);
+      } catch (DataDirectoryInUse inUse) {
+        System.err.println(inUse.getMessage());
+        lifecycle.applicationDone();
+        System.exit(1);
+        return;
+      }
+      lifecycle.started(database);
+      if (lifecycle.jvmStopping()) {
+        return; // stopped while the database was starting: the finally below stops it
+      }
+      LOG.infof(
+          "No external database configured: started the embedded PostgreSQL on port %d with its"
+              + " data in %s",
+          database.port(), dataDir.toAbsolutePath().normalize());
+      System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
+      System.setProperty("quarkus.datasource.username", database.username());
+      System.setProperty("quarkus.datasource.password", "");
+      // The database stops only after the application has stopped and released its connections.
+      Quarkus.run(
+          null,
+          (exitCode, failure) -> {
+            lifecycle.applicationDone();
+            ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
+          },
+          args);
+    } finally {
+      lifecycle.applicationDone();
+    }
   }
 }

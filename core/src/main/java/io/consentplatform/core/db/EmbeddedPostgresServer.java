@@ -22,25 +22,39 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static final String DATABASE = "consent";
 
   private final EmbeddedPostgres postgres;
+  private final ParentWatchdog watchdog;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, ParentWatchdog watchdog) {
     this.postgres = postgres;
+    this.watchdog = watchdog;
   }
 
   /**
    * Starts a server on {@code dataDirectory}, creating it on the first start and keeping it
-   * afterwards, so that data survives restarts.
+   * afterwards, so that data survives restarts. A server left running there by a process that died
+   * is stopped first; a directory that a live process uses is refused.
    *
    * @param port the port to listen on, or 0 for any free one
    * @param stopOnJvmExit whether a JVM shutdown hook stops the server; an application that must
    *     finish its own shutdown first passes false and calls {@link #close()} itself
+   * @throws DataDirectoryInUse when another live process runs a server on that directory
    */
   public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopOnJvmExit) {
+    // Absolute, so that the server's command line names the directory it serves.
+    Path directory = dataDirectory.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(dataDirectory);
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create " + directory, e);
+    }
+    DataDirectoryOwner.refuseIfOwned(directory);
+    LeftoverPostmaster.stopIfRunning(directory);
+    ParentWatchdog watchdog = ParentWatchdog.start(directory);
+    EmbeddedPostgres postgres;
+    try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
+              .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(stopOnJvmExit)
               // A first start extracts the binaries and runs initdb: allow a slow disk.
@@ -51,13 +65,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       if (port > 0) {
         builder.setPort(port);
       }
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start());
-      server.createDatabaseIfMissing();
-      return server;
-    } catch (IOException e) {
+      postgres = builder.start();
+    } catch (IllegalStateException lockTaken) {
+      // Another process took the directory between the check and the start: its server is not ours.
+      watchdog.watch(0);
+      watchdog.close();
+      DataDirectoryOwner.refuseIfOwned(directory);
+      throw lockTaken;
+    } catch (IOException | RuntimeException e) {
+      // Whatever this start left running is the watchdog's to stop: it reads the pid file.
+      watchdog.close();
       throw new UncheckedIOException(
-          "Could not start the embedded PostgreSQL in " + dataDirectory, e);
+          "Could not start the embedded PostgreSQL in " + directory,
+          e instanceof IOException io ? io : new IOException(e));
     }
+    watchdog.watch(PostmasterPid.in(directory).map(PostmasterPid::pid).orElse(0L));
+    DataDirectoryOwner.claim(directory);
+    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, watchdog);
+    server.createDatabaseIfMissing();
+    return server;
   }
 
   public int port() {
@@ -88,12 +114,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server (fast shutdown, waiting for it); a second call does nothing. */
   @Override
   public void close() {
     try {
       postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      watchdog.close();
     }
   }
 }
