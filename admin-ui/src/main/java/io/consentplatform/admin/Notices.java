@@ -24,9 +24,9 @@ public final class Notices {
           Map.entry("category-added", "The category was added to the draft."),
           Map.entry("category-saved", "The category was saved in the draft."),
           Map.entry("category-deleted", "The category was removed from the draft."),
-          Map.entry("service-added", "The provider was added."),
-          Map.entry("service-saved", "The provider was saved."),
-          Map.entry("service-deleted", "The provider was removed."),
+          Map.entry("provider-added", "The provider was added."),
+          Map.entry("provider-saved", "The provider was saved."),
+          Map.entry("provider-deleted", "The provider was removed."),
           Map.entry("imported", "The file was imported into the draft."));
 
   private Notices() {}

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
-import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.tenant.LocalAccounts;
@@ -58,7 +58,7 @@ class EditingPagesTest {
 
   private static List<String> pages(long siteId) {
     long category = idOf(Category.class, siteId);
-    long service = idOf(Service.class, siteId);
+    long provider = idOf(Provider.class, siteId);
     long cookie = idOf(Cookie.class, siteId);
     String base = "/admin/sites/" + siteId;
     return List.of(
@@ -72,8 +72,8 @@ class EditingPagesTest {
         base + "/categories",
         base + "/categories/" + category,
         base + "/categories/" + category + "?lang=fr",
-        base + "/services",
-        base + "/services/" + service,
+        base + "/providers",
+        base + "/providers/" + provider,
         base + "/cookies/" + cookie,
         base + "/cookies/" + cookie + "?lang=fr",
         base + "/texts",
@@ -130,7 +130,7 @@ class EditingPagesTest {
     }
     String base = "/admin/sites/" + site;
     long category = idOf(Category.class, site);
-    long service = idOf(Service.class, site);
+    long provider = idOf(Provider.class, site);
     Map<String, Map<String, String>> posts =
         Map.of(
             base + "/settings",
@@ -141,9 +141,9 @@ class EditingPagesTest {
             Map.of("key", "renamed", "name", "x"),
             base + "/categories/" + category + "/delete",
             Map.of(),
-            base + "/services",
+            base + "/providers",
             Map.of("name", "Sneaky Ltd"),
-            base + "/services/" + service + "/delete",
+            base + "/providers/" + provider + "/delete",
             Map.of(),
             base + "/texts",
             Map.of("bannerTitle", "Hacked"),
@@ -159,7 +159,7 @@ class EditingPagesTest {
               assertEquals("Site edit-site", s.name);
               assertTrue(s.texts.isEmpty());
               assertEquals(3, Category.count("site", s));
-              assertEquals(1, Service.count("site", s));
+              assertEquals(1, Provider.count("site", s));
               assertTrue(Site.findByKey("viewer-site").isEmpty());
             });
   }
@@ -322,20 +322,20 @@ class EditingPagesTest {
     long own = SiteFixture.create("edit-cookies");
     BackOffice.person(accounts, "cookies@edit.example", own, Role.EDITOR);
     BackOffice editor = BackOffice.signIn("cookies@edit.example");
-    String services = "/admin/sites/" + own + "/services";
+    String providers = "/admin/sites/" + own + "/providers";
     editor
-        .submit(services, services, Map.of("name", "Maps Co", "privacyPolicyUrl", "javascript:x"))
+        .submit(providers, providers, Map.of("name", "Maps Co", "privacyPolicyUrl", "javascript:x"))
         .then()
         .statusCode(422)
         .body(containsString("an http or https URL"));
     editor
         .submit(
-            services,
-            services,
+            providers,
+            providers,
             Map.of("name", "Maps Co", "privacyPolicyUrl", "https://maps.example/privacy"))
         .then()
         .statusCode(303);
-    assertTrue(editor.page(services, 200).select("tbody th").eachText().contains("Maps Co"));
+    assertTrue(editor.page(providers, 200).select("tbody th").eachText().contains("Maps Co"));
 
     long cookie =
         QuarkusTransaction.requiringNew()
@@ -351,7 +351,7 @@ class EditingPagesTest {
         Map.of(
             "name", "marketing_cookie",
             "category", "marketing",
-            "service", "Maps Co",
+            "provider", "Maps Co",
             "retention", "6 months",
             "party", "THIRD_PARTY",
             "domain", ".maps.example",
@@ -366,7 +366,7 @@ class EditingPagesTest {
         .run(
             () -> {
               Cookie c = Cookie.findById(cookie);
-              assertEquals("Maps Co", c.service.name);
+              assertEquals("Maps Co", c.provider.name);
               assertEquals("6 months", c.retention);
               assertEquals("To show the map", c.texts.get("en").purposes());
               assertEquals("Pour marketing", c.texts.get("fr").purposes(), "French is kept");
@@ -375,11 +375,11 @@ class EditingPagesTest {
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    Service.<Service>find("site.id = ?1 and name = 'Maps Co'", own)
+                    Provider.<Provider>find("site.id = ?1 and name = 'Maps Co'", own)
                         .firstResult()
                         .id);
     editor
-        .submit(services, services + "/" + maps + "/delete", Map.of())
+        .submit(providers, providers + "/" + maps + "/delete", Map.of())
         .then()
         .statusCode(409)
         .body(containsString("still has cookies"));
@@ -546,8 +546,8 @@ class EditingPagesTest {
             () -> {
               if (type == Category.class) {
                 return Category.<Category>find("site.id", siteId).firstResult().id;
-              } else if (type == Service.class) {
-                return Service.<Service>find("site.id", siteId).firstResult().id;
+              } else if (type == Provider.class) {
+                return Provider.<Provider>find("site.id", siteId).firstResult().id;
               }
               return Cookie.<Cookie>find("site.id", siteId).firstResult().id;
             });

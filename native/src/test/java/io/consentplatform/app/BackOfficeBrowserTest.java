@@ -117,7 +117,7 @@ class BackOfficeBrowserTest {
         browser.executeAsyncScript(
             "var done = arguments[arguments.length - 1];"
                 + "var body = new URLSearchParams({'csrf-token': arguments[0], name: 'forged',"
-                + " category: 'statistics', service: 'Opendatasoft', retention: '1 day',"
+                + " category: 'statistics', provider: 'Opendatasoft', retention: '1 day',"
                 + " party: 'FIRST_PARTY', functionAndLocation: 'x', purposes: 'y'});"
                 + "fetch(location.pathname, {method: 'POST', body: body}).then(r => done(r.status));",
             token);
@@ -200,7 +200,7 @@ class BackOfficeBrowserTest {
               "",
               "/cookies",
               "/categories",
-              "/services",
+              "/providers",
               "/texts",
               "/versions",
               "/consents",

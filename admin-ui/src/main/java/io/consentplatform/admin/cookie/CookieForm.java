@@ -15,7 +15,7 @@ public class CookieForm {
   @RestForm public String name;
   @RestForm public String wildcard;
   @RestForm public String category;
-  @RestForm public String service;
+  @RestForm public String provider;
   @RestForm public String retention;
   @RestForm public String party;
   @RestForm public String domain;
@@ -36,7 +36,7 @@ public class CookieForm {
     form.name = cookie.name();
     form.wildcard = cookie.wildcard() ? "on" : null;
     form.category = cookie.category();
-    form.service = cookie.service();
+    form.provider = cookie.provider();
     form.retention = cookie.retention();
     form.party = cookie.party().name();
     form.domain = cookie.domain();
@@ -56,7 +56,7 @@ public class CookieForm {
     return new CookieEdit(
         FormValues.text(name),
         FormValues.ticked(wildcard),
-        FormValues.text(service),
+        FormValues.text(provider),
         FormValues.text(category),
         FormValues.text(retention),
         Party.THIRD_PARTY.name().equals(party) ? Party.THIRD_PARTY : Party.FIRST_PARTY,

@@ -14,7 +14,7 @@ import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.CookieView;
-import io.consentplatform.core.cookie.ServiceView;
+import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,7 +48,7 @@ public class CookiesPage {
         SiteView site,
         List<CookieView> cookies,
         List<CategoryView> categories,
-        List<ServiceView> services,
+        List<ProviderView> providers,
         String q,
         String category,
         CookieForm form,
@@ -60,7 +60,7 @@ public class CookiesPage {
         CookieView cookie,
         String lang,
         List<CategoryView> categories,
-        List<ServiceView> services,
+        List<ProviderView> providers,
         CookieForm form,
         Map<String, String> errors,
         Chrome chrome);
@@ -174,7 +174,7 @@ public class CookiesPage {
         site,
         shown,
         categories.list(caller, siteId),
-        cookies.services(caller, siteId),
+        cookies.providers(caller, siteId),
         q == null ? "" : q,
         category == null ? "" : category,
         form,
@@ -195,7 +195,7 @@ public class CookiesPage {
         cookie,
         language,
         categories.list(caller, site.id()),
-        cookies.services(caller, site.id()),
+        cookies.providers(caller, site.id()),
         form,
         errors,
         Chrome.of(caller, admin, notice));
@@ -203,7 +203,7 @@ public class CookiesPage {
 
   private static boolean matches(CookieView cookie, String query) {
     return cookie.name().toLowerCase(Locale.ROOT).contains(query)
-        || cookie.service().toLowerCase(Locale.ROOT).contains(query)
+        || cookie.provider().toLowerCase(Locale.ROOT).contains(query)
         || cookie.texts().values().stream()
             .anyMatch(t -> t.purposes().toLowerCase(Locale.ROOT).contains(query));
   }

@@ -34,8 +34,8 @@ record PolicyView(
 
   /** One row of a category's table. */
   record CookieRow(
-      String service,
-      String servicePolicyUrl,
+      String provider,
+      String providerPolicyUrl,
       String functionAndLocation,
       String name,
       String purposes,
@@ -78,11 +78,11 @@ record PolicyView(
     CookieText text = cookie.text(language, fallback);
     String policyUrl =
         snapshot
-            .service(cookie.service())
-            .map(PolicySnapshot.ServiceEntry::privacyPolicyUrl)
+            .provider(cookie.provider())
+            .map(PolicySnapshot.ProviderEntry::privacyPolicyUrl)
             .orElse(null);
     return new CookieRow(
-        cookie.service(),
+        cookie.provider(),
         policyUrl,
         text.functionAndLocation(),
         cookie.wildcard() ? cookie.name() + "*" : cookie.name(),

@@ -51,7 +51,7 @@ class FuzzTest {
           "tenant_member",
           "site",
           "category",
-          "service",
+          "provider",
           "cookie",
           "policy_version",
           "consent_record",
@@ -136,18 +136,19 @@ class FuzzTest {
             true));
     bodies.add(
         body(
-            "service create",
+            "provider create",
             "{\"name\":\"Analytics Inc.\",\"privacyPolicyUrl\":\"https://analytics.example\"}",
             List.of("privacyPolicyUrl"),
-            r -> r.post(base + "/services"),
+            r -> r.post(base + "/providers"),
             true));
     String cookieBody =
-        "{\"name\":\"_fuzz\",\"wildcard\":false,\"service\":\"Analytics Inc.\","
+        "{\"name\":\"_fuzz\",\"wildcard\":false,\"provider\":\"Analytics Inc.\","
             + "\"category\":\"no_such_category\",\"retention\":\"1 day\",\"party\":\"FIRST_PARTY\","
             + "\"domain\":\"fuzz.example\",\"position\":1,\"texts\":{\"en\":{\"functionAndLocation\":"
             + "\"Everywhere\",\"purposes\":\"Fuzzing\"}}}";
     List<String> cookieFields =
-        List.of("name", "wildcard", "service", "retention", "party", "domain", "position", "texts");
+        List.of(
+            "name", "wildcard", "provider", "retention", "party", "domain", "position", "texts");
     bodies.add(
         body("cookie create", cookieBody, cookieFields, r -> r.post(base + "/cookies"), true));
     bodies.add(

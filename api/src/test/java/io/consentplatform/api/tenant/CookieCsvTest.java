@@ -103,14 +103,14 @@ class CookieCsvTest {
         .get("/v1/tenant/sites/" + site + "/cookies")
         .then()
         .body("find { it.name == '_pk_id' }.wildcard", is(true))
-        .body("find { it.name == '_pk_id' }.service", is("InnoCraft"))
+        .body("find { it.name == '_pk_id' }.provider", is("InnoCraft"))
         .body("find { it.name == 'ad_id' }.party", is("THIRD_PARTY"))
         .body("find { it.name == 'ad_id' }.domain", is("ads.example"))
         .body(
             "find { it.name == 'ad_id' }.texts.en.purposes",
             is("Shows \"relevant\" ads, on\nevery page"));
     as("csv-importer")
-        .get("/v1/tenant/sites/" + site + "/services")
+        .get("/v1/tenant/sites/" + site + "/providers")
         .then()
         .body("name", hasItem("Ads Ltd"));
   }
@@ -152,7 +152,7 @@ class CookieCsvTest {
         .get("/v1/tenant/sites/" + site + "/cookies")
         .then()
         .body("find { it.name == 'CookieConsent' }.category", is("preferences"))
-        .body("find { it.name == 'CookieConsent' }.service", is("Cookiebot"));
+        .body("find { it.name == 'CookieConsent' }.provider", is("Cookiebot"));
   }
 
   private static void addPreferencesCategory(long siteId) {

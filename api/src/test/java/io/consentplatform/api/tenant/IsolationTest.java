@@ -89,7 +89,7 @@ class IsolationTest {
           continue; // nothing of A's in this path: called once is enough
         }
         if (ids != idSets.get(0)
-            && !operation.path().matches(".*/\\{(categoryId|cookieId|serviceId)}.*")) {
+            && !operation.path().matches(".*/\\{(categoryId|cookieId|providerId)}.*")) {
           continue; // only global ids nested under the site; version numbers are per site
         }
         for (Map.Entry<String, Supplier<RequestSpecification>> as : callersOfB(keyOfB).entrySet()) {
@@ -196,11 +196,11 @@ class IsolationTest {
             .get("/v1/tenant/sites/" + siteA + "/categories")
             .path("[0].id"));
     ids.put(
-        "serviceId",
+        "providerId",
         given()
             .auth()
             .oauth2(OidcServer.token(owner))
-            .get("/v1/tenant/sites/" + siteA + "/services")
+            .get("/v1/tenant/sites/" + siteA + "/providers")
             .path("[0].id"));
     ids.put(
         "cookieId",
@@ -240,11 +240,11 @@ class IsolationTest {
     if (path.endsWith("/categories") || path.matches(".*/categories/\\d+")) {
       return "{\"key\":\"b_made\",\"purpose\":\"STATISTICS\",\"required\":false,\"position\":9,\"texts\":{\"en\":{\"name\":\"B\",\"description\":\"B\"}}}";
     }
-    if (path.endsWith("/services") || path.matches(".*/services/\\d+")) {
+    if (path.endsWith("/providers") || path.matches(".*/providers/\\d+")) {
       return "{\"name\":\"B made\"}";
     }
     if (path.endsWith("/cookies") || path.matches(".*/cookies/\\d+")) {
-      return "{\"name\":\"b_made\",\"wildcard\":false,\"service\":\"Analytics Inc.\",\"category\":\"statistics\",\"retention\":\"1 day\","
+      return "{\"name\":\"b_made\",\"wildcard\":false,\"provider\":\"Analytics Inc.\",\"category\":\"statistics\",\"retention\":\"1 day\","
           + "\"party\":\"FIRST_PARTY\",\"position\":1,\"texts\":{\"en\":{\"functionAndLocation\":\"B\",\"purposes\":\"B\"}}}";
     }
     if (path.matches(".*/sites/\\d+") || path.endsWith("/sites")) {
@@ -276,7 +276,7 @@ class IsolationTest {
         Map.of(
             "site", "select * from site where tenant_id = " + tenantA,
             "category", "select * from category where site_id = " + siteA,
-            "service", "select * from service where site_id = " + siteA,
+            "provider", "select * from provider where site_id = " + siteA,
             "cookie", "select * from cookie where site_id = " + siteA,
             "policy_version",
                 "select id, number, content_hash from policy_version where site_id = " + siteA,

@@ -211,7 +211,7 @@ class TenantApiTest {
     as("editor-publish")
         .contentType(ContentType.JSON)
         .body(
-            "{\"name\":\"_hjid\",\"wildcard\":false,\"service\":\"Analytics Inc.\",\"category\":\"statistics\","
+            "{\"name\":\"_hjid\",\"wildcard\":false,\"provider\":\"Analytics Inc.\",\"category\":\"statistics\","
                 + "\"retention\":\"1 year\",\"party\":\"FIRST_PARTY\",\"position\":3,"
                 + "\"texts\":{\"en\":{\"functionAndLocation\":\"Heatmaps (all pages)\",\"purposes\":\"To tell visits apart\"}}}")
         .post("/v1/tenant/sites/" + other + "/cookies")

@@ -2,7 +2,7 @@ package io.consentplatform.core.access;
 
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
-import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.Site;
 import jakarta.persistence.LockModeType;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The one place where a tenant's operations find their data: every lookup by id is confined to the
  * caller's tenant, and something of another tenant is simply not found (404, never 403, so that ids
- * reveal nothing). Tenant-facing code never loads a site, category, service or cookie by id any
+ * reveal nothing). Tenant-facing code never loads a site, category, provider or cookie by id any
  * other way.
  */
 public final class TenantScope {
@@ -45,14 +45,14 @@ public final class TenantScope {
         .orElseThrow(() -> new NotFound("Category " + categoryId));
   }
 
-  public static Service service(Caller caller, long siteId, long serviceId) {
-    return Service.<Service>find(
+  public static Provider provider(Caller caller, long siteId, long providerId) {
+    return Provider.<Provider>find(
             "id = ?1 and site.id = ?2 and site.tenant.id = ?3",
-            serviceId,
+            providerId,
             siteId,
             caller.tenantId())
         .firstResultOptional()
-        .orElseThrow(() -> new NotFound("Service " + serviceId));
+        .orElseThrow(() -> new NotFound("Provider " + providerId));
   }
 
   public static Cookie cookie(Caller caller, long siteId, long cookieId) {

@@ -25,8 +25,8 @@ public class Cookie extends DomainEntity {
   public Site site;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "service_id")
-  public Service service;
+  @JoinColumn(name = "provider_id")
+  public Provider provider;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "category_id")
@@ -53,11 +53,11 @@ public class Cookie extends DomainEntity {
 
   @Version public long version;
 
-  /** Takes over a declaration whose service and category were already found on the site. */
-  public void declare(CookieEdit edit, Service service, Category category) {
+  /** Takes over a declaration whose provider and category were already found on the site. */
+  public void declare(CookieEdit edit, Provider provider, Category category) {
     this.name = edit.name();
     this.wildcard = edit.wildcard();
-    this.service = service;
+    this.provider = provider;
     this.category = category;
     this.retention = edit.retention();
     this.party = edit.party();
@@ -68,7 +68,7 @@ public class Cookie extends DomainEntity {
 
   public static List<Cookie> listForSite(Site site) {
     return list(
-        "from Cookie c join fetch c.service join fetch c.category where c.site = ?1"
+        "from Cookie c join fetch c.provider join fetch c.category where c.site = ?1"
             + " order by c.category.position, c.position, c.name",
         site);
   }

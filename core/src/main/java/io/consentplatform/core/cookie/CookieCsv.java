@@ -98,8 +98,8 @@ public class CookieCsv {
                       + (cookie.party == Party.THIRD_PARTY ? " " + THIRD_PARTY_MARK : ""),
                   text.purposes(),
                   cookie.retention,
-                  cookie.service.name,
-                  cookie.service.privacyPolicyUrl == null ? "" : cookie.service.privacyPolicyUrl,
+                  cookie.provider.name,
+                  cookie.provider.privacyPolicyUrl == null ? "" : cookie.provider.privacyPolicyUrl,
                   cookie.wildcard ? "1" : "0")));
     }
     return csv.toString();
@@ -107,7 +107,7 @@ public class CookieCsv {
 
   /**
    * Creates or updates the site's cookies from CSV rows, matched on name and domain; missing
-   * services are created. Nothing changes when any row is wrong, unless {@code skipInvalid}; with
+   * providers are created. Nothing changes when any row is wrong, unless {@code skipInvalid}; with
    * {@code dryRun} nothing changes at all and the report tells what would.
    */
   @Transactional
@@ -130,8 +130,8 @@ public class CookieCsv {
     for (Category category : Category.listForSite(site)) {
       categories.putIfAbsent(category.purpose, category);
     }
-    Map<String, Service> services = new HashMap<>();
-    Service.listForSite(site).forEach(s -> services.put(s.name, s));
+    Map<String, Provider> providers = new HashMap<>();
+    Provider.listForSite(site).forEach(s -> providers.put(s.name, s));
     Map<String, Cookie> existing = new HashMap<>();
     Cookie.listForSite(site).forEach(c -> existing.put(identity(c.name, c.domain), c));
 
@@ -196,10 +196,10 @@ public class CookieCsv {
               row.edit.domain(),
               cookie == null ? Change.ADDED : Change.CHANGED));
       if (apply) {
-        Service service =
-            services.computeIfAbsent(
-                row.edit.service(), name -> newService(site, name, row.policyUrl));
-        upsert(site, cookie, row.edit, service, categories.get(row.purpose));
+        Provider provider =
+            providers.computeIfAbsent(
+                row.edit.provider(), name -> newProvider(site, name, row.policyUrl));
+        upsert(site, cookie, row.edit, provider, categories.get(row.purpose));
       }
     }
     if (apply && created + updated > 0) {
@@ -223,7 +223,7 @@ public class CookieCsv {
   }
 
   private static void upsert(
-      Site site, Cookie existing, CookieEdit edit, Service service, Category category) {
+      Site site, Cookie existing, CookieEdit edit, Provider provider, Category category) {
     Cookie cookie = existing != null ? existing : new Cookie();
     // Texts in the site's other languages are kept: the file speaks one language only.
     Map<String, CookieText> texts =
@@ -231,7 +231,7 @@ public class CookieCsv {
     texts.putAll(edit.texts());
     int position = existing != null ? existing.position : 1000;
     cookie.site = site;
-    cookie.declare(edit, service, category);
+    cookie.declare(edit, provider, category);
     cookie.texts = texts;
     cookie.position = position;
     if (existing == null) {
@@ -239,13 +239,13 @@ public class CookieCsv {
     }
   }
 
-  private static Service newService(Site site, String name, String policyUrl) {
-    Service service = new Service();
-    service.site = site;
-    service.name = name;
-    service.privacyPolicyUrl = policyUrl;
-    service.persist();
-    return service;
+  private static Provider newProvider(Site site, String name, String policyUrl) {
+    Provider provider = new Provider();
+    provider.site = site;
+    provider.name = name;
+    provider.privacyPolicyUrl = policyUrl;
+    provider.persist();
+    return provider;
   }
 
   private static String identity(String name, String domain) {
@@ -307,21 +307,21 @@ public class CookieCsv {
     }
 
     CookieEdit edit(String categoryKey, String language) {
-      String service = controller.isEmpty() ? platform : controller;
+      String provider = controller.isEmpty() ? platform : controller;
       return new CookieEdit(
           name,
           wildcard,
-          service,
+          provider,
           categoryKey,
           retention.isEmpty() ? "unknown" : retention,
           thirdParty ? Party.THIRD_PARTY : Party.FIRST_PARTY,
           domain,
           0,
-          Map.of(language, new CookieText(platform.isEmpty() ? service : platform, description)));
+          Map.of(language, new CookieText(platform.isEmpty() ? provider : platform, description)));
     }
 
     boolean sameAs(Cookie cookie, String language) {
-      return Objects.equals(cookie.service.name, edit.service())
+      return Objects.equals(cookie.provider.name, edit.provider())
           && cookie.category.purpose == purpose
           && cookie.wildcard == edit.wildcard()
           && Objects.equals(cookie.retention, edit.retention())

@@ -1,5 +1,6 @@
 package io.consentplatform.core.cookie;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * A cookie as a tenant declares it.
  *
- * @param service the name of one of the site's services
+ * @param provider the name of one of the site's providers (also read as "service", its name before)
  * @param category the key of one of the site's categories
  */
 public record CookieEdit(
@@ -22,7 +23,7 @@ public record CookieEdit(
         @Pattern(regexp = "[^\\s;,=]+", message = "a cookie name: no spaces, ';', ',' or '='")
         String name,
     boolean wildcard,
-    @NotBlank @Size(max = 200) String service,
+    @JsonAlias("service") @NotBlank @Size(max = 200) String provider,
     @NotBlank @Size(max = 40) String category,
     @NotBlank @Size(max = 100) String retention,
     @NotNull Party party,

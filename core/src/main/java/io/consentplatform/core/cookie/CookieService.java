@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 
-/** A site's services and cookies, as drafts until the next publication. */
+/** A site's providers and cookies, as drafts until the next publication. */
 @ApplicationScoped
 public class CookieService {
 
@@ -25,60 +25,60 @@ public class CookieService {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ServiceView> services(Caller caller, long siteId) {
+  public List<ProviderView> providers(Caller caller, long siteId) {
     caller.require(Role.VIEWER);
-    return Service.listForSite(TenantScope.site(caller, siteId)).stream()
-        .map(ServiceView::of)
+    return Provider.listForSite(TenantScope.site(caller, siteId)).stream()
+        .map(ProviderView::of)
         .toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public ServiceView service(Caller caller, long siteId, long serviceId) {
+  public ProviderView provider(Caller caller, long siteId, long providerId) {
     caller.require(Role.VIEWER);
-    return ServiceView.of(TenantScope.service(caller, siteId, serviceId));
+    return ProviderView.of(TenantScope.provider(caller, siteId, providerId));
   }
 
   @Transactional
-  public ServiceView createService(Caller caller, long siteId, ServiceEdit edit) {
+  public ProviderView createProvider(Caller caller, long siteId, ProviderEdit edit) {
     caller.require(Role.EDITOR);
     Site site = TenantScope.site(caller, siteId);
-    requireUniqueService(site, edit.name(), null);
-    Service service = new Service();
-    service.site = site;
-    service.name = edit.name();
-    service.privacyPolicyUrl = edit.privacyPolicyUrl();
-    service.persist();
-    ServiceView after = ServiceView.of(service);
-    audit.record(caller, "create", "service", service.id, null, after);
+    requireUniqueProvider(site, edit.name(), null);
+    Provider provider = new Provider();
+    provider.site = site;
+    provider.name = edit.name();
+    provider.privacyPolicyUrl = edit.privacyPolicyUrl();
+    provider.persist();
+    ProviderView after = ProviderView.of(provider);
+    audit.record(caller, "create", "provider", provider.id, null, after);
     return after;
   }
 
   @Transactional
-  public ServiceView updateService(
-      Caller caller, long siteId, long serviceId, ServiceEdit edit, Long expectedVersion) {
+  public ProviderView updateProvider(
+      Caller caller, long siteId, long providerId, ProviderEdit edit, Long expectedVersion) {
     caller.require(Role.EDITOR);
-    Service service = TenantScope.service(caller, siteId, serviceId);
-    Versions.check(expectedVersion, service.version, "Service " + serviceId);
-    requireUniqueService(service.site, edit.name(), service.id);
-    ServiceView before = ServiceView.of(service);
-    service.name = edit.name();
-    service.privacyPolicyUrl = edit.privacyPolicyUrl();
-    Service.flush();
-    ServiceView after = ServiceView.of(service);
-    audit.record(caller, "update", "service", service.id, before, after);
+    Provider provider = TenantScope.provider(caller, siteId, providerId);
+    Versions.check(expectedVersion, provider.version, "Provider " + providerId);
+    requireUniqueProvider(provider.site, edit.name(), provider.id);
+    ProviderView before = ProviderView.of(provider);
+    provider.name = edit.name();
+    provider.privacyPolicyUrl = edit.privacyPolicyUrl();
+    Provider.flush();
+    ProviderView after = ProviderView.of(provider);
+    audit.record(caller, "update", "provider", provider.id, before, after);
     return after;
   }
 
   @Transactional
-  public void deleteService(Caller caller, long siteId, long serviceId, Long expectedVersion) {
+  public void deleteProvider(Caller caller, long siteId, long providerId, Long expectedVersion) {
     caller.require(Role.EDITOR);
-    Service service = TenantScope.service(caller, siteId, serviceId);
-    Versions.check(expectedVersion, service.version, "Service " + serviceId);
-    if (Cookie.count("service", service) > 0) {
-      throw new Conflict("Service " + service.name + " still has cookies: delete them first");
+    Provider provider = TenantScope.provider(caller, siteId, providerId);
+    Versions.check(expectedVersion, provider.version, "Provider " + providerId);
+    if (Cookie.count("provider", provider) > 0) {
+      throw new Conflict("Provider " + provider.name + " still has cookies: delete them first");
     }
-    audit.record(caller, "delete", "service", service.id, ServiceView.of(service), null);
-    service.delete();
+    audit.record(caller, "delete", "provider", provider.id, ProviderView.of(provider), null);
+    provider.delete();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -134,11 +134,11 @@ public class CookieService {
   /** Checks and copies a declaration onto a cookie of the same site. */
   static void apply(Cookie cookie, CookieEdit edit) {
     Site site = cookie.site;
-    Service service =
-        Service.<Service>find("site = ?1 and name = ?2", site, edit.service())
+    Provider provider =
+        Provider.<Provider>find("site = ?1 and name = ?2", site, edit.provider())
             .firstResultOptional()
             .orElseThrow(
-                () -> new Rejected("service", "The site has no service " + edit.service()));
+                () -> new Rejected("provider", "The site has no provider " + edit.provider()));
     Category category =
         Category.<Category>find("site = ?1 and key = ?2", site, edit.category())
             .firstResultOptional()
@@ -150,15 +150,15 @@ public class CookieService {
     if (duplicate) {
       throw new Conflict("The site already declares cookie " + edit.name() + " on that domain");
     }
-    cookie.declare(edit, service, category);
+    cookie.declare(edit, provider, category);
   }
 
-  private static void requireUniqueService(Site site, String name, Long self) {
+  private static void requireUniqueProvider(Site site, String name, Long self) {
     boolean taken =
-        Service.<Service>list("site = ?1 and name = ?2", site, name).stream()
+        Provider.<Provider>list("site = ?1 and name = ?2", site, name).stream()
             .anyMatch(s -> !s.id.equals(self));
     if (taken) {
-      throw new Conflict("The site already has a service " + name);
+      throw new Conflict("The site already has a provider " + name);
     }
   }
 }

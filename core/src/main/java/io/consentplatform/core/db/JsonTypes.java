@@ -2,7 +2,7 @@ package io.consentplatform.core.db;
 
 import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.cookie.CookieView;
-import io.consentplatform.core.cookie.ServiceView;
+import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.ledger.ReceiptSigner;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
@@ -23,7 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       CookieView.class,
       PolicySnapshot.class,
       ReceiptSigner.PublicJwk.class,
-      ServiceView.class,
+      ProviderView.class,
       SiteView.class,
       VersionView.class
     })

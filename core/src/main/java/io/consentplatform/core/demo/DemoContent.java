@@ -18,7 +18,7 @@ record DemoContent(
     TenantEntry tenant,
     SiteEntry site,
     List<CategoryEntry> categories,
-    List<ServiceEntry> services,
+    List<ProviderEntry> providers,
     List<CookieEntry> cookies) {
 
   record TenantEntry(String slug, String name) {}
@@ -34,11 +34,11 @@ record DemoContent(
   record CategoryEntry(
       String key, Purpose purpose, boolean required, Map<String, CategoryText> texts) {}
 
-  record ServiceEntry(String name, String privacyPolicyUrl) {}
+  record ProviderEntry(String name, String privacyPolicyUrl) {}
 
   record CookieEntry(
       String name,
-      String service,
+      String provider,
       String category,
       String retention,
       Party party,

@@ -4,7 +4,7 @@ import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieEdit;
-import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.PolicyService;
@@ -82,14 +82,14 @@ public class DemoTenant {
       category.persist();
       categories.put(category.key, category);
     }
-    Map<String, Service> services = new HashMap<>();
-    for (DemoContent.ServiceEntry entry : content.services()) {
-      Service service = new Service();
-      service.site = site;
-      service.name = entry.name();
-      service.privacyPolicyUrl = entry.privacyPolicyUrl();
-      service.persist();
-      services.put(service.name, service);
+    Map<String, Provider> providers = new HashMap<>();
+    for (DemoContent.ProviderEntry entry : content.providers()) {
+      Provider provider = new Provider();
+      provider.site = site;
+      provider.name = entry.name();
+      provider.privacyPolicyUrl = entry.privacyPolicyUrl();
+      provider.persist();
+      providers.put(provider.name, provider);
     }
     position = 0;
     for (DemoContent.CookieEntry entry : content.cookies()) {
@@ -99,14 +99,14 @@ public class DemoTenant {
           new CookieEdit(
               entry.name(),
               false,
-              entry.service(),
+              entry.provider(),
               entry.category(),
               entry.retention(),
               entry.party(),
               entry.domain(),
               position++,
               entry.texts()),
-          services.get(entry.service()),
+          providers.get(entry.provider()),
           categories.get(entry.category()));
       cookie.persist();
     }

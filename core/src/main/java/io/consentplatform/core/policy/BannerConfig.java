@@ -1,5 +1,6 @@
 package io.consentplatform.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
@@ -36,8 +37,9 @@ public record BannerConfig(
       String description,
       List<CookieView> cookies) {}
 
-  /** A cookie as the settings layer lists it. */
-  public record CookieView(String name, String service, String purposes, String retention) {}
+  /** A cookie as the settings layer lists it ("service": the field the banner script reads). */
+  public record CookieView(
+      String name, @JsonProperty("service") String provider, String purposes, String retention) {}
 
   public static BannerConfig of(PublishedPolicy policy, String language) {
     return of(policy.snapshot(), policy.number(), policy.contentHash(), language);
@@ -63,7 +65,7 @@ public record BannerConfig(
                                 CookieText cookieText = cookie.text(language, fallback);
                                 return new CookieView(
                                     cookie.wildcard() ? cookie.name() + "*" : cookie.name(),
-                                    cookie.service(),
+                                    cookie.provider(),
                                     cookieText.purposes(),
                                     cookie.retention());
                               })

@@ -21,7 +21,7 @@ public record PolicyDiff(
     List<String> settings,
     List<String> texts,
     Changes categories,
-    Changes services,
+    Changes providers,
     Changes cookies) {
 
   /** Keys added, removed, and present in both with another content. */
@@ -33,9 +33,9 @@ public record PolicyDiff(
         && categories.added().isEmpty()
         && categories.removed().isEmpty()
         && categories.changed().isEmpty()
-        && services.added().isEmpty()
-        && services.removed().isEmpty()
-        && services.changed().isEmpty()
+        && providers.added().isEmpty()
+        && providers.removed().isEmpty()
+        && providers.changed().isEmpty()
         && cookies.added().isEmpty()
         && cookies.removed().isEmpty()
         && cookies.changed().isEmpty();
@@ -63,7 +63,7 @@ public record PolicyDiff(
         settings,
         texts,
         changes(from.categories(), to.categories(), PolicySnapshot.CategoryEntry::key),
-        changes(from.services(), to.services(), PolicySnapshot.ServiceEntry::name),
+        changes(from.providers(), to.providers(), PolicySnapshot.ProviderEntry::name),
         changes(
             from.cookies(),
             to.cookies(),

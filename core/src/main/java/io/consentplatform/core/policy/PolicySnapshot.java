@@ -1,5 +1,6 @@
 package io.consentplatform.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
@@ -11,14 +12,16 @@ import java.util.Optional;
 
 /**
  * Everything a visitor is asked to consent to, frozen at publication: the site's settings, its
- * texts (tenant wording merged over the platform defaults), categories, services and cookies.
- * Serialised deterministically, so that its hash identifies the content.
+ * texts (tenant wording merged over the platform defaults), categories, providers and cookies.
+ * Serialised deterministically, so that its hash identifies the content. Providers keep the name
+ * they were stored and hashed under ("services"), so that every published version still reads and
+ * verifies.
  */
 public record PolicySnapshot(
     SiteEntry site,
     Map<String, SiteTexts> texts,
     List<CategoryEntry> categories,
-    List<ServiceEntry> services,
+    @JsonProperty("services") List<ProviderEntry> providers,
     List<CookieEntry> cookies) {
 
   /** The site as it was published. */
@@ -40,14 +43,14 @@ public record PolicySnapshot(
     }
   }
 
-  /** A service provider. */
-  public record ServiceEntry(String name, String privacyPolicyUrl) {}
+  /** A provider. */
+  public record ProviderEntry(String name, String privacyPolicyUrl) {}
 
-  /** A cookie, naming its service and category by their keys. */
+  /** A cookie, naming its provider and category by their keys. */
   public record CookieEntry(
       String name,
       boolean wildcard,
-      String service,
+      @JsonProperty("service") String provider,
       String category,
       String retention,
       Party party,
@@ -68,8 +71,8 @@ public record PolicySnapshot(
     return cookies.stream().filter(c -> c.category().equals(categoryKey)).toList();
   }
 
-  public Optional<ServiceEntry> service(String name) {
-    return services.stream().filter(s -> s.name().equals(name)).findFirst();
+  public Optional<ProviderEntry> provider(String name) {
+    return providers.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /** The texts in {@code language}; the site's default language when it does not offer it. */

@@ -2,11 +2,11 @@ package io.consentplatform.core.policy;
 
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
-import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
-import io.consentplatform.core.policy.PolicySnapshot.ServiceEntry;
+import io.consentplatform.core.policy.PolicySnapshot.ProviderEntry;
 import io.consentplatform.core.policy.PolicySnapshot.SiteEntry;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTexts;
@@ -36,9 +36,9 @@ final class SnapshotBuilder {
                   return new CategoryEntry(c.key, c.purpose, c.required, new TreeMap<>(c.texts));
                 })
             .toList();
-    List<ServiceEntry> services =
-        Service.listForSite(site).stream()
-            .map(s -> new ServiceEntry(s.name, s.privacyPolicyUrl))
+    List<ProviderEntry> providers =
+        Provider.listForSite(site).stream()
+            .map(s -> new ProviderEntry(s.name, s.privacyPolicyUrl))
             .toList();
     List<CookieEntry> cookies =
         Cookie.listForSite(site).stream()
@@ -48,7 +48,7 @@ final class SnapshotBuilder {
                   return new CookieEntry(
                       c.name,
                       c.wildcard,
-                      c.service.name,
+                      c.provider.name,
                       c.category.key,
                       c.retention,
                       c.party,
@@ -70,7 +70,7 @@ final class SnapshotBuilder {
             List.copyOf(site.languages),
             site.defaultLanguage,
             site.consentLifetimeDays);
-    return new PolicySnapshot(siteEntry, texts, categoryEntries, services, cookies);
+    return new PolicySnapshot(siteEntry, texts, categoryEntries, providers, cookies);
   }
 
   private static void requireText(Map<String, ?> texts, String language, String owner) {

@@ -51,7 +51,7 @@ class MigrationsTest {
             "local_account",
             "policy_version",
             "receipt_key",
-            "service",
+            "provider",
             "site",
             "tenant",
             "tenant_member"),

@@ -38,7 +38,7 @@ class DemoTenantTest {
         List.of("sessionid", "django_language", "csrftoken", "cookies_preferences"),
         snapshot.cookiesIn("necessary").stream().map(CookieEntry::name).toList());
     CookieEntry session = snapshot.cookiesIn("necessary").get(0);
-    assertEquals("Opendatasoft", session.service());
+    assertEquals("Opendatasoft", session.provider());
     assertEquals(
         "Authentication (front and back office)", session.text("en", "en").functionAndLocation());
     assertEquals(

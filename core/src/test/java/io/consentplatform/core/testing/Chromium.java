@@ -51,9 +51,9 @@ public final class Chromium {
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
-    ChromeDriverService service =
+    ChromeDriverService provider =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    ChromeDriver driver = new ChromeDriver(provider, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     return driver;
   }

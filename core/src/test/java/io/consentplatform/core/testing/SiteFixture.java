@@ -6,7 +6,7 @@ import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
-import io.consentplatform.core.cookie.Service;
+import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Creates a tenant with one site for a test: categories {@code necessary} (required), {@code
- * statistics} and {@code marketing}, one service, one cookie in each category, texts in English and
- * French. Keys are the caller's, so that tests never share a site.
+ * statistics} and {@code marketing}, one provider, one cookie in each category, texts in English
+ * and French. Keys are the caller's, so that tests never share a site.
  */
 public final class SiteFixture {
 
@@ -42,10 +42,10 @@ public final class SiteFixture {
               site.languages = List.of("en", "fr");
               site.defaultLanguage = "en";
               site.persist();
-              Service service = new Service();
-              service.site = site;
-              service.name = "Analytics Inc.";
-              service.persist();
+              Provider provider = new Provider();
+              provider.site = site;
+              provider.name = "Analytics Inc.";
+              provider.persist();
               int position = 0;
               for (Purpose purpose :
                   List.of(Purpose.NECESSARY, Purpose.STATISTICS, Purpose.MARKETING)) {
@@ -63,7 +63,7 @@ public final class SiteFixture {
                 category.persist();
                 Cookie cookie = new Cookie();
                 cookie.site = site;
-                cookie.service = service;
+                cookie.provider = provider;
                 cookie.category = category;
                 cookie.name = category.key + "_cookie";
                 cookie.retention = "1 day";

@@ -12,7 +12,7 @@ import java.util.List;
 
 /** The provider behind cookies ("Service provider's name" on a policy page), e.g. a CMS. */
 @Entity
-public class Service extends DomainEntity {
+public class Provider extends DomainEntity {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "site_id")
@@ -25,7 +25,7 @@ public class Service extends DomainEntity {
 
   @Version public long version;
 
-  public static List<Service> listForSite(Site site) {
+  public static List<Provider> listForSite(Site site) {
     return list("site = ?1 order by name", site);
   }
 }

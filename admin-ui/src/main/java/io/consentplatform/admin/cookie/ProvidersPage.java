@@ -10,8 +10,8 @@ import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.CookieView;
-import io.consentplatform.core.cookie.ServiceEdit;
-import io.consentplatform.core.cookie.ServiceView;
+import io.consentplatform.core.cookie.ProviderEdit;
+import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,42 +33,42 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The providers whose cookies a site declares: the first column of the policy page's table. */
-@Path("/admin/sites/{siteId}/services")
+@Path("/admin/sites/{siteId}/providers")
 @Produces(MediaType.TEXT_HTML)
 @HtmlErrors
-public class ServicesPage {
+public class ProvidersPage {
 
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance list(
         SiteView site,
-        List<ServiceView> services,
+        List<ProviderView> providers,
         Map<String, Long> cookieCounts,
-        ServiceForm form,
+        ProviderForm form,
         Map<String, String> errors,
         Chrome chrome);
 
     static native TemplateInstance edit(
         SiteView site,
-        ServiceView service,
-        ServiceForm form,
+        ProviderView provider,
+        ProviderForm form,
         Map<String, String> errors,
         Chrome chrome);
   }
 
   /** What the form holds; the version guards against overwriting someone else's change. */
-  public record ServiceForm(String name, String privacyPolicyUrl, String version) {
-    static final ServiceForm EMPTY = new ServiceForm("", "", "");
+  public record ProviderForm(String name, String privacyPolicyUrl, String version) {
+    static final ProviderForm EMPTY = new ProviderForm("", "", "");
 
-    static ServiceForm of(ServiceView service) {
-      return new ServiceForm(
-          service.name(),
-          service.privacyPolicyUrl() == null ? "" : service.privacyPolicyUrl(),
-          String.valueOf(service.version()));
+    static ProviderForm of(ProviderView provider) {
+      return new ProviderForm(
+          provider.name(),
+          provider.privacyPolicyUrl() == null ? "" : provider.privacyPolicyUrl(),
+          String.valueOf(provider.version()));
     }
 
-    ServiceEdit edit() {
-      return new ServiceEdit(FormValues.text(name), FormValues.text(privacyPolicyUrl));
+    ProviderEdit edit() {
+      return new ProviderEdit(FormValues.text(name), FormValues.text(privacyPolicyUrl));
     }
 
     Long expectedVersion() {
@@ -81,7 +81,7 @@ public class ServicesPage {
   private final Validator validator;
   private final AdminCaller admin;
 
-  public ServicesPage(
+  public ProvidersPage(
       CookieService cookies, SiteService sites, Validator validator, AdminCaller admin) {
     this.cookies = cookies;
     this.sites = sites;
@@ -92,7 +92,7 @@ public class ServicesPage {
   @GET
   @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
-    return listPage(siteId, ServiceForm.EMPTY, Map.of(), Notices.text(done));
+    return listPage(siteId, ProviderForm.EMPTY, Map.of(), Notices.text(done));
   }
 
   @POST
@@ -100,54 +100,54 @@ public class ServicesPage {
   public Response add(
       @RestPath long siteId, @RestForm String name, @RestForm String privacyPolicyUrl) {
     Caller caller = admin.editor();
-    ServiceForm form = new ServiceForm(name, privacyPolicyUrl, "");
-    ServiceEdit edit = form.edit();
+    ProviderForm form = new ProviderForm(name, privacyPolicyUrl, "");
+    ProviderEdit edit = form.edit();
     FormErrors errors = FormErrors.check(validator, edit);
-    if (errors.attempt(() -> cookies.createService(caller, siteId, edit), "name") != null) {
-      return Pages.done(base(siteId), "service-added");
+    if (errors.attempt(() -> cookies.createProvider(caller, siteId, edit), "name") != null) {
+      return Pages.done(base(siteId), "provider-added");
     }
     return Pages.invalid(listPage(siteId, form, errors.messages(), null));
   }
 
   @GET
-  @Path("/{serviceId}")
+  @Path("/{providerId}")
   @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(
-      @RestPath long siteId, @RestPath long serviceId, @RestQuery String done) {
+      @RestPath long siteId, @RestPath long providerId, @RestQuery String done) {
     Caller caller = admin.get();
-    ServiceView service = cookies.service(caller, siteId, serviceId);
+    ProviderView provider = cookies.provider(caller, siteId, providerId);
     return Templates.edit(
         sites.get(caller, siteId),
-        service,
-        ServiceForm.of(service),
+        provider,
+        ProviderForm.of(provider),
         Map.of(),
         Chrome.of(caller, admin, Notices.text(done)));
   }
 
   @POST
-  @Path("/{serviceId}")
+  @Path("/{providerId}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response save(
       @RestPath long siteId,
-      @RestPath long serviceId,
+      @RestPath long providerId,
       @RestForm String name,
       @RestForm String privacyPolicyUrl,
       @RestForm String version) {
     Caller caller = admin.editor();
-    ServiceView service = cookies.service(caller, siteId, serviceId);
-    ServiceForm form = new ServiceForm(name, privacyPolicyUrl, version);
-    ServiceEdit edit = form.edit();
+    ProviderView provider = cookies.provider(caller, siteId, providerId);
+    ProviderForm form = new ProviderForm(name, privacyPolicyUrl, version);
+    ProviderEdit edit = form.edit();
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(
-            () -> cookies.updateService(caller, siteId, serviceId, edit, form.expectedVersion()),
+            () -> cookies.updateProvider(caller, siteId, providerId, edit, form.expectedVersion()),
             "name")
         != null) {
-      return Pages.done(base(siteId) + "/" + serviceId, "service-saved");
+      return Pages.done(base(siteId) + "/" + providerId, "provider-saved");
     }
     return Pages.invalid(
         Templates.edit(
             sites.get(caller, siteId),
-            service,
+            provider,
             form,
             errors.messages(),
             Chrome.of(caller, admin, null)));
@@ -155,24 +155,24 @@ public class ServicesPage {
 
   /** Refused with a clear page while cookies still name the provider. */
   @POST
-  @Path("/{serviceId}/delete")
+  @Path("/{providerId}/delete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response delete(
-      @RestPath long siteId, @RestPath long serviceId, @RestForm String version) {
-    cookies.deleteService(admin.editor(), siteId, serviceId, FormValues.version(version));
-    return Pages.done(base(siteId), "service-deleted");
+      @RestPath long siteId, @RestPath long providerId, @RestForm String version) {
+    cookies.deleteProvider(admin.editor(), siteId, providerId, FormValues.version(version));
+    return Pages.done(base(siteId), "provider-deleted");
   }
 
   private TemplateInstance listPage(
-      long siteId, ServiceForm form, Map<String, String> errors, String notice) {
+      long siteId, ProviderForm form, Map<String, String> errors, String notice) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     Map<String, Long> counts =
         cookies.cookies(caller, siteId).stream()
-            .collect(Collectors.groupingBy(CookieView::service, Collectors.counting()));
+            .collect(Collectors.groupingBy(CookieView::provider, Collectors.counting()));
     return Templates.list(
         site,
-        cookies.services(caller, siteId),
+        cookies.providers(caller, siteId),
         counts,
         form,
         errors,
@@ -180,6 +180,6 @@ public class ServicesPage {
   }
 
   private static String base(long siteId) {
-    return "/admin/sites/" + siteId + "/services";
+    return "/admin/sites/" + siteId + "/providers";
   }
 }
