@@ -5,10 +5,12 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.consent.ConsentLog;
 import io.consentplatform.core.consent.ConsentQuery;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.WireName;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,20 +66,17 @@ public class ConsentLogPage {
   @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String action) {
     Caller caller = admin.get();
-    ConsentAction chosen =
-        Arrays.stream(ConsentAction.values())
-            .filter(a -> a.name().equalsIgnoreCase(action))
-            .findFirst()
-            .orElse(null);
+    // An unknown action in the address shows every record rather than an error page.
+    ConsentAction chosen = WireName.find(ConsentAction.class, action).orElse(null);
     List<ConsentLog.Entry> entries =
         log.page(caller, siteId, new ConsentQuery(null, null, null, chosen), PAGE);
     List<String> actions =
-        Arrays.stream(ConsentAction.values()).map(a -> a.name().toLowerCase(Locale.ROOT)).toList();
+        Arrays.stream(ConsentAction.values()).map(ConsentAction::wireName).toList();
     return Templates.list(
         sites.get(caller, siteId),
         entries,
         actions,
-        chosen == null ? "" : chosen.name().toLowerCase(Locale.ROOT),
+        chosen == null ? "" : chosen.wireName(),
         Chrome.of(caller, admin, null));
   }
 
@@ -90,12 +88,7 @@ public class ConsentLogPage {
   public TemplateInstance receipt(@RestPath long siteId, @RestPath String consentId) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    UUID id;
-    try {
-      id = UUID.fromString(consentId);
-    } catch (IllegalArgumentException e) {
-      throw new NotFound("Consent " + consentId);
-    }
+    UUID id = ConsentIds.parse(consentId).orElseThrow(() -> new NotFound("Consent " + consentId));
     ConsentRecord record =
         consents.find(site.key(), id).orElseThrow(() -> new NotFound("Consent " + id));
     return Templates.receipt(site, record, Chrome.of(caller, admin, null));

@@ -1,9 +1,25 @@
 package io.consentplatform.api.consent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.consentplatform.api.abuse.StrictJson;
+import io.consentplatform.core.consent.ConsentAction;
+import io.consentplatform.core.consent.ConsentIds;
+import io.consentplatform.core.consent.ConsentMethod;
+import io.consentplatform.core.consent.Decision;
+import io.consentplatform.core.error.Rejected;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response.Status;
+import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * A visitor's decision as the banner (or a tenant's own integration) posts it.
+ * A visitor's decision as the banner (or a tenant's own integration) posts it. It is read and
+ * checked here, once; what depends on the policy version (categories, offered languages) is checked
+ * by {@code ConsentService}.
  *
  * @param visitorId the id the API gave on an earlier decision; absent on the first one
  * @param policyVersion the number of the version the visitor was shown
@@ -20,4 +36,75 @@ public record ConsentRequest(
     Map<String, Boolean> choices,
     String lang,
     String method,
-    Boolean gpc) {}
+    Boolean gpc) {
+
+  private static final ObjectReader READER =
+      StrictJson.readerFor(ConsentRequest.class, StrictJson.PUBLIC_BODY);
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+  /**
+   * The request a body holds.
+   *
+   * @throws WebApplicationException 413 over {@code maxBytes}, 400 for anything but a strict JSON
+   *     object of this record's fields
+   */
+  static ConsentRequest read(byte[] body, int maxBytes) {
+    if (body.length > maxBytes) {
+      throw new WebApplicationException(
+          "The body is larger than " + maxBytes + " bytes", Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+    try {
+      ConsentRequest request = READER.readValue(body);
+      if (request == null) {
+        throw new BadRequestException("The body must be a JSON object");
+      }
+      return request;
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(
+          "The body is not a valid consent request: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new BadRequestException("The body could not be read");
+    }
+  }
+
+  /**
+   * The decision this request states, with what the request's headers add.
+   *
+   * @param gpcHeader whether the browser sent {@code Sec-GPC: 1}
+   * @throws Rejected naming the first field that is missing or malformed
+   */
+  Decision decision(boolean gpcHeader, String userAgent, String clientAddress) {
+    return new Decision(
+        visitor(),
+        version(),
+        ConsentAction.fromWire(action),
+        choices,
+        language(),
+        ConsentMethod.fromWire(method),
+        Boolean.TRUE.equals(gpc) || gpcHeader,
+        userAgent,
+        clientAddress);
+  }
+
+  private UUID visitor() {
+    if (visitorId == null) {
+      return null;
+    }
+    return ConsentIds.parse(visitorId)
+        .orElseThrow(() -> new Rejected("visitorId", "visitorId must be a UUID given by this API"));
+  }
+
+  private int version() {
+    if (policyVersion == null) {
+      throw new Rejected("policyVersion", "policyVersion is required");
+    }
+    return policyVersion;
+  }
+
+  private String language() {
+    if (lang != null && !LANGUAGE.matcher(lang).matches()) {
+      throw new Rejected("lang", "lang must be a language code such as en or fr");
+    }
+    return lang;
+  }
+}

@@ -1,7 +1,7 @@
 package io.consentplatform.core.consent;
 
 /** What the visitor did. */
-public enum ConsentAction {
+public enum ConsentAction implements WireName {
   /** Accepted every category. */
   ACCEPT_ALL,
   /** Refused every category that can be refused. */
@@ -9,5 +9,15 @@ public enum ConsentAction {
   /** Chose category by category. */
   CUSTOM,
   /** Took back an earlier consent: every category that can be refused is refused. */
-  WITHDRAW
+  WITHDRAW;
+
+  /**
+   * The constant written {@code wire} on the wire.
+   *
+   * @throws io.consentplatform.core.error.Rejected naming the field {@code action} when there is
+   *     none
+   */
+  public static ConsentAction fromWire(String wire) {
+    return WireName.parse(ConsentAction.class, "action", wire);
+  }
 }

@@ -40,6 +40,7 @@ public class ConsentLog {
 
   private static final int FETCH_SIZE = 1000;
 
+  // action and method hold the constants' names (EnumType.STRING); readers get their wire names.
   private static final String SELECT =
       "select c.id, c.visitor_id, v.number, v.content_hash, c.action, c.method, c.choices::text,"
           + " c.language, c.gpc, c.recorded_at"
@@ -109,8 +110,8 @@ public class ConsentLog {
                   rows.getObject(2, UUID.class),
                   rows.getInt(3),
                   rows.getString(4),
-                  rows.getString(5).toLowerCase(),
-                  rows.getString(6).toLowerCase(),
+                  ConsentAction.valueOf(rows.getString(5)).wireName(),
+                  ConsentMethod.valueOf(rows.getString(6)).wireName(),
                   DomainJson.mapper().readValue(rows.getString(7), Map.class),
                   rows.getString(8),
                   rows.getBoolean(9),
@@ -162,8 +163,8 @@ public class ConsentLog {
                   rows.getString(2),
                   rows.getInt(3),
                   rows.getString(4),
-                  rows.getString(5).toLowerCase(),
-                  rows.getString(6).toLowerCase(),
+                  ConsentAction.valueOf(rows.getString(5)).wireName(),
+                  ConsentMethod.valueOf(rows.getString(6)).wireName(),
                   rows.getString(7),
                   rows.getString(8),
                   rows.getBoolean(9),
@@ -186,8 +187,8 @@ public class ConsentLog {
         json.writeStringField("visitorId", rows.getString(2));
         json.writeNumberField("version", rows.getInt(3));
         json.writeStringField("versionHash", rows.getString(4));
-        json.writeStringField("action", rows.getString(5).toLowerCase());
-        json.writeStringField("method", rows.getString(6).toLowerCase());
+        json.writeStringField("action", ConsentAction.valueOf(rows.getString(5)).wireName());
+        json.writeStringField("method", ConsentMethod.valueOf(rows.getString(6)).wireName());
         json.writeFieldName("choices");
         json.writeRawValue(rows.getString(7)); // jsonb, valid JSON by construction
         json.writeStringField("language", rows.getString(8));

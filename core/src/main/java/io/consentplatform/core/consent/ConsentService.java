@@ -48,12 +48,6 @@ public class ConsentService {
    */
   public ConsentRecord recordDecision(String siteKey, Decision decision) {
     PublishedPolicy policy = policyOf(siteKey, decision.policyVersion());
-    if (decision.action() == null) {
-      throw new Rejected("action", "An action is required");
-    }
-    if (decision.method() == null) {
-      throw new Rejected("method", "A method is required");
-    }
     String language =
         decision.language() == null
             ? policy.snapshot().site().defaultLanguage()

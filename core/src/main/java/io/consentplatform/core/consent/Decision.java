@@ -1,6 +1,7 @@
 package io.consentplatform.core.consent;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,4 +23,11 @@ public record Decision(
     ConsentMethod method,
     boolean gpc,
     String userAgent,
-    String clientAddress) {}
+    String clientAddress) {
+
+  /** Action and method are read from the wire once, by {@link WireName}: here they are given. */
+  public Decision {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(method, "method");
+  }
+}

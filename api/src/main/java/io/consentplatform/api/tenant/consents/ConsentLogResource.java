@@ -110,11 +110,8 @@ public class ConsentLogResource {
     if (action == null) {
       return null;
     }
-    try {
-      return ConsentAction.valueOf(action.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new Rejected("action", "action must be accept_all, reject_all, custom or withdraw");
-    }
+    // The filter has always taken any case (ACCEPT_ALL too): clients may rely on it.
+    return ConsentAction.fromWire(action.toLowerCase(Locale.ROOT));
   }
 
   private static Instant instant(String field, String value) {

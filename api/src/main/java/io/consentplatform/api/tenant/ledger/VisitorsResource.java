@@ -1,6 +1,7 @@
 package io.consentplatform.api.tenant.ledger;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.ledger.VisitorData;
 import io.quarkus.security.Authenticated;
@@ -45,10 +46,6 @@ public class VisitorsResource {
   }
 
   private static UUID visitorIdOf(String text) {
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw new NotFound("Visitor " + text);
-    }
+    return ConsentIds.parse(text).orElseThrow(() -> new NotFound("Visitor " + text));
   }
 }

@@ -1,0 +1,74 @@
+package io.consentplatform.api.consent;
+
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.policy.CurrentPolicies;
+import io.consentplatform.core.policy.PolicySnapshot;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response.Status.Family;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * CORS for the consent endpoints: only pages under the site's declared domains may call them from a
+ * browser, preflight included. Servers calling the API send no {@code Origin} and may call.
+ */
+@Provider
+@DeclaredOriginsOnly
+public class DeclaredOrigins implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final String ORIGIN = "Origin";
+
+  private final CurrentPolicies current;
+
+  public DeclaredOrigins(CurrentPolicies current) {
+    this.current = current;
+  }
+
+  /**
+   * Refuses a browser calling from elsewhere before anything is read or stored.
+   *
+   * @throws NotFound when the site has no published policy
+   * @throws ForbiddenException when {@code Origin} is not one of the site's declared domains
+   */
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String siteKey = request.getUriInfo().getPathParameters().getFirst("siteKey");
+    PolicySnapshot.SiteEntry site =
+        current
+            .of(siteKey)
+            .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
+            .snapshot()
+            .site();
+    String origin = request.getHeaderString(ORIGIN);
+    if (origin != null && !SiteOrigins.allows(site.domains(), origin)) {
+      throw new ForbiddenException(
+          "Origin " + origin + " is not one of the domains declared for site " + site.key());
+    }
+  }
+
+  /** Lets the calling page read a successful answer; failures stay opaque to it, as ever. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (response.getStatusInfo().getFamily() != Family.SUCCESSFUL) {
+      return;
+    }
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    String origin = request.getHeaderString(ORIGIN);
+    if (origin != null) {
+      headers.add("Access-Control-Allow-Origin", origin);
+      headers.add("Access-Control-Allow-Credentials", "true");
+      headers.add(HttpHeaders.VARY, ORIGIN);
+    }
+    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+      headers.add("Access-Control-Allow-Methods", "GET, POST");
+      headers.add("Access-Control-Allow-Headers", "Content-Type");
+      headers.add("Access-Control-Max-Age", "600");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.consentplatform.api.consent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.consent.ConsentIds;
+import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.ConsentStatus;
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.ledger.ReceiptSigner;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Where the proof of a decision is read back: by the visitor (the signed receipt, from the site's
+ * pages) and by the tenant's back end (what the decision means now for one category).
+ */
+@Path("/v1/sites/{siteKey}/consents/{consentId}")
+public class ReceiptResource {
+
+  /** The answer a tenant's back end reads before setting a cookie of {@code category}. */
+  public record StatusView(UUID consentId, String category, String status) {}
+
+  private final ConsentService consents;
+  private final ObjectMapper json;
+  private final ReceiptSigner signer;
+
+  public ReceiptResource(ConsentService consents, ObjectMapper json, ReceiptSigner signer) {
+    this.consents = consents;
+    this.json = json;
+    this.signer = signer;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @DeclaredOriginsOnly
+  public ConsentReceipt receipt(@RestPath String siteKey, @RestPath String consentId) {
+    ConsentRecord record =
+        consents.find(siteKey, idOf(consentId)).orElseThrow(() -> notFound(consentId));
+    return signed(ConsentReceipt.of(record, siteKey));
+  }
+
+  /** CORS preflight of the receipt; {@link DeclaredOrigins} answers it. */
+  @OPTIONS
+  @DeclaredOriginsOnly
+  public void preflight() {}
+
+  /** Called by servers, not browsers: no CORS. */
+  @GET
+  @Path("/status")
+  @Produces(MediaType.APPLICATION_JSON)
+  public StatusView status(
+      @RestPath String siteKey, @RestPath String consentId, @RestQuery String category) {
+    if (category == null || category.isBlank()) {
+      throw new BadRequestException("The query parameter category is required");
+    }
+    UUID id = idOf(consentId);
+    ConsentStatus status = consents.status(siteKey, id, category, Instant.now());
+    return new StatusView(id, category, status.wireName());
+  }
+
+  /** The receipt with its signature over exactly the JSON it carries without one. */
+  private ConsentReceipt signed(ConsentReceipt receipt) {
+    try {
+      return receipt.signedWith(signer.sign(json.writeValueAsBytes(receipt)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A receipt always serialises", e);
+    }
+  }
+
+  private static UUID idOf(String consentId) {
+    return ConsentIds.parse(consentId).orElseThrow(() -> notFound(consentId));
+  }
+
+  private static NotFound notFound(String consentId) {
+    return new NotFound("Consent " + consentId);
+  }
+}
