@@ -1,6 +1,5 @@
 package io.consentplatform.admin.banner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
@@ -8,7 +7,6 @@ import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.core.access.Caller;
-import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.VersionService;
 import io.consentplatform.core.site.SiteEdit;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -148,22 +145,20 @@ public class BannerTextsPage {
     return Templates.preview(site, Languages.chosen(site, lang));
   }
 
-  /** The draft's banner configuration: what visitors would see once it is published. */
+  /**
+   * The draft's banner configuration: what visitors would see once it is published, serialised by
+   * the same {@link BannerConfig#json()} that serves them.
+   */
   @GET
   @Path("/draft")
   @Produces(MediaType.APPLICATION_JSON)
   @Transactional(Transactional.TxType.SUPPORTS)
-  public String draft(@RestPath long siteId, @RestQuery String lang) {
+  public byte[] draft(@RestPath long siteId, @RestQuery String lang) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    BannerConfig config =
-        BannerConfig.ofDraft(
-            versions.draft(caller, siteId).snapshot(), Languages.chosen(site, lang));
-    try {
-      return DomainJson.mapper().writeValueAsString(config);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BannerConfig.ofDraft(
+            versions.draft(caller, siteId).snapshot(), Languages.chosen(site, lang))
+        .json();
   }
 
   private static List<Text> texts(SiteTexts own, String language) {

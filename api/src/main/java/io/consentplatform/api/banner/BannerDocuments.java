@@ -1,17 +1,11 @@
 package io.consentplatform.api.banner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.i18n.Languages;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,12 +29,7 @@ class BannerDocuments {
     }
   }
 
-  private final ObjectMapper json;
   private final Map<String, Document> byVersionAndLanguage = new ConcurrentHashMap<>();
-
-  BannerDocuments(ObjectMapper json) {
-    this.json = json;
-  }
 
   /**
    * What to answer a request for a policy's configuration: the document in the language asked
@@ -73,26 +62,8 @@ class BannerDocuments {
     return document;
   }
 
-  private Document render(PublishedPolicy policy, String language) {
-    try {
-      byte[] bytes = json.writeValueAsBytes(BannerConfig.of(policy, language));
-      return new Document(bytes, etagOf(bytes));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A strong ETag from the representation itself, so that a new format also changes it. */
-  static String etagOf(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
-  }
-
-  static String etagOf(String content) {
-    return etagOf(content.getBytes(StandardCharsets.UTF_8));
+  private static Document render(PublishedPolicy policy, String language) {
+    byte[] bytes = BannerConfig.of(policy, language).json();
+    return new Document(bytes, EntityTags.ofContent(bytes));
   }
 }

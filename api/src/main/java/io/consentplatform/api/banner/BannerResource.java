@@ -2,6 +2,7 @@ package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.PublicPostLimit;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.metrics.PlatformMetrics;
@@ -40,7 +41,7 @@ public class BannerResource {
   private final Impressions impressions;
   private final PublicPostLimit limiter;
   private final PlatformMetrics metrics;
-  private final String bannerCaching;
+  private final BannerHeaders headers;
 
   public BannerResource(
       CurrentPolicies current,
@@ -49,7 +50,8 @@ public class BannerResource {
       ApiConfig config,
       Impressions impressions,
       PublicPostLimit limiter,
-      PlatformMetrics metrics) {
+      PlatformMetrics metrics,
+      BannerHeaders headers) {
     this.limiter = limiter;
     this.metrics = metrics;
     this.current = current;
@@ -57,12 +59,13 @@ public class BannerResource {
     this.script = script;
     this.config = config;
     this.impressions = impressions;
-    this.bannerCaching = caching(config);
+    this.headers = headers;
   }
 
   /**
-   * The configuration of a site that {@link BannerRoute} did not answer: one not in memory yet,
-   * looked up in the database on a worker, or an unknown one (404, answered from memory too).
+   * The configuration of a site that {@link BannerRoute} did not answer: one not in memory yet, or
+   * an unknown one (404). Both are looked up on a worker: an unknown site is usually remembered as
+   * such, and then costs no query either.
    */
   @GET
   @Path("/banner")
@@ -73,9 +76,8 @@ public class BannerResource {
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Optional<PublishedPolicy> known = current.known(siteKey);
-    if (known != null) {
-      return Uni.createFrom()
-          .item(() -> banner(published(siteKey, known), lang, acceptLanguage, ifNoneMatch));
+    if (known.isPresent()) {
+      return Uni.createFrom().item(() -> banner(known.get(), lang, acceptLanguage, ifNoneMatch));
     }
     return Uni.createFrom()
         .item(() -> banner(published(siteKey), lang, acceptLanguage, ifNoneMatch))
@@ -86,19 +88,14 @@ public class BannerResource {
       PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
     BannerDocuments.Answer chosen = documents.answer(policy, lang, acceptLanguage, ifNoneMatch);
     metrics.bannerServed();
-    ResponseBuilder<byte[]> answer =
-        chosen.notModified()
-            ? ResponseBuilder.<byte[]>create(Status.NOT_MODIFIED)
-            : ResponseBuilder.ok(chosen.document().json(), MediaType.APPLICATION_JSON_TYPE);
-    if (chosen.variesByBrowser()) {
-      answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    ResponseBuilder<byte[]> answer = ResponseBuilder.create(Status.OK);
+    Status status =
+        headers.write(chosen, (name, value) -> answer.header(name.toString(), value.toString()));
+    answer.status(status);
+    if (status == Status.OK) {
+      answer.entity(chosen.document().json());
     }
-    return answer
-        .header(HttpHeaders.ETAG, chosen.document().etag())
-        .header(HttpHeaders.CACHE_CONTROL, bannerCaching)
-        // Public, read-only data: any page may fetch it.
-        .header("Access-Control-Allow-Origin", "*")
-        .build();
+    return answer.build();
   }
 
   @GET
@@ -127,19 +124,9 @@ public class BannerResource {
     return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();
   }
 
-  /** The Cache-Control of a banner configuration. */
-  static String caching(ApiConfig config) {
-    return "public, max-age="
-        + config.bannerMaxAge().toSeconds()
-        + ", stale-while-revalidate="
-        + config.bannerStaleWhileRevalidate().toSeconds();
-  }
-
   private PublishedPolicy published(String siteKey) {
-    return published(siteKey, current.of(siteKey));
-  }
-
-  private static PublishedPolicy published(String siteKey, Optional<PublishedPolicy> policy) {
-    return policy.orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"));
+    return current
+        .of(siteKey)
+        .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"));
   }
 }

@@ -1,6 +1,5 @@
 package io.consentplatform.api.banner;
 
-import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
@@ -12,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,26 +30,20 @@ public class BannerRoute {
   // a fifth of its throughput (measured with bench/).
   private static final int ORDER = -1_000;
 
-  private static final CharSequence JSON =
-      HttpHeaders.createOptimized("application/json;charset=UTF-8");
-  private static final CharSequence ANY = HttpHeaders.createOptimized("*");
-  private static final CharSequence ACCEPT_LANGUAGE =
-      HttpHeaders.createOptimized("Accept-Language");
-
   private final CurrentPolicies current;
   private final BannerDocuments documents;
+  private final BannerHeaders headers;
   private final PlatformMetrics metrics;
-  private final CharSequence caching;
 
   public BannerRoute(
       CurrentPolicies current,
       BannerDocuments documents,
-      PlatformMetrics metrics,
-      ApiConfig config) {
+      BannerHeaders headers,
+      PlatformMetrics metrics) {
     this.metrics = metrics;
     this.current = current;
     this.documents = documents;
-    this.caching = HttpHeaders.createOptimized(BannerResource.caching(config));
+    this.headers = headers;
   }
 
   void install(@Observes Router router) {
@@ -58,7 +52,7 @@ public class BannerRoute {
 
   private void serve(RoutingContext context) {
     Optional<PublishedPolicy> known = current.known(context.pathParam("siteKey"));
-    if (known == null || known.isEmpty()) {
+    if (known.isEmpty()) {
       context.next();
       return;
     }
@@ -72,20 +66,14 @@ public class BannerRoute {
             request.get(HttpHeaders.IF_NONE_MATCH));
     metrics.bannerServed();
     HttpServerResponse response = context.response();
-    MultiMap headers = response.headers();
-    headers
-        .add(HttpHeaders.ETAG, chosen.document().etag())
-        .add(HttpHeaders.CACHE_CONTROL, caching)
-        .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
-    PublicHeaders.addTo(headers, false);
-    if (chosen.variesByBrowser()) {
-      headers.add(HttpHeaders.VARY, ACCEPT_LANGUAGE);
+    MultiMap answer = response.headers();
+    Status status = headers.write(chosen, answer::add);
+    PublicHeaders.addTo(answer, false);
+    response.setStatusCode(status.getStatusCode());
+    if (status == Status.NOT_MODIFIED) {
+      response.end();
+    } else {
+      response.end(chosen.document().buffer());
     }
-    if (chosen.notModified()) {
-      response.setStatusCode(304).end();
-      return;
-    }
-    headers.add(HttpHeaders.CONTENT_TYPE, JSON);
-    response.end(chosen.document().buffer());
   }
 }

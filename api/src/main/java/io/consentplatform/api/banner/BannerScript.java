@@ -2,6 +2,7 @@ package io.consentplatform.api.banner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.api.web.EntityTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class BannerScript {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-    this.etag = BannerDocuments.etagOf(text);
+    this.etag = EntityTags.ofContent(text);
   }
 
   String text() {

@@ -1,9 +1,9 @@
 package io.consentplatform.api.policy;
 
 import io.consentplatform.api.i18n.Languages;
-import io.consentplatform.core.category.CategoryText;
-import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.policy.LocalizedCategory;
+import io.consentplatform.core.policy.LocalizedCategory.LocalizedCookie;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
 import io.consentplatform.core.policy.PublishedPolicy;
@@ -44,19 +44,16 @@ record PolicyView(
 
   static PolicyView of(PublishedPolicy policy, String language) {
     PolicySnapshot snapshot = policy.snapshot();
-    String fallback = snapshot.site().defaultLanguage();
     List<CategorySection> categories =
-        snapshot.categories().stream()
+        LocalizedCategory.of(snapshot, language).stream()
             .map(
-                category -> {
-                  CategoryText text = category.text(language, fallback);
-                  List<CookieRow> rows =
-                      snapshot.cookiesIn(category.key()).stream()
-                          .map(cookie -> row(snapshot, cookie, language, fallback))
-                          .toList();
-                  return new CategorySection(
-                      category.key(), text.name(), text.description(), category.required(), rows);
-                })
+                localized ->
+                    new CategorySection(
+                        localized.category().key(),
+                        localized.text().name(),
+                        localized.text().description(),
+                        localized.category().required(),
+                        localized.cookies().stream().map(cookie -> row(snapshot, cookie)).toList()))
             .toList();
     return new PolicyView(
         snapshot.site().key(),
@@ -73,9 +70,8 @@ record PolicyView(
         categories);
   }
 
-  private static CookieRow row(
-      PolicySnapshot snapshot, CookieEntry cookie, String language, String fallback) {
-    CookieText text = cookie.text(language, fallback);
+  private static CookieRow row(PolicySnapshot snapshot, LocalizedCookie localized) {
+    CookieEntry cookie = localized.cookie();
     String policyUrl =
         snapshot
             .provider(cookie.provider())
@@ -84,9 +80,9 @@ record PolicyView(
     return new CookieRow(
         cookie.provider(),
         policyUrl,
-        text.functionAndLocation(),
-        cookie.wildcard() ? cookie.name() + "*" : cookie.name(),
-        text.purposes(),
+        localized.text().functionAndLocation(),
+        localized.displayName(),
+        localized.text().purposes(),
         cookie.retention(),
         cookie.party() == Party.THIRD_PARTY);
   }

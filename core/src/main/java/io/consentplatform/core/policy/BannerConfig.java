@@ -1,10 +1,12 @@
 package io.consentplatform.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.consentplatform.core.category.CategoryText;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.consentplatform.core.category.Purpose;
-import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.site.SiteTexts;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -41,6 +43,19 @@ public record BannerConfig(
   public record CookieView(
       String name, @JsonProperty("service") String provider, String purposes, String retention) {}
 
+  // The document's one serialisation, for visitors and for the back office's preview alike. Its own
+  // mapper: tuning the REST layer's JSON or the stored snapshots' must not change the banner.
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** The JSON document the banner script reads, exactly as it is served. */
+  public byte[] json() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static BannerConfig of(PublishedPolicy policy, String language) {
     return of(policy.snapshot(), policy.number(), policy.contentHash(), language);
   }
@@ -52,32 +67,25 @@ public record BannerConfig(
 
   private static BannerConfig of(
       PolicySnapshot snapshot, int number, String hash, String language) {
-    String fallback = snapshot.site().defaultLanguage();
     List<CategoryView> categories =
-        snapshot.categories().stream()
+        LocalizedCategory.of(snapshot, language).stream()
             .map(
-                category -> {
-                  CategoryText text = category.text(language, fallback);
-                  List<CookieView> cookies =
-                      snapshot.cookiesIn(category.key()).stream()
-                          .map(
-                              cookie -> {
-                                CookieText cookieText = cookie.text(language, fallback);
-                                return new CookieView(
-                                    cookie.wildcard() ? cookie.name() + "*" : cookie.name(),
-                                    cookie.provider(),
-                                    cookieText.purposes(),
-                                    cookie.retention());
-                              })
-                          .toList();
-                  return new CategoryView(
-                      category.key(),
-                      category.purpose(),
-                      category.required(),
-                      text.name(),
-                      text.description(),
-                      cookies);
-                })
+                localized ->
+                    new CategoryView(
+                        localized.category().key(),
+                        localized.category().purpose(),
+                        localized.category().required(),
+                        localized.text().name(),
+                        localized.text().description(),
+                        localized.cookies().stream()
+                            .map(
+                                cookie ->
+                                    new CookieView(
+                                        cookie.displayName(),
+                                        cookie.cookie().provider(),
+                                        cookie.text().purposes(),
+                                        cookie.cookie().retention()))
+                            .toList()))
             .toList();
     return new BannerConfig(
         snapshot.site().key(),

@@ -32,14 +32,15 @@ public class CurrentPolicies {
   }
 
   /**
-   * What is known of the site without asking the database: its current version, empty for a site
-   * known to have none, or null when the database must be asked ({@link #of}).
+   * The site's current version if memory holds it, without ever asking the database; empty when the
+   * site has none or memory does not know yet ({@link #of} tells them apart).
    */
   public Optional<PublishedPolicy> known(String siteKey) {
     Optional<PublishedPolicy> cached = bySite.get(siteKey);
-    if (cached != null) {
-      metrics.policyLookedUp(true);
+    if (cached == null) {
+      return Optional.empty();
     }
+    metrics.policyLookedUp(true);
     return cached;
   }
 

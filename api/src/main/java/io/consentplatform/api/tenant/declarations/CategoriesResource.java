@@ -1,7 +1,7 @@
 package io.consentplatform.api.tenant.declarations;
 
-import io.consentplatform.api.tenant.Etags;
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.category.CategoryEdit;
 import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.category.CategoryView;
@@ -48,7 +48,7 @@ public class CategoriesResource {
     return ResponseBuilder.<CategoryView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/categories/" + created.id()))
         .entity(created)
-        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(created.version()))
         .build();
   }
 
@@ -57,7 +57,7 @@ public class CategoriesResource {
   public RestResponse<CategoryView> get(@RestPath long siteId, @RestPath long categoryId) {
     CategoryView category = categories.get(caller.get(), siteId, categoryId);
     return ResponseBuilder.ok(category)
-        .header(HttpHeaders.ETAG, Etags.of(category.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(category.version()))
         .build();
   }
 
@@ -69,9 +69,10 @@ public class CategoriesResource {
       @Valid @NotNull CategoryEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     CategoryView category =
-        categories.update(caller.get(), siteId, categoryId, edit, Etags.expected(ifMatch));
+        categories.update(
+            caller.get(), siteId, categoryId, edit, EntityTags.expectedVersion(ifMatch));
     return ResponseBuilder.ok(category)
-        .header(HttpHeaders.ETAG, Etags.of(category.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(category.version()))
         .build();
   }
 
@@ -81,6 +82,6 @@ public class CategoriesResource {
       @RestPath long siteId,
       @RestPath long categoryId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    categories.delete(caller.get(), siteId, categoryId, Etags.expected(ifMatch));
+    categories.delete(caller.get(), siteId, categoryId, EntityTags.expectedVersion(ifMatch));
   }
 }

@@ -1,7 +1,7 @@
 package io.consentplatform.api.tenant.declarations;
 
-import io.consentplatform.api.tenant.Etags;
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.cookie.CookieCsv;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieService;
@@ -60,7 +60,7 @@ public class CookiesResource {
     return ResponseBuilder.<CookieView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/cookies/" + created.id()))
         .entity(created)
-        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(created.version()))
         .build();
   }
 
@@ -68,7 +68,9 @@ public class CookiesResource {
   @Path("/{cookieId}")
   public RestResponse<CookieView> get(@RestPath long siteId, @RestPath long cookieId) {
     CookieView cookie = cookies.cookie(caller.get(), siteId, cookieId);
-    return ResponseBuilder.ok(cookie).header(HttpHeaders.ETAG, Etags.of(cookie.version())).build();
+    return ResponseBuilder.ok(cookie)
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(cookie.version()))
+        .build();
   }
 
   @PUT
@@ -79,8 +81,11 @@ public class CookiesResource {
       @Valid @NotNull CookieEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     CookieView cookie =
-        cookies.updateCookie(caller.get(), siteId, cookieId, edit, Etags.expected(ifMatch));
-    return ResponseBuilder.ok(cookie).header(HttpHeaders.ETAG, Etags.of(cookie.version())).build();
+        cookies.updateCookie(
+            caller.get(), siteId, cookieId, edit, EntityTags.expectedVersion(ifMatch));
+    return ResponseBuilder.ok(cookie)
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(cookie.version()))
+        .build();
   }
 
   @DELETE
@@ -89,7 +94,7 @@ public class CookiesResource {
       @RestPath long siteId,
       @RestPath long cookieId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    cookies.deleteCookie(caller.get(), siteId, cookieId, Etags.expected(ifMatch));
+    cookies.deleteCookie(caller.get(), siteId, cookieId, EntityTags.expectedVersion(ifMatch));
   }
 
   /** Every declaration of the site as CSV, in the Open Cookie Database's columns. */

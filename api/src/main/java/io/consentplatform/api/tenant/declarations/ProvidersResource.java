@@ -1,7 +1,7 @@
 package io.consentplatform.api.tenant.declarations;
 
-import io.consentplatform.api.tenant.Etags;
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.ProviderEdit;
 import io.consentplatform.core.cookie.ProviderView;
@@ -48,7 +48,7 @@ public class ProvidersResource {
     return ResponseBuilder.<ProviderView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/providers/" + created.id()))
         .entity(created)
-        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(created.version()))
         .build();
   }
 
@@ -57,7 +57,7 @@ public class ProvidersResource {
   public RestResponse<ProviderView> get(@RestPath long siteId, @RestPath long providerId) {
     ProviderView provider = cookies.provider(caller.get(), siteId, providerId);
     return ResponseBuilder.ok(provider)
-        .header(HttpHeaders.ETAG, Etags.of(provider.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(provider.version()))
         .build();
   }
 
@@ -69,9 +69,10 @@ public class ProvidersResource {
       @Valid @NotNull ProviderEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     ProviderView provider =
-        cookies.updateProvider(caller.get(), siteId, providerId, edit, Etags.expected(ifMatch));
+        cookies.updateProvider(
+            caller.get(), siteId, providerId, edit, EntityTags.expectedVersion(ifMatch));
     return ResponseBuilder.ok(provider)
-        .header(HttpHeaders.ETAG, Etags.of(provider.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(provider.version()))
         .build();
   }
 
@@ -81,6 +82,6 @@ public class ProvidersResource {
       @RestPath long siteId,
       @RestPath long providerId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    cookies.deleteProvider(caller.get(), siteId, providerId, Etags.expected(ifMatch));
+    cookies.deleteProvider(caller.get(), siteId, providerId, EntityTags.expectedVersion(ifMatch));
   }
 }

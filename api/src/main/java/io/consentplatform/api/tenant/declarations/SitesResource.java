@@ -1,7 +1,7 @@
 package io.consentplatform.api.tenant.declarations;
 
-import io.consentplatform.api.tenant.Etags;
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
@@ -45,7 +45,7 @@ public class SitesResource {
     SiteView created = sites.create(caller.get(), edit);
     return ResponseBuilder.<SiteView>created(URI.create("/v1/tenant/sites/" + created.id()))
         .entity(created)
-        .header(HttpHeaders.ETAG, Etags.of(created.version()))
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(created.version()))
         .build();
   }
 
@@ -53,7 +53,9 @@ public class SitesResource {
   @Path("/{siteId}")
   public RestResponse<SiteView> get(@RestPath long siteId) {
     SiteView site = sites.get(caller.get(), siteId);
-    return ResponseBuilder.ok(site).header(HttpHeaders.ETAG, Etags.of(site.version())).build();
+    return ResponseBuilder.ok(site)
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(site.version()))
+        .build();
   }
 
   @PUT
@@ -62,7 +64,9 @@ public class SitesResource {
       @RestPath long siteId,
       @Valid @NotNull SiteEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    SiteView site = sites.update(caller.get(), siteId, edit, Etags.expected(ifMatch));
-    return ResponseBuilder.ok(site).header(HttpHeaders.ETAG, Etags.of(site.version())).build();
+    SiteView site = sites.update(caller.get(), siteId, edit, EntityTags.expectedVersion(ifMatch));
+    return ResponseBuilder.ok(site)
+        .header(HttpHeaders.ETAG, EntityTags.ofVersion(site.version()))
+        .build();
   }
 }

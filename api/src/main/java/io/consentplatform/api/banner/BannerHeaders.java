@@ -1,0 +1,52 @@
+package io.consentplatform.api.banner;
+
+import io.consentplatform.api.ApiConfig;
+import io.vertx.core.http.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.function.BiConsumer;
+
+/**
+ * The status and headers of a banner configuration, written the same way by {@link BannerRoute} and
+ * by its fallback {@link BannerResource}: a cache in front must not tell which one answered.
+ */
+@ApplicationScoped
+class BannerHeaders {
+
+  // Vert.x writes these pre-encoded names and values without copying them on the hot path.
+  private static final CharSequence JSON =
+      HttpHeaders.createOptimized("application/json;charset=UTF-8");
+  private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+  private static final CharSequence ACCEPT_LANGUAGE =
+      HttpHeaders.createOptimized("Accept-Language");
+
+  private final CharSequence caching;
+
+  BannerHeaders(ApiConfig config) {
+    this.caching =
+        HttpHeaders.createOptimized(
+            "public, max-age="
+                + config.bannerMaxAge().toSeconds()
+                + ", stale-while-revalidate="
+                + config.bannerStaleWhileRevalidate().toSeconds());
+  }
+
+  /**
+   * Gives {@code header} every header of {@code answer} and says the status to answer with: 304
+   * when the client holds the document already (no body, no Content-Type), else 200.
+   */
+  Status write(BannerDocuments.Answer answer, BiConsumer<CharSequence, CharSequence> header) {
+    header.accept(HttpHeaders.ETAG, answer.document().etag());
+    header.accept(HttpHeaders.CACHE_CONTROL, caching);
+    // Public, read-only data: any page may fetch it.
+    header.accept(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
+    if (answer.variesByBrowser()) {
+      header.accept(HttpHeaders.VARY, ACCEPT_LANGUAGE);
+    }
+    if (answer.notModified()) {
+      return Status.NOT_MODIFIED;
+    }
+    header.accept(HttpHeaders.CONTENT_TYPE, JSON);
+    return Status.OK;
+  }
+}
