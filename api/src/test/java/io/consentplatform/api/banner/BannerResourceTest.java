@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +116,34 @@ class BannerResourceTest {
         .then()
         .statusCode(200)
         .header("ETag", not(is(etag)));
+  }
+
+  @Test
+  void shouldAnswerTheSameFromTheRestFallbackAsFromTheRoute() {
+    // Right after a publication the site is not in memory: the REST fallback answers and loads
+    // it, and the route answers the next request.
+    policies.publish(SiteFixture.create("banner-both-doors"), "test");
+    Response fallback =
+        given().header("Accept-Language", "fr").get("/v1/sites/banner-both-doors/banner");
+    Response route =
+        given().header("Accept-Language", "fr").get("/v1/sites/banner-both-doors/banner");
+
+    assertEquals(200, fallback.statusCode());
+    assertEquals(200, route.statusCode());
+    for (String header :
+        new String[] {
+          "ETag",
+          "Cache-Control",
+          "Vary",
+          "Access-Control-Allow-Origin",
+          "Content-Type",
+          "X-Content-Type-Options",
+          "Content-Security-Policy",
+          "Set-Cookie"
+        }) {
+      assertEquals(fallback.header(header), route.header(header), header);
+    }
+    assertArrayEquals(fallback.asByteArray(), route.asByteArray());
   }
 
   @Test

@@ -327,6 +327,92 @@ class ConsentResourceTest {
   }
 
   @Test
+  void shouldShowAReceiptToTheSitesOwnPagesOnly() {
+    publishOnce();
+    String receipt =
+        "/v1/sites/"
+            + SITE
+            + "/consents/"
+            + post(CUSTOM).statusCode(201).extract().path("consentId");
+
+    given()
+        .header("Origin", ORIGIN)
+        .when()
+        .get(receipt)
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", is(ORIGIN))
+        .header("Vary", containsString("Origin"))
+        .header("Set-Cookie", nullValue());
+    given()
+        .header("Origin", ORIGIN)
+        .header("Access-Control-Request-Method", "GET")
+        .when()
+        .options(receipt)
+        .then()
+        .statusCode(204)
+        .header("Access-Control-Allow-Origin", is(ORIGIN))
+        .header("Access-Control-Allow-Methods", containsString("GET"))
+        .header("Set-Cookie", nullValue());
+    given()
+        .header("Origin", "https://evil.example")
+        .when()
+        .get(receipt)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .header("Access-Control-Allow-Origin", nullValue());
+  }
+
+  @Test
+  void shouldRefuseAnUndeclaredOriginBeforeReadingTheBody() {
+    publishOnce();
+    long before = count();
+
+    given()
+        .header("Origin", "https://evil.example")
+        .contentType(ContentType.JSON)
+        .body("{\"policyVersion\":1,\"policyVersion\":1,\"action\":\"accept_all\"}")
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .header("Access-Control-Allow-Origin", nullValue())
+        .header("Set-Cookie", nullValue());
+
+    assertEquals(before, count());
+  }
+
+  @Test
+  void shouldAnswerANonCanonicalIdAsAnUnknownOne() {
+    publishOnce();
+    String id = post(CUSTOM).statusCode(201).extract().path("consentId");
+    // UUID.fromString reads "1-1-1-1-1" as 00000001-0001-0001-0001-000000000001.
+    for (String path :
+        new String[] {
+          "/consents/1-1-1-1-1",
+          "/consents/1-1-1-1-1/status?category=statistics",
+          "/consents/"
+              + id.toUpperCase(java.util.Locale.ROOT).replace("-", "")
+              + "/status?category=statistics"
+        }) {
+      given()
+          .when()
+          .get("/v1/sites/" + SITE + path)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
+    given()
+        .when()
+        .get("/v1/sites/" + SITE + "/consents/" + id.toUpperCase(java.util.Locale.ROOT))
+        .then()
+        .statusCode(200)
+        .body("consentId", is(id));
+  }
+
+  @Test
   void shouldTellATenantsBackEndWhatADecisionMeansNow() {
     publishOnce();
     String first = post(CUSTOM).statusCode(201).extract().path("consentId");
