@@ -2,6 +2,7 @@ package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
  * changed, removed or slipped in, or an entry changed, shows as the first broken link.
  */
 @ApplicationScoped
+@TenantScoped
 public class LedgerVerifier {
 
   /**

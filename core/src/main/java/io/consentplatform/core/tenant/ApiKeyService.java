@@ -1,6 +1,7 @@
 package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.util.Optional;
 
 /** Creates, checks and revokes tenants' API keys. */
 @ApplicationScoped
+@TenantScoped
 public class ApiKeyService {
 
   /** Every key starts so, which lets secret scanners recognise a leaked one. */

@@ -1,6 +1,7 @@
 package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** Who works in which tenant: membership, roles, and the tenants themselves. */
 @ApplicationScoped
+@TenantScoped
 public class MemberService {
 
   private final Audit audit;
