@@ -14,7 +14,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -62,7 +61,6 @@ public class ConsentLogPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String action) {
     Caller caller = admin.get();
     ConsentAction chosen =
@@ -86,7 +84,6 @@ public class ConsentLogPage {
   @GET
   @Path("/{consentId}")
   @Produces(MediaType.TEXT_HTML)
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance receipt(@RestPath long siteId, @RestPath String consentId) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
