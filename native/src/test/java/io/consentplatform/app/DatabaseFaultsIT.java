@@ -114,7 +114,7 @@ class DatabaseFaultsIT {
 
   private Platform start(int dbPort, String log) throws Exception {
     Map<String, String> properties = new HashMap<>(Records.platformOn(dbPort));
-    properties.put("consent.database.retry-seconds", "1");
+    properties.put("consent.database.retry-interval", "1s");
     Platform platform = Platform.start(workDir, log, properties);
     return started.platform(platform);
   }
