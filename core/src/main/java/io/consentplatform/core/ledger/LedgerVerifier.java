@@ -44,28 +44,16 @@ public class LedgerVerifier {
     this.dataSource = dataSource;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Verification verify(Caller caller, long siteId) {
     caller.require(Role.VIEWER);
     TenantScope.site(caller, siteId);
-    try {
-      return walk(siteId);
+    // The connection takes part in the transaction, which the cursor (fetch size) needs: the chain
+    // of a big site is never held in memory.
+    try (Connection connection = dataSource.getConnection()) {
+      return walk(connection, siteId);
     } catch (SQLException e) {
       throw new IllegalStateException("Verifying the ledger of site " + siteId + " failed", e);
-    }
-  }
-
-  Verification walk(long siteId) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      // A cursor (fetch size) needs a transaction; the chain of a big site is never held in memory.
-      connection.setAutoCommit(false);
-      try {
-        return walk(connection, siteId);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
     }
   }
 
