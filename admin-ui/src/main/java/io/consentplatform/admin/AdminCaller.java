@@ -3,8 +3,8 @@ package io.consentplatform.admin;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.MemberService;
+import io.consentplatform.core.tenant.Membership;
 import io.consentplatform.core.tenant.Role;
-import io.consentplatform.core.tenant.TenantMember;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,7 +27,7 @@ public class AdminCaller {
   private final MemberService members;
   private final HttpServerRequest request;
   private Caller caller;
-  private List<TenantMember> memberships;
+  private List<Membership> memberships;
 
   public AdminCaller(SecurityIdentity identity, MemberService members, HttpServerRequest request) {
     this.identity = identity;
@@ -47,7 +47,7 @@ public class AdminCaller {
   }
 
   /** Their tenants, for the switcher; read once per request. */
-  public List<TenantMember> memberships() {
+  public List<Membership> memberships() {
     if (memberships == null) {
       memberships = members.memberships(subject());
     }
@@ -58,10 +58,10 @@ public class AdminCaller {
   public Caller get() {
     if (caller == null) {
       Cookie chosen = request.getCookie(TENANT_COOKIE);
-      List<TenantMember> memberships = memberships();
+      List<Membership> memberships = memberships();
       String tenant = chosen != null ? chosen.getValue() : null;
       if (tenant == null && memberships.size() > 1) {
-        tenant = memberships.get(0).tenant.slug;
+        tenant = memberships.get(0).tenantSlug();
       }
       caller = members.callerFor(memberships, tenant);
     }

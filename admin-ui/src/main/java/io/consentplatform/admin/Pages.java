@@ -7,6 +7,9 @@ import java.net.URI;
 /** How a back-office form answers: see the result after a change, or the form again with errors. */
 public final class Pages {
 
+  /** RFC 9110's 422 Unprocessable Content, which Response.Status does not name. */
+  public static final int UNPROCESSABLE_CONTENT = 422;
+
   private Pages() {}
 
   /**
@@ -20,6 +23,6 @@ public final class Pages {
 
   /** The form again, with what was typed and the messages beside its fields. */
   public static Response invalid(TemplateInstance page) {
-    return Response.status(422).entity(page).build();
+    return Response.status(UNPROCESSABLE_CONTENT).entity(page).build();
   }
 }

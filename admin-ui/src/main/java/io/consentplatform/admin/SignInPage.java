@@ -1,9 +1,8 @@
 package io.consentplatform.admin;
 
-import io.consentplatform.core.tenant.TenantMember;
+import io.consentplatform.core.tenant.Membership;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -121,7 +120,7 @@ public class SignInPage {
 
   @GET
   public Response home() {
-    List<TenantMember> memberships = caller.memberships();
+    List<Membership> memberships = caller.memberships();
     if (memberships.isEmpty()) {
       return Response.status(Response.Status.FORBIDDEN)
           .entity(Templates.noTenant(caller.subject(), null))
@@ -132,11 +131,10 @@ public class SignInPage {
 
   @GET
   @Path("/tenants")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance tenants() {
     return Templates.tenants(
         caller.memberships().stream()
-            .map(m -> new TenantChoice(m.tenant.slug, m.tenant.name, m.role.name()))
+            .map(m -> new TenantChoice(m.tenantSlug(), m.tenantName(), m.role().name()))
             .toList(),
         null);
   }
@@ -146,7 +144,7 @@ public class SignInPage {
   @Path("/tenants")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response chooseTenant(@RestForm String tenant) {
-    boolean member = caller.memberships().stream().anyMatch(m -> m.tenant.slug.equals(tenant));
+    boolean member = caller.memberships().stream().anyMatch(m -> m.tenantSlug().equals(tenant));
     if (!member) {
       return Response.status(Response.Status.NOT_FOUND)
           .entity(Templates.noTenant(caller.subject(), null))

@@ -2,12 +2,109 @@ package io.consentplatform.core;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Settings of the consent domain. */
-@ConfigMapping(prefix = "consent.demo")
+/**
+ * The platform's settings under {@code consent}, in groups; the HTTP endpoints' own ({@code
+ * consent.api}) are ApiConfig's. Every key is listed in the README's configuration table.
+ */
+@ConfigMapping(prefix = "consent")
 public interface CoreConfig {
 
-  /** Whether the demo tenant (Town of Cary) is created on the first start. */
-  @WithDefault("true")
-  boolean enabled();
+  /** The demo tenant. */
+  Demo demo();
+
+  /** The back office's first local account. */
+  Admin admin();
+
+  /** The database the platform runs on. */
+  Database database();
+
+  /** The embedded PostgreSQL of the default set-up. */
+  EmbeddedDb embeddedDb();
+
+  /** How decisions are written. */
+  Writes writes();
+
+  /** The tamper-evident ledger. */
+  Ledger ledger();
+
+  /** The key that signs receipts. */
+  Receipts receipts();
+
+  interface Demo {
+    /** Whether the demo tenant (Town of Cary) is created on the first start. */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  interface Admin {
+    /** The first owner, created on the first start when no local account exists. */
+    FirstOwner firstOwner();
+
+    interface FirstOwner {
+      /** Its e-mail, which is also its sign-in name. */
+      @WithDefault("admin@localhost")
+      String email();
+
+      /** Its password; when unset one is generated and printed once in the log. */
+      Optional<String> password();
+
+      /** The slug of the tenant it owns. */
+      @WithDefault("town-of-cary")
+      String tenant();
+    }
+  }
+
+  interface Database {
+    /**
+     * While the database cannot be reached at start-up, the platform runs, not ready, and tries
+     * again this often.
+     */
+    @WithDefault("5s")
+    Duration retryInterval();
+  }
+
+  /**
+   * Read by the launcher before the application and this mapping exist (ConsentPlatformMain);
+   * declared here so that they are documented and checked with the rest.
+   */
+  interface EmbeddedDb {
+    /** Directory of the embedded PostgreSQL's files, relative to the working directory. */
+    @WithDefault("data")
+    String dataDir();
+
+    /** Its port on localhost; 0 picks a free one at each start. */
+    @WithDefault("0")
+    int port();
+  }
+
+  interface Writes {
+    /** The most decisions committed in one transaction (group commit). */
+    @WithDefault("256")
+    int maxBatch();
+
+    /** How many threads write decisions, each with its own connection. */
+    @WithDefault("2")
+    int writers();
+
+    /** How many decisions may wait for a writer; beyond, visitors get 503 and try again. */
+    @WithDefault("10000")
+    int queue();
+  }
+
+  interface Ledger {
+    /** How often decisions are sealed into their site's hash chain. */
+    @WithDefault("1s")
+    Duration sealInterval();
+  }
+
+  interface Receipts {
+    /** The Ed25519 private key that signs receipts, base64 PKCS#8 DER; generated per start. */
+    Optional<String> privateKey();
+
+    /** Its public key, base64 X.509 DER; required with the private key. */
+    Optional<String> publicKey();
+  }
 }

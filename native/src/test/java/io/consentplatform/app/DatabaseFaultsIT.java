@@ -1,5 +1,6 @@
 package io.consentplatform.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,11 +102,11 @@ class DatabaseFaultsIT {
 
     Platform again = start(dbPort, "after-kill.log");
     again.awaitReady();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (Records.single(dbPort, "select count(*) from consent_ledger_pending") > 0
-        && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-    }
+    await("the queue sealed")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> Records.single(dbPort, "select count(*) from consent_ledger_pending") == 0);
     assertEquals(
         Records.single(dbPort, "select count(*) from consent_record"),
         Records.single(dbPort, "select count(*) from consent_ledger"),
@@ -114,7 +115,7 @@ class DatabaseFaultsIT {
 
   private Platform start(int dbPort, String log) throws Exception {
     Map<String, String> properties = new HashMap<>(Records.platformOn(dbPort));
-    properties.put("consent.database.retry-seconds", "1");
+    properties.put("consent.database.retry-interval", "1s");
     Platform platform = Platform.start(workDir, log, properties);
     return started.platform(platform);
   }

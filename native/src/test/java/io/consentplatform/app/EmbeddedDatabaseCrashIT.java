@@ -1,5 +1,6 @@
 package io.consentplatform.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -235,16 +237,13 @@ class EmbeddedDatabaseCrashIT {
     }
   }
 
-  private static boolean stopsWithin(ProcessHandle postgres, Duration within)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    while (isPostgres(postgres)) {
-      if (Instant.now().isAfter(deadline)) {
-        return false;
-      }
-      Thread.sleep(20);
+  private static boolean stopsWithin(ProcessHandle postgres, Duration within) {
+    try {
+      await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> !isPostgres(postgres));
+      return true;
+    } catch (ConditionTimeoutException stillRunning) {
+      return false;
     }
-    return true;
   }
 
   private static ProcessHandle single(List<ProcessHandle> processes) {

@@ -1,5 +1,7 @@
 package io.consentplatform.app;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak, from the distribution Maven unpacked into target/, started in development mode
@@ -80,31 +82,26 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
   private void awaitRealm(Path log) throws IOException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(START_LIMIT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!keycloak.isAlive()) {
-        throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
-      }
-      try {
-        HttpResponse<Void> answer =
-            http.send(
-                HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(1000);
+    HttpRequest discovery =
+        HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration")).build();
+    try {
+      await("Keycloak's realm")
+          .atMost(START_LIMIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreException(IOException.class) // still starting
+          .until(
+              () -> {
+                if (!keycloak.isAlive()) {
+                  throw new IllegalStateException("Keycloak exited:\n" + Files.readString(log));
+                }
+                return http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
+              });
+    } catch (ConditionTimeoutException late) {
+      stop();
+      throw new IllegalStateException(
+          "Keycloak did not start within " + START_LIMIT + ":\n" + Files.readString(log), late);
     }
-    stop();
-    throw new IllegalStateException(
-        "Keycloak did not start within " + START_LIMIT + ":\n" + Files.readString(log));
   }
 
   @Override

@@ -9,11 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged platform run as its own process, as an operator runs it: the jar on this JVM, or the
@@ -112,18 +113,22 @@ final class Platform {
 
   /** Waits until {@code path} answers {@code status}; fails if the process exits first. */
   void await(String path, int status, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError("The platform exited: " + Files.readString(log));
-      }
-      if (status(path) == status) {
-        return;
-      }
-      Thread.sleep(200);
+    try {
+      Awaitility.await(path + " answering " + status)
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new AssertionError("The platform exited: " + Files.readString(log));
+                }
+                return status(path) == status;
+              });
+    } catch (ConditionTimeoutException late) {
+      throw new AssertionError(
+          path + " did not answer " + status + " within " + within + ": " + Files.readString(log),
+          late);
     }
-    throw new AssertionError(
-        path + " did not answer " + status + " within " + within + ": " + Files.readString(log));
   }
 
   void awaitReady() throws Exception {

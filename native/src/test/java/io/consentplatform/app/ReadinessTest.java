@@ -1,13 +1,13 @@
 package io.consentplatform.app;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,17 +28,9 @@ class ReadinessTest {
   }
 
   private static void awaitReady(Duration limit) {
-    Instant deadline = Instant.now().plus(limit);
-    while (given().when().get("/q/health/ready").statusCode() != 200) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Not ready " + limit + " after the database came back");
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    await("ready after the database came back")
+        .atMost(limit)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
   }
 }

@@ -1,5 +1,6 @@
 package io.consentplatform.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,12 +75,13 @@ class ScaleOutIT {
     assertEquals(201, published.statusCode(), published::body);
     long publishedAt = System.nanoTime();
 
-    String banner = second.get("/v1/sites/townofcary/banner?lang=en");
-    while (!banner.contains("\"version\":2")
-        && System.nanoTime() - publishedAt < Duration.ofSeconds(5).toNanos()) {
-      Thread.sleep(20);
-      banner = second.get("/v1/sites/townofcary/banner?lang=en");
-    }
+    String banner =
+        await("B serves version 2")
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () -> second.get("/v1/sites/townofcary/banner?lang=en"),
+                body -> body.contains("\"version\":2"));
     Duration seen = Duration.ofNanos(System.nanoTime() - publishedAt);
     System.out.printf("Publication through A served by B after %d ms%n", seen.toMillis());
     assertTrue(banner.contains("\"version\":2"), "B still serves version 1");

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * Visitors deciding as fast as they can, spread over one or more instances, remembering each
@@ -86,16 +87,11 @@ final class Writers implements AutoCloseable {
     }
   }
 
-  Instant awaitAcknowledgedAfter(Instant moment, Duration within) throws InterruptedException {
-    Instant deadline = moment.plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      Instant last = lastAcknowledged.get();
-      if (last.isAfter(moment)) {
-        return last;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("No decision acknowledged within " + within + " of the restart");
+  Instant awaitAcknowledgedAfter(Instant moment, Duration within) {
+    return Awaitility.await("a decision acknowledged within " + within + " of the restart")
+        .atMost(Duration.between(Instant.now(), moment.plus(within)))
+        .pollInterval(Duration.ofMillis(20))
+        .until(lastAcknowledged::get, last -> last.isAfter(moment));
   }
 
   @Override

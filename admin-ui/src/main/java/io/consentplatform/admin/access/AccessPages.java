@@ -2,17 +2,24 @@ package io.consentplatform.admin.access;
 
 import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
+import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlError;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.core.access.Caller;
-import io.consentplatform.core.audit.AuditEntry;
+import io.consentplatform.core.audit.AuditService;
+import io.consentplatform.core.audit.AuditView;
 import io.consentplatform.core.tenant.ApiKeyService;
+import io.consentplatform.core.tenant.ApiKeyView;
+import io.consentplatform.core.tenant.CreatedApiKey;
 import io.consentplatform.core.tenant.MemberService;
+import io.consentplatform.core.tenant.MemberView;
+import io.consentplatform.core.tenant.NewApiKey;
+import io.consentplatform.core.tenant.NewMember;
 import io.consentplatform.core.tenant.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -33,73 +39,71 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @HtmlErrors
-@Transactional(Transactional.TxType.SUPPORTS)
 public class AccessPages {
-
-  /** A member as the page lists them. */
-  public record Member(long id, String email, String subject, String role) {}
-
-  /** An API key as the page lists it; the secret only right after creation. */
-  public record Key(
-      long id, String name, String prefix, String role, Instant lastUsedAt, Instant revokedAt) {}
-
-  /** A change as the audit page lists it. */
-  public record Change(Instant at, String actor, String action, String entity, String entityId) {}
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance members(List<Member> members, List<String> roles, Chrome chrome);
+    static native TemplateInstance members(
+        List<MemberView> members, List<String> roles, Chrome chrome);
 
     static native TemplateInstance apiKeys(
-        List<Key> keys, List<String> roles, String secret, Chrome chrome);
+        List<ApiKeyView> keys, List<String> roles, String secret, Chrome chrome);
 
-    static native TemplateInstance audit(List<Change> changes, Chrome chrome);
+    static native TemplateInstance audit(List<AuditView> changes, Chrome chrome);
   }
 
   private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::name).toList();
 
+  /** How many changes the audit page lists. */
+  private static final int AUDIT_PAGE = 200;
+
   private final MemberService members;
   private final ApiKeyService keys;
+  private final AuditService audit;
   private final AdminCaller admin;
+  private final Validator validator;
 
-  public AccessPages(MemberService members, ApiKeyService keys, AdminCaller admin) {
+  public AccessPages(
+      MemberService members,
+      ApiKeyService keys,
+      AuditService audit,
+      AdminCaller admin,
+      Validator validator) {
     this.members = members;
     this.keys = keys;
+    this.audit = audit;
     this.admin = admin;
+    this.validator = validator;
   }
 
   @GET
   @Path("/members")
   public TemplateInstance members(@RestQuery String done) {
     Caller caller = admin.get();
-    List<Member> list =
-        members.list(caller).stream()
-            .map(m -> new Member(m.id, m.email, m.subject, m.role.name()))
-            .toList();
-    return Templates.members(list, ROLES, Chrome.of(caller, admin, Notices.text(done)));
+    return Templates.members(
+        members.list(caller), ROLES, Chrome.of(caller, admin, Notices.text(done)));
   }
 
   /** Adds a person by their sign-in subject: {@code local:<email>} or the identity provider's. */
   @POST
   @Path("/members")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response addMember(
       @RestForm String subject, @RestForm String email, @RestForm String role) {
-    if (isBlank(subject) || isBlank(email) || !ROLES.contains(role)) {
+    NewMember person = new NewMember(subject, email, roleOf(role)).stripped();
+    if (!FormErrors.check(validator, person).isEmpty()) {
       throw new HtmlError(
           Status.BAD_REQUEST,
           "Not added",
-          "A member needs a sign-in subject, an e-mail and a role.");
+          "A member needs a sign-in subject, a valid e-mail address and a role.");
     }
-    members.add(admin.get(), subject.strip(), email.strip(), Role.valueOf(role));
+    members.add(admin.get(), person);
     return Response.seeOther(URI.create("/admin/members?done=member-added")).build();
   }
 
   @POST
   @Path("/members/{memberId}/role")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response changeRole(@RestPath long memberId, @RestForm String role) {
     if (!ROLES.contains(role)) {
       throw new HtmlError(Status.BAD_REQUEST, "Not changed", "Unknown role.");
@@ -111,7 +115,6 @@ public class AccessPages {
   @POST
   @Path("/members/{memberId}/remove")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response removeMember(@RestPath long memberId) {
     members.remove(admin.get(), memberId);
     return Response.seeOther(URI.create("/admin/members?done=member-removed")).build();
@@ -127,22 +130,21 @@ public class AccessPages {
   @POST
   @Path("/api-keys")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response createApiKey(@RestForm String name, @RestForm String role) {
-    if (isBlank(name) || name.length() > 100 || !ROLES.contains(role)) {
+    NewApiKey key = new NewApiKey(name, roleOf(role)).stripped();
+    if (!FormErrors.check(validator, key).isEmpty()) {
       throw new HtmlError(
           Status.BAD_REQUEST,
           "Not created",
           "A key needs a name of at most 100 characters and a role.");
     }
-    ApiKeyService.CreatedKey created = keys.create(admin.get(), name.strip(), Role.valueOf(role));
+    CreatedApiKey created = keys.create(admin.get(), key);
     return Response.ok(keysPage(created.secret())).header("Cache-Control", "no-store").build();
   }
 
   @POST
   @Path("/api-keys/{keyId}/revoke")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response revokeApiKey(@RestPath long keyId) {
     keys.revoke(admin.get(), keyId);
     return Response.seeOther(URI.create("/admin/api-keys")).build();
@@ -150,26 +152,18 @@ public class AccessPages {
 
   private TemplateInstance keysPage(String secret) {
     Caller caller = admin.get();
-    List<Key> list =
-        keys.list(caller).stream()
-            .map(k -> new Key(k.id, k.name, k.prefix, k.role.name(), k.lastUsedAt, k.revokedAt))
-            .toList();
-    return Templates.apiKeys(list, ROLES, secret, Chrome.of(caller, admin, null));
+    return Templates.apiKeys(keys.list(caller), ROLES, secret, Chrome.of(caller, admin, null));
   }
 
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
+  /** The role a form names; null (refused by validation) for one that does not exist. */
+  private static Role roleOf(String role) {
+    return ROLES.contains(role) ? Role.valueOf(role) : null;
   }
 
   @GET
   @Path("/audit")
   public TemplateInstance audit() {
     Caller caller = admin.get();
-    caller.require(Role.OWNER);
-    List<Change> changes =
-        AuditEntry.listForTenant(caller.tenantId(), 200).stream()
-            .map(e -> new Change(e.recordedAt, e.actor, e.action, e.entity, e.entityId))
-            .toList();
-    return Templates.audit(changes, Chrome.of(caller, admin, null));
+    return Templates.audit(audit.newest(caller, AUDIT_PAGE), Chrome.of(caller, admin, null));
   }
 }

@@ -6,6 +6,7 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.VersionService;
@@ -16,7 +17,6 @@ import io.consentplatform.core.site.SiteView;
 import io.consentplatform.core.text.PlatformTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -75,7 +75,6 @@ public class BannerTextsPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(
       @RestPath long siteId, @RestQuery String lang, @RestQuery String done) {
     Caller caller = admin.get();
@@ -121,16 +120,14 @@ public class BannerTextsPage {
                       + "&done=texts-saved"))
           .build();
     }
-    return Response.status(422)
-        .entity(
-            Templates.edit(
-                site,
-                language,
-                texts(typed, language),
-                form.expectedVersion() == null ? site.version() : form.expectedVersion(),
-                errors.messages(),
-                Chrome.of(caller, admin, null)))
-        .build();
+    return Pages.invalid(
+        Templates.edit(
+            site,
+            language,
+            texts(typed, language),
+            form.expectedVersion() == null ? site.version() : form.expectedVersion(),
+            errors.messages(),
+            Chrome.of(caller, admin, null)));
   }
 
   /**
@@ -139,7 +136,6 @@ public class BannerTextsPage {
    */
   @GET
   @Path("/preview")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance preview(@RestPath long siteId, @RestQuery String lang) {
     SiteView site = sites.get(admin.get(), siteId);
     return Templates.preview(site, Languages.chosen(site, lang));
@@ -152,7 +148,6 @@ public class BannerTextsPage {
   @GET
   @Path("/draft")
   @Produces(MediaType.APPLICATION_JSON)
-  @Transactional(Transactional.TxType.SUPPORTS)
   public byte[] draft(@RestPath long siteId, @RestQuery String lang) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);

@@ -19,7 +19,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -85,7 +84,6 @@ public class CategoriesPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
     return listPage(siteId, CategoryForm.empty(), Map.of(), Notices.text(done));
   }
@@ -105,7 +103,6 @@ public class CategoriesPage {
 
   @GET
   @Path("/{categoryId}")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(
       @RestPath long siteId,
       @RestPath long categoryId,

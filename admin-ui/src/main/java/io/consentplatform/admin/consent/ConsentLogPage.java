@@ -16,7 +16,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -63,7 +62,6 @@ public class ConsentLogPage {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String action) {
     Caller caller = admin.get();
     // An unknown action in the address shows every record rather than an error page.
@@ -84,7 +82,6 @@ public class ConsentLogPage {
   @GET
   @Path("/{consentId}")
   @Produces(MediaType.TEXT_HTML)
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance receipt(@RestPath long siteId, @RestPath String consentId) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);

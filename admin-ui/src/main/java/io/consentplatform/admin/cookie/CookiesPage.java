@@ -19,7 +19,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -86,7 +85,6 @@ public class CookiesPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(
       @RestPath long siteId,
       @RestQuery String q,
@@ -110,7 +108,6 @@ public class CookiesPage {
 
   @GET
   @Path("/{cookieId}")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(
       @RestPath long siteId,
       @RestPath long cookieId,

@@ -13,7 +13,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -71,7 +71,6 @@ public class ImportPage {
 
   @GET
   @Path("/import")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance upload(@RestPath long siteId) {
     Caller caller = admin.editor();
     return Templates.upload(sites.get(caller, siteId), null, Chrome.of(caller, admin, null));
@@ -88,7 +87,10 @@ public class ImportPage {
     try {
       text = readText(file);
     } catch (Rejected e) {
-      return Response.status(e.field().equals("size") ? 413 : 422)
+      return Response.status(
+              e.field().equals("size")
+                  ? Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()
+                  : Pages.UNPROCESSABLE_CONTENT)
           .entity(Templates.upload(site, e.getMessage(), Chrome.of(caller, admin, null)))
           .build();
     }
@@ -138,7 +140,6 @@ public class ImportPage {
   @GET
   @Path("/export")
   @Produces("text/csv")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Response export(@RestPath long siteId) {
     return Response.ok(csv.export(admin.get(), siteId), "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")

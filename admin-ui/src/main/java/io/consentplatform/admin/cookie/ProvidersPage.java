@@ -16,7 +16,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -90,7 +89,6 @@ public class ProvidersPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(@RestPath long siteId, @RestQuery String done) {
     return listPage(siteId, ProviderForm.EMPTY, Map.of(), Notices.text(done));
   }
@@ -111,7 +109,6 @@ public class ProvidersPage {
 
   @GET
   @Path("/{providerId}")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(
       @RestPath long siteId, @RestPath long providerId, @RestQuery String done) {
     Caller caller = admin.get();

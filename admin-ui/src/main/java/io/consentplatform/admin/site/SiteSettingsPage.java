@@ -5,13 +5,13 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +49,6 @@ public class SiteSettingsPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance edit(@RestPath long siteId, @RestQuery String done) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
@@ -70,8 +69,7 @@ public class SiteSettingsPage {
       return Response.seeOther(URI.create("/admin/sites/" + siteId + "/settings?done=site-saved"))
           .build();
     }
-    return Response.status(422)
-        .entity(Templates.edit(site, form, errors.messages(), Chrome.of(caller, admin, null)))
-        .build();
+    return Pages.invalid(
+        Templates.edit(site, form, errors.messages(), Chrome.of(caller, admin, null)));
   }
 }

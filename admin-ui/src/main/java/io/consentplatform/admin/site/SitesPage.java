@@ -5,6 +5,7 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionService;
@@ -14,7 +15,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +36,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/admin/sites")
 @Produces(MediaType.TEXT_HTML)
 @HtmlErrors
-@Transactional(Transactional.TxType.SUPPORTS)
 public class SitesPage {
 
   @CheckedTemplate
@@ -79,7 +78,6 @@ public class SitesPage {
   /** A new site starts with the platform's texts and no category: its dashboard says what next. */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response create(@BeanParam SiteForm form) {
     Caller caller = admin.editor();
     SiteEdit edit = form.edit(Map.of());
@@ -89,11 +87,9 @@ public class SitesPage {
       return Response.seeOther(URI.create("/admin/sites/" + created.id() + "?done=site-created"))
           .build();
     }
-    return Response.status(422)
-        .entity(
-            Templates.list(
-                sites.list(caller), form, errors.messages(), Chrome.of(caller, admin, null)))
-        .build();
+    return Pages.invalid(
+        Templates.list(
+            sites.list(caller), form, errors.messages(), Chrome.of(caller, admin, null)));
   }
 
   @GET

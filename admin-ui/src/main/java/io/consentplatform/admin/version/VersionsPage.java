@@ -4,6 +4,7 @@ import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyDiff;
@@ -13,7 +14,6 @@ import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,7 +56,6 @@ public class VersionsPage {
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public TemplateInstance list(
       @RestPath long siteId, @RestQuery Integer compare, @RestQuery String done) {
     return page(siteId, compare, null, Notices.text(done));
@@ -68,14 +67,12 @@ public class VersionsPage {
   public Response publish(@RestPath long siteId, @RestForm String confirm) {
     Caller caller = admin.editor();
     if (!"yes".equals(confirm)) {
-      return Response.status(422)
-          .entity(
-              page(
-                  siteId,
-                  null,
-                  "Tick the confirmation to publish: every visitor will be asked again.",
-                  null))
-          .build();
+      return Pages.invalid(
+          page(
+              siteId,
+              null,
+              "Tick the confirmation to publish: every visitor will be asked again.",
+              null));
     }
     versions.publish(caller, siteId);
     return Response.seeOther(URI.create("/admin/sites/" + siteId + "/versions?done=published"))

@@ -107,7 +107,8 @@ public class ProblemMapper {
   /** A client over its rate limit: told when to come back. */
   @ServerExceptionMapper
   public RestResponse<String> tooMany(TooManyRequests e) {
-    RestResponse<String> answer = answer(Problem.of(429, e.getMessage()));
+    RestResponse<String> answer =
+        answer(Problem.of(Status.TOO_MANY_REQUESTS.getStatusCode(), e.getMessage()));
     answer.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
     return answer;
   }

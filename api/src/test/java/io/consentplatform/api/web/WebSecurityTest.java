@@ -1,6 +1,7 @@
 package io.consentplatform.api.web;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Headers on every public answer, and a log that never holds a visitor's data. */
@@ -54,25 +59,38 @@ class WebSecurityTest {
     policies.publish(site, "test");
     UUID visitor = UUID.randomUUID();
     String address = "203.0.113.201";
-    for (String body :
-        new String[] {
-          "{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
-              + visitor
-              + "\"}",
-          "{\"policyVersion\":7,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
-              + visitor
-              + "\"}",
-          "{\"policyVersion\":1,\"action\":\"nonsense\",\"visitorId\":\"" + visitor + "\"}"
-        }) {
-      given()
-          .contentType(ContentType.JSON)
-          .header("X-Forwarded-For", address)
-          .header("X-Real-IP", address)
-          .body(body)
-          .post("/v1/sites/privacy-log/consents");
-    }
+    // A recorded decision, a version that was never published, an action that does not exist: the
+    // paths that could log a visitor's data, each checked to have really run.
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    expected.put(
+        "{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
+            + visitor
+            + "\"}",
+        201);
+    expected.put(
+        "{\"policyVersion\":7,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
+            + visitor
+            + "\"}",
+        422);
+    expected.put(
+        "{\"policyVersion\":1,\"action\":\"nonsense\",\"visitorId\":\"" + visitor + "\"}", 422);
+    expected.forEach(
+        (body, status) ->
+            given()
+                .contentType(ContentType.JSON)
+                .header("X-Forwarded-For", address)
+                .header("X-Real-IP", address)
+                .body(body)
+                .post("/v1/sites/privacy-log/consents")
+                .then()
+                .statusCode(status));
+    // Positive control: what is logged now does reach the file this test reads.
+    String marker = "log-control-" + UUID.randomUUID();
+    Logger.getLogger(WebSecurityTest.class).info(marker);
 
-    String log = Files.readString(Path.of("target/test-log/quarkus.log"));
+    Path file = Path.of("target/test-log/quarkus.log");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(file).contains(marker));
+    String log = Files.readString(file);
     assertFalse(log.contains(visitor.toString()), "the visitor id is not in the log");
     assertFalse(log.contains(address), "the address is not in the log");
   }

@@ -2,6 +2,7 @@ package io.consentplatform.core.category;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.cookie.Cookie;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 
 /** A site's categories, as drafts until the next publication. */
 @ApplicationScoped
+@TenantScoped
 public class CategoryService {
 
   private final Audit audit;

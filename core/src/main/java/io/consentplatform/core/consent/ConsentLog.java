@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.csv.Csv;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.tenant.Role;
@@ -33,6 +34,7 @@ import javax.sql.DataSource;
  * flat whatever the number of rows.
  */
 @ApplicationScoped
+@TenantScoped
 public class ConsentLog {
 
   /** The most records one page returns. */

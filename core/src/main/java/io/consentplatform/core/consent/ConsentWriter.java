@@ -1,6 +1,7 @@
 package io.consentplatform.core.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,17 +50,12 @@ public class ConsentWriter {
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  public ConsentWriter(
-      DataSource dataSource,
-      PlatformMetrics metrics,
-      @ConfigProperty(name = "consent.writes.max-batch", defaultValue = "256") int maxBatch,
-      @ConfigProperty(name = "consent.writes.writers", defaultValue = "2") int writers,
-      @ConfigProperty(name = "consent.writes.queue", defaultValue = "10000") int queueSize) {
+  public ConsentWriter(DataSource dataSource, PlatformMetrics metrics, CoreConfig config) {
     this.dataSource = dataSource;
     this.metrics = metrics;
-    this.maxBatch = maxBatch;
-    this.writers = writers;
-    this.queue = new ArrayBlockingQueue<>(queueSize);
+    this.maxBatch = config.writes().maxBatch();
+    this.writers = config.writes().writers();
+    this.queue = new ArrayBlockingQueue<>(config.writes().queue());
   }
 
   void onStart(@Observes StartupEvent start) {

@@ -2,6 +2,7 @@ package io.consentplatform.core.consent;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 
 /** What visitors decided, per day (UTC) and category: the figures of a site's dashboard. */
 @ApplicationScoped
+@TenantScoped
 public class Statistics {
 
   /** The longest period one request covers. */

@@ -2,6 +2,7 @@ package io.consentplatform.core.cookie;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.category.Purpose;
@@ -29,6 +30,7 @@ import java.util.TreeMap;
  * its entries (or another CMP's export in that layout) can be imported as they are.
  */
 @ApplicationScoped
+@TenantScoped
 public class CookieCsv {
 
   public static final List<String> HEADER =

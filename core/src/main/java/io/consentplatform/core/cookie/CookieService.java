@@ -2,6 +2,7 @@ package io.consentplatform.core.cookie;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.category.Category;
@@ -16,6 +17,7 @@ import java.util.Objects;
 
 /** A site's providers and cookies, as drafts until the next publication. */
 @ApplicationScoped
+@TenantScoped
 public class CookieService {
 
   private final Audit audit;

@@ -1,5 +1,6 @@
 package io.consentplatform.core.db;
 
+import io.consentplatform.core.CoreConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ public class DatabaseSetup {
   private final Flyway flyway;
   private final Event<DatabaseReady> ready;
   private final String url;
-  private final long retrySeconds;
+  private final Duration retry;
   private volatile boolean migrated;
   private ScheduledExecutorService retries;
 
@@ -35,20 +37,19 @@ public class DatabaseSetup {
       Flyway flyway,
       Event<DatabaseReady> ready,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url", defaultValue = "(unset)") String url,
-      @ConfigProperty(name = "consent.database.retry-seconds", defaultValue = "5")
-          long retrySeconds) {
+      CoreConfig config) {
     this.flyway = flyway;
     this.ready = ready;
     this.url = url;
-    this.retrySeconds = retrySeconds;
+    this.retry = config.database().retryInterval();
   }
 
   void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent start) {
     if (!attempt()) {
       LOG.errorf(
           "The database at %s cannot be reached: the platform is running but not ready, and tries"
-              + " again every %d s",
-          url, retrySeconds);
+              + " again every %d ms",
+          url, retry.toMillis());
       retries =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
@@ -56,7 +57,8 @@ public class DatabaseSetup {
                 thread.setDaemon(true);
                 return thread;
               });
-      retries.scheduleWithFixedDelay(this::retry, retrySeconds, retrySeconds, TimeUnit.SECONDS);
+      retries.scheduleWithFixedDelay(
+          this::retry, retry.toMillis(), retry.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -46,7 +46,7 @@ public class DemoTenant {
   public DemoTenant(PolicyService policies, EntityManager entityManager, CoreConfig config) {
     this.policies = policies;
     this.entityManager = entityManager;
-    this.enabled = config.enabled();
+    this.enabled = config.demo().enabled();
   }
 
   void onDatabaseReady(@Observes DatabaseReady ready) {

@@ -1,5 +1,6 @@
 package io.consentplatform.core.ledger;
 
+import io.consentplatform.core.CoreConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,12 +40,9 @@ public class LedgerSealer {
   private ScheduledExecutorService timer;
   private boolean failing;
 
-  public LedgerSealer(
-      DataSource dataSource,
-      @ConfigProperty(name = "consent.ledger.seal-interval-millis", defaultValue = "1000")
-          long intervalMillis) {
+  public LedgerSealer(DataSource dataSource, CoreConfig config) {
     this.dataSource = dataSource;
-    this.intervalMillis = intervalMillis;
+    this.intervalMillis = config.ledger().sealInterval().toMillis();
   }
 
   void onStart(@Observes StartupEvent start) {

@@ -2,6 +2,7 @@ package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
  * changed, removed or slipped in, or an entry changed, shows as the first broken link.
  */
 @ApplicationScoped
+@TenantScoped
 public class LedgerVerifier {
 
   /**
@@ -42,28 +44,16 @@ public class LedgerVerifier {
     this.dataSource = dataSource;
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public Verification verify(Caller caller, long siteId) {
     caller.require(Role.VIEWER);
     TenantScope.site(caller, siteId);
-    try {
-      return walk(siteId);
+    // The connection takes part in the transaction, which the cursor (fetch size) needs: the chain
+    // of a big site is never held in memory.
+    try (Connection connection = dataSource.getConnection()) {
+      return walk(connection, siteId);
     } catch (SQLException e) {
       throw new IllegalStateException("Verifying the ledger of site " + siteId + " failed", e);
-    }
-  }
-
-  Verification walk(long siteId) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      // A cursor (fetch size) needs a transaction; the chain of a big site is never held in memory.
-      connection.setAutoCommit(false);
-      try {
-        return walk(connection, siteId);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.tenant.Role;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 /** A tenant's retention period for proof of consent: read by anyone, set by its owners. */
 @ApplicationScoped
+@TenantScoped
 public class RetentionPeriod {
 
   public static final int MIN_DAYS = 30;

@@ -2,6 +2,7 @@ package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
  * readable) and a line saying they were erased, so that the site's chain still verifies.
  */
 @ApplicationScoped
+@TenantScoped
 public class VisitorData {
 
   /** One of the visitor's records, as the export gives it. */

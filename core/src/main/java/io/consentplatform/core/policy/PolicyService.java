@@ -1,6 +1,7 @@
 package io.consentplatform.core.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
@@ -21,6 +22,7 @@ import java.util.Optional;
 
 /** Publishes policy versions and reads the published ones. */
 @ApplicationScoped
+@TenantScoped
 public class PolicyService {
 
   private final EntityManager entityManager;

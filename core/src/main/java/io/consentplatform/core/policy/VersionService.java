@@ -2,6 +2,7 @@ package io.consentplatform.core.policy;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 /** A tenant's view of policy versions: the draft, the published ones, their differences. */
 @ApplicationScoped
+@TenantScoped
 public class VersionService {
 
   /** How a diff names the declarations not yet published. */

@@ -2,6 +2,7 @@ package io.consentplatform.core.site;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 
 /** A tenant's sites. */
 @ApplicationScoped
+@TenantScoped
 public class SiteService {
 
   private final Audit audit;

@@ -1,10 +1,13 @@
 package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +22,7 @@ import java.util.Optional;
 
 /** Creates, checks and revokes tenants' API keys. */
 @ApplicationScoped
+@TenantScoped
 public class ApiKeyService {
 
   /** Every key starts so, which lets secret scanners recognise a leaked one. */
@@ -35,12 +39,11 @@ public class ApiKeyService {
     this.audit = audit;
   }
 
-  /** A new key and its only showing of the secret. */
-  public record CreatedKey(ApiKey key, String secret) {}
-
   @Transactional
-  public CreatedKey create(Caller caller, String name, Role role) {
+  public CreatedApiKey create(Caller caller, @Valid @NotNull NewApiKey newKey) {
     caller.require(Role.OWNER);
+    String name = newKey.stripped().name();
+    Role role = newKey.role();
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -54,13 +57,13 @@ public class ApiKeyService {
     key.createdBy = caller.actor();
     key.persist();
     audit.record(caller, "create", "api-key", key.id, null, describe(key));
-    return new CreatedKey(key, secret);
+    return new CreatedApiKey(ApiKeyView.of(key), secret);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<ApiKey> list(Caller caller) {
+  public List<ApiKeyView> list(Caller caller) {
     caller.require(Role.OWNER);
-    return ApiKey.listForTenant(caller.tenantId());
+    return ApiKey.listForTenant(caller.tenantId()).stream().map(ApiKeyView::of).toList();
   }
 
   @Transactional

@@ -1,5 +1,6 @@
 package io.consentplatform.core.tenant;
 
+import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DatabaseReady;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.annotation.Priority;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,17 +30,11 @@ public class LocalAccounts {
   private final Optional<String> ownerPassword;
   private final String ownerTenant;
 
-  public LocalAccounts(
-      EntityManager entityManager,
-      @ConfigProperty(name = "consent.admin.first-owner.email", defaultValue = "admin@localhost")
-          String ownerEmail,
-      @ConfigProperty(name = "consent.admin.first-owner.password") Optional<String> ownerPassword,
-      @ConfigProperty(name = "consent.admin.first-owner.tenant", defaultValue = "town-of-cary")
-          String ownerTenant) {
+  public LocalAccounts(EntityManager entityManager, CoreConfig config) {
     this.entityManager = entityManager;
-    this.ownerEmail = ownerEmail;
-    this.ownerPassword = ownerPassword;
-    this.ownerTenant = ownerTenant;
+    this.ownerEmail = config.admin().firstOwner().email();
+    this.ownerPassword = config.admin().firstOwner().password();
+    this.ownerTenant = config.admin().firstOwner().tenant();
   }
 
   /** Creates an account; its subject is {@code local:<email>}. */

@@ -1,17 +1,21 @@
 package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 
 /** Who works in which tenant: membership, roles, and the tenants themselves. */
 @ApplicationScoped
+@TenantScoped
 public class MemberService {
 
   private final Audit audit;
@@ -29,16 +33,16 @@ public class MemberService {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Caller callerFor(String subject, String claimedTenant) {
-    return callerFor(TenantMember.listForSubject(subject), claimedTenant);
+    return callerFor(memberships(subject), claimedTenant);
   }
 
   /** The same choice among memberships already read. */
-  public Caller callerFor(List<TenantMember> memberships, String claimedTenant) {
-    TenantMember member;
+  public Caller callerFor(List<Membership> memberships, String claimedTenant) {
+    Membership member;
     if (claimedTenant != null) {
       member =
           memberships.stream()
-              .filter(m -> m.tenant.slug.equals(claimedTenant))
+              .filter(m -> m.tenantSlug().equals(claimedTenant))
               .findFirst()
               .orElseThrow(() -> new Forbidden("You are not a member of tenant " + claimedTenant));
     } else if (memberships.size() == 1) {
@@ -48,39 +52,50 @@ public class MemberService {
     } else {
       throw new Forbidden("You belong to several tenants: your token must name one (claim tenant)");
     }
-    return new Caller(member.tenant.id, member.email, member.role);
+    return new Caller(member.tenantId(), member.email(), member.role());
   }
 
   /** The tenants a person belongs to, for choosing one. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<TenantMember> memberships(String subject) {
-    return TenantMember.listForSubject(subject);
+  public List<Membership> memberships(String subject) {
+    return TenantMember.listForSubject(subject).stream().map(Membership::of).toList();
+  }
+
+  /** The caller's own tenant. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TenantView tenant(Caller caller) {
+    return TenantView.of(Tenant.findById(caller.tenantId()));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<TenantMember> list(Caller caller) {
+  public List<MemberView> list(Caller caller) {
     caller.require(Role.VIEWER);
-    return TenantMember.list("tenant.id = ?1 order by email", caller.tenantId());
+    return TenantMember.<TenantMember>list("tenant.id = ?1 order by email", caller.tenantId())
+        .stream()
+        .map(MemberView::of)
+        .toList();
   }
 
   @Transactional
-  public TenantMember add(Caller caller, String subject, String email, Role role) {
+  public MemberView add(Caller caller, @Valid @NotNull NewMember person) {
     caller.require(Role.OWNER);
-    if (TenantMember.count("tenant.id = ?1 and subject = ?2", caller.tenantId(), subject) > 0) {
+    NewMember added = person.stripped();
+    if (TenantMember.count("tenant.id = ?1 and subject = ?2", caller.tenantId(), added.subject())
+        > 0) {
       throw new Conflict("This person is already a member");
     }
     TenantMember member = new TenantMember();
     member.tenant = Tenant.findById(caller.tenantId());
-    member.subject = subject;
-    member.email = email;
-    member.role = role;
+    member.subject = added.subject();
+    member.email = added.email();
+    member.role = added.role();
     member.persist();
     audit.record(caller, "create", "member", member.id, null, describe(member));
-    return member;
+    return MemberView.of(member);
   }
 
   @Transactional
-  public TenantMember changeRole(Caller caller, long memberId, Role role) {
+  public MemberView changeRole(Caller caller, long memberId, @NotNull Role role) {
     caller.require(Role.OWNER);
     TenantMember member = owned(caller, memberId);
     Object before = describe(member);
@@ -89,7 +104,7 @@ public class MemberService {
     }
     member.role = role;
     audit.record(caller, "update", "member", member.id, before, describe(member));
-    return member;
+    return MemberView.of(member);
   }
 
   @Transactional
@@ -105,7 +120,7 @@ public class MemberService {
 
   /** A new tenant and its first owner; only the platform's operators create tenants. */
   @Transactional
-  public Tenant createTenant(
+  public TenantView createTenant(
       String operator, String slug, String name, String ownerSubject, String ownerEmail) {
     if (Tenant.findBySlug(slug).isPresent()) {
       throw new Conflict("A tenant " + slug + " exists already");
@@ -124,7 +139,7 @@ public class MemberService {
         tenant.id,
         null,
         Map.of("slug", slug, "name", name, "owner", ownerEmail));
-    return tenant;
+    return TenantView.of(tenant);
   }
 
   private static TenantMember owned(Caller caller, long memberId) {

@@ -1,21 +1,19 @@
 package io.consentplatform.api.tenant.access;
 
-import io.consentplatform.api.tenant.access.AccessViews.ApiKeyView;
-import io.consentplatform.api.tenant.access.AccessViews.AuditView;
-import io.consentplatform.api.tenant.access.AccessViews.CreatedApiKey;
 import io.consentplatform.api.tenant.access.AccessViews.Me;
-import io.consentplatform.api.tenant.access.AccessViews.MemberView;
-import io.consentplatform.api.tenant.access.AccessViews.NewApiKey;
-import io.consentplatform.api.tenant.access.AccessViews.NewMember;
 import io.consentplatform.api.tenant.access.AccessViews.RoleChange;
 import io.consentplatform.core.access.Caller;
-import io.consentplatform.core.audit.AuditEntry;
+import io.consentplatform.core.audit.AuditService;
+import io.consentplatform.core.audit.AuditView;
 import io.consentplatform.core.tenant.ApiKeyService;
+import io.consentplatform.core.tenant.ApiKeyView;
+import io.consentplatform.core.tenant.CreatedApiKey;
 import io.consentplatform.core.tenant.MemberService;
-import io.consentplatform.core.tenant.Role;
-import io.consentplatform.core.tenant.Tenant;
+import io.consentplatform.core.tenant.MemberView;
+import io.consentplatform.core.tenant.NewApiKey;
+import io.consentplatform.core.tenant.NewMember;
+import io.consentplatform.core.tenant.TenantView;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -39,33 +37,34 @@ public class AccessResource {
 
   private final MemberService members;
   private final ApiKeyService keys;
+  private final AuditService audit;
   private final CurrentCaller caller;
 
-  public AccessResource(MemberService members, ApiKeyService keys, CurrentCaller caller) {
+  public AccessResource(
+      MemberService members, ApiKeyService keys, AuditService audit, CurrentCaller caller) {
     this.members = members;
     this.keys = keys;
+    this.audit = audit;
     this.caller = caller;
   }
 
   @GET
-  @Transactional(Transactional.TxType.SUPPORTS)
   public Me me() {
     Caller me = caller.get();
-    Tenant tenant = Tenant.findById(me.tenantId());
-    return new Me(tenant.slug, tenant.name, me.actor(), me.role());
+    TenantView tenant = members.tenant(me);
+    return new Me(tenant.slug(), tenant.name(), me.actor(), me.role());
   }
 
   @GET
   @Path("/members")
   public List<MemberView> members() {
-    return members.list(caller.get()).stream().map(MemberView::of).toList();
+    return members.list(caller.get());
   }
 
   @POST
   @Path("/members")
   public RestResponse<MemberView> addMember(@Valid @NotNull NewMember member) {
-    MemberView added =
-        MemberView.of(members.add(caller.get(), member.subject(), member.email(), member.role()));
+    MemberView added = members.add(caller.get(), member);
     return ResponseBuilder.<MemberView>created(URI.create("/v1/tenant/members/" + added.id()))
         .entity(added)
         .build();
@@ -74,7 +73,7 @@ public class AccessResource {
   @PUT
   @Path("/members/{memberId}")
   public MemberView changeRole(@RestPath long memberId, @Valid @NotNull RoleChange change) {
-    return MemberView.of(members.changeRole(caller.get(), memberId, change.role()));
+    return members.changeRole(caller.get(), memberId, change.role());
   }
 
   @DELETE
@@ -86,17 +85,17 @@ public class AccessResource {
   @GET
   @Path("/api-keys")
   public List<ApiKeyView> apiKeys() {
-    return keys.list(caller.get()).stream().map(ApiKeyView::of).toList();
+    return keys.list(caller.get());
   }
 
   /** A new key; its secret is in this answer and nowhere else, ever. */
   @POST
   @Path("/api-keys")
   public RestResponse<CreatedApiKey> createApiKey(@Valid @NotNull NewApiKey key) {
-    ApiKeyService.CreatedKey created = keys.create(caller.get(), key.name(), key.role());
+    CreatedApiKey created = keys.create(caller.get(), key);
     return ResponseBuilder.<CreatedApiKey>created(
-            URI.create("/v1/tenant/api-keys/" + created.key().id))
-        .entity(new CreatedApiKey(ApiKeyView.of(created.key()), created.secret()))
+            URI.create("/v1/tenant/api-keys/" + created.key().id()))
+        .entity(created)
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -110,11 +109,7 @@ public class AccessResource {
   /** The newest changes first; owners only. */
   @GET
   @Path("/audit")
-  @Transactional(Transactional.TxType.SUPPORTS)
   public List<AuditView> audit(@RestQuery Integer limit) {
-    Caller me = caller.get();
-    me.require(Role.OWNER);
-    int size = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
-    return AuditEntry.listForTenant(me.tenantId(), size).stream().map(AuditView::of).toList();
+    return audit.newest(caller.get(), limit == null ? 100 : limit);
   }
 }

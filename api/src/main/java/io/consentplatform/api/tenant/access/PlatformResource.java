@@ -1,9 +1,8 @@
 package io.consentplatform.api.tenant.access;
 
 import io.consentplatform.api.tenant.access.AccessViews.NewTenant;
-import io.consentplatform.api.tenant.access.AccessViews.TenantView;
 import io.consentplatform.core.tenant.MemberService;
-import io.consentplatform.core.tenant.Tenant;
+import io.consentplatform.core.tenant.TenantView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,15 +33,15 @@ public class PlatformResource {
 
   @POST
   public RestResponse<TenantView> create(@Valid @NotNull NewTenant tenant) {
-    Tenant created =
+    TenantView created =
         members.createTenant(
             identity.getPrincipal().getName(),
             tenant.slug(),
             tenant.name(),
             tenant.ownerSubject(),
             tenant.ownerEmail());
-    return ResponseBuilder.<TenantView>created(URI.create("/v1/platform/tenants/" + created.id))
-        .entity(new TenantView(created.id, created.slug, created.name))
+    return ResponseBuilder.<TenantView>created(URI.create("/v1/platform/tenants/" + created.id()))
+        .entity(created)
         .build();
   }
 }

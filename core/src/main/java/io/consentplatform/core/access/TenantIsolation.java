@@ -1,0 +1,45 @@
+package io.consentplatform.core.access;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Confines a transaction to one tenant in the database: it takes the role {@code consent_tenant},
+ * whose row-level security policies (migration V6) show and accept only the rows of the tenant
+ * named in {@code consent.tenant_id}. Both settings are local to the transaction and end with it,
+ * so a pooled connection never carries them into the next one.
+ *
+ * <p>Every operation of a tenant (management API, back office) goes through a {@link TenantScoped}
+ * service with a {@link Caller} and is confined. The work that spans tenants by design runs under
+ * the platform's own role, which owns the tables and is not subject to the policies; these are the
+ * only paths that do:
+ *
+ * <ul>
+ *   <li>visitors' requests, which find their site by its public key: the banner and its in-memory
+ *       cache ({@code CurrentPolicies}), the consent writer ({@code ConsentWriter}, whose batches
+ *       mix sites), receipts and statuses, the public policy page;
+ *   <li>the ledger: sealing ({@code LedgerSealer}) and retention ({@code Retention}) across sites;
+ *   <li>signing in: finding a person's memberships in every tenant ({@code
+ *       MemberService.callerFor}, {@code memberships}), API keys by their hash, local accounts;
+ *   <li>start-up: migrations, the demo tenant, the first owner; and the platform operators'
+ *       creation of tenants.
+ * </ul>
+ */
+public final class TenantIsolation {
+
+  /** The database role whose policies confine it to one tenant. */
+  static final String ROLE = "consent_tenant";
+
+  private TenantIsolation() {}
+
+  /** Confines the current transaction of {@code entityManager} to {@code tenantId}. */
+  public static void confine(EntityManager entityManager, long tenantId) {
+    entityManager
+        .createNativeQuery(
+            "select set_config('role', '"
+                + ROLE
+                + "', true),"
+                + " set_config('consent.tenant_id', cast(?1 as text), true)")
+        .setParameter(1, tenantId)
+        .getSingleResult();
+  }
+}

@@ -1,0 +1,28 @@
+package io.consentplatform.core.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One change in a tenant's audit trail, as the API and the back office show it. */
+public record AuditView(
+    long id,
+    String actor,
+    String action,
+    String entity,
+    String entityId,
+    Map<String, Object> before,
+    Map<String, Object> after,
+    Instant recordedAt) {
+
+  static AuditView of(AuditEntry entry) {
+    return new AuditView(
+        entry.id,
+        entry.actor,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.before,
+        entry.after,
+        entry.recordedAt);
+  }
+}
