@@ -3,14 +3,13 @@ package io.consentplatform.api.banner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.i18n.Languages;
+import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,12 +83,7 @@ class BannerDocuments {
 
   /** A strong ETag from the representation itself, so that a new format also changes it. */
   static String etagOf(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return "\"" + HexFormat.of().formatHex(Sha256.digest(content), 0, 16) + "\"";
   }
 
   static String etagOf(String content) {
