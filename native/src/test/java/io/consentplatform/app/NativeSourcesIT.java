@@ -112,7 +112,6 @@ class NativeSourcesIT {
             "io.consentplatform.core.policy.PolicySnapshot$CookieEntry",
             "io.consentplatform.core.policy.BannerConfig",
             "io.consentplatform.core.site.SiteView",
-            "io.consentplatform.core.ledger.ReceiptSigner$PublicJwk",
             "io.consentplatform.api.consent.ConsentRequest",
             "io.consentplatform.api.consent.ConsentReceipt",
             "io.consentplatform.api.problem.Problem")) {

@@ -6,8 +6,9 @@ import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
-import io.consentplatform.core.cookie.CookieCsv;
-import io.consentplatform.core.cookie.CookieCsv.ImportReport;
+import io.consentplatform.core.cookie.CookieImport;
+import io.consentplatform.core.cookie.CookieImport.ImportReport;
+import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
@@ -59,12 +60,15 @@ public class ImportPage {
         Chrome chrome);
   }
 
-  private final CookieCsv csv;
+  private final CookieImport imports;
+  private final CookieService cookies;
   private final SiteService sites;
   private final AdminCaller admin;
 
-  public ImportPage(CookieCsv csv, SiteService sites, AdminCaller admin) {
-    this.csv = csv;
+  public ImportPage(
+      CookieImport imports, CookieService cookies, SiteService sites, AdminCaller admin) {
+    this.imports = imports;
+    this.cookies = cookies;
     this.sites = sites;
     this.admin = admin;
   }
@@ -95,7 +99,7 @@ public class ImportPage {
           .build();
     }
     try {
-      ImportReport report = csv.importCsv(caller, siteId, new StringReader(text), true, false);
+      ImportReport report = imports.importCsv(caller, siteId, new StringReader(text), true, false);
       return Response.ok(
               Templates.preview(
                   site, file.fileName(), text, report, null, Chrome.of(caller, admin, null)))
@@ -119,7 +123,7 @@ public class ImportPage {
       throw new Rejected("csvText", "Send the file again from the import page");
     }
     ImportReport report =
-        csv.importCsv(
+        imports.importCsv(
             caller, siteId, new StringReader(csvText), false, FormValues.ticked(skipInvalid));
     if (!report.applied()) {
       // Rows are in error (perhaps only now: the site may have changed since the preview).
@@ -141,7 +145,7 @@ public class ImportPage {
   @Path("/export")
   @Produces("text/csv")
   public Response export(@RestPath long siteId) {
-    return Response.ok(csv.export(admin.get(), siteId), "text/csv; charset=utf-8")
+    return Response.ok(cookies.exportCsv(admin.get(), siteId), "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")
         .build();
   }

@@ -1,10 +1,9 @@
 package io.consentplatform.api.consent;
 
-import io.consentplatform.core.ledger.ReceiptSigner;
+import io.consentplatform.core.ledger.ReceiptKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -15,18 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Consent")
 public class ReceiptKeysResource {
 
-  /** The JWK Set document. */
-  public record KeySet(List<ReceiptSigner.PublicJwk> keys) {}
+  private final ReceiptKeys keys;
 
-  private final ReceiptSigner signer;
-
-  public ReceiptKeysResource(ReceiptSigner signer) {
-    this.signer = signer;
+  public ReceiptKeysResource(ReceiptKeys keys) {
+    this.keys = keys;
   }
 
+  /** The JWK Set document, written by jose4j. */
   @GET
   @Produces("application/jwk-set+json")
-  public KeySet keys() {
-    return new KeySet(signer.publishedKeys());
+  public String keys() {
+    return keys.publishedKeySet();
   }
 }

@@ -1,9 +1,8 @@
 package io.consentplatform.api.web;
 
+import io.consentplatform.core.hash.Sha256;
 import jakarta.ws.rs.BadRequestException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -38,12 +37,7 @@ public final class EntityTags {
 
   /** A strong tag from the representation itself, so that a new format also changes it. */
   public static String ofContent(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return "\"" + HexFormat.of().formatHex(Sha256.digest(content), 0, 16) + "\"";
   }
 
   /** The tag of a text, from its UTF-8 bytes. */

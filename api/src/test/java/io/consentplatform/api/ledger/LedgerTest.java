@@ -13,7 +13,6 @@ import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.ledger.LedgerSealer;
-import io.consentplatform.core.ledger.ReceiptSigner;
 import io.consentplatform.core.ledger.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
@@ -29,8 +28,15 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -159,11 +165,12 @@ class LedgerTest {
             .filter(k -> k.get("kid").equals(header.get("kid").asText()))
             .findFirst()
             .orElseThrow();
-    byte[] publicKey = ReceiptSigner.x509OfRawKey(Base64.getUrlDecoder().decode(key.get("x")));
+    PublicKey publicKey = ed25519Key(Base64.getUrlDecoder().decode(key.get("x")));
 
     assertEquals("EdDSA", header.get("alg").asText());
     assertEquals("Ed25519", key.get("crv"));
-    assertTrue(ReceiptSigner.verify(jws, publicKey));
+    assertEquals("OKP", key.get("kty"));
+    assertTrue(verifiesWithTheJdk(jws, publicKey));
     assertEquals(receipt.get("consentId"), payload.get("consentId"));
     assertEquals(receipt.get("choices"), payload.get("choices"));
     assertEquals(receipt.get("policyVersion"), payload.get("policyVersion"));
@@ -178,7 +185,42 @@ class LedgerTest {
                         .getBytes(StandardCharsets.UTF_8))
             + "."
             + parts[2];
-    assertFalse(ReceiptSigner.verify(forged, publicKey), "a changed choice breaks the signature");
+    assertFalse(verifiesWithTheJdk(forged, publicKey), "a changed choice breaks the signature");
+  }
+
+  @Test
+  void shouldKeepPublishingAKeyStoredByAnEarlierStart() throws Exception {
+    KeyPair earlier = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    byte[] x509 = earlier.getPublic().getEncoded();
+    try (Connection connection = dataSource.getConnection();
+        var insert =
+            connection.prepareStatement(
+                "insert into receipt_key (kid, public_key, created_at) values (?, ?, now())")) {
+      insert.setString(1, "earlier-key");
+      insert.setString(2, Base64.getEncoder().encodeToString(x509));
+      insert.executeUpdate();
+    }
+
+    List<Map<String, String>> keys =
+        given()
+            .get("/.well-known/jwks.json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("keys");
+
+    Map<String, String> key =
+        keys.stream().filter(k -> k.get("kid").equals("earlier-key")).findFirst().orElseThrow();
+    assertEquals("OKP", key.get("kty"));
+    assertEquals("Ed25519", key.get("crv"));
+    // RFC 8410: the raw key is the last 32 bytes of the X.509 form.
+    assertEquals(
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Arrays.copyOfRange(x509, x509.length - 32, x509.length)),
+        key.get("x"));
+    assertTrue(keys.stream().noneMatch(k -> k.containsKey("d")), "no private key is published");
   }
 
   @Test
@@ -356,5 +398,26 @@ class LedgerTest {
 
   private static io.restassured.specification.RequestSpecification as(String subject) {
     return given().auth().oauth2(OidcServer.token(subject)).when();
+  }
+
+  /**
+   * Checks a compact JWS with the JDK's Ed25519, not the platform's signer: the signing input is
+   * the first two parts as sent (RFC 7515, 5.2).
+   */
+  private static boolean verifiesWithTheJdk(String jws, PublicKey key) throws Exception {
+    String[] parts = jws.split("\\.");
+    Signature ed25519 = Signature.getInstance("Ed25519");
+    ed25519.initVerify(key);
+    ed25519.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    return ed25519.verify(Base64.getUrlDecoder().decode(parts[2]));
+  }
+
+  /** A JWK's raw 32-byte key wrapped in the X.509 SubjectPublicKeyInfo of RFC 8410, 10.1. */
+  private static PublicKey ed25519Key(byte[] raw) throws Exception {
+    byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    byte[] der = new byte[prefix.length + raw.length];
+    System.arraycopy(prefix, 0, der, 0, prefix.length);
+    System.arraycopy(raw, 0, der, prefix.length, raw.length);
+    return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
   }
 }

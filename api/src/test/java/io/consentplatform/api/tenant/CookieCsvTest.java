@@ -4,11 +4,13 @@ import static io.consentplatform.api.tenant.TenantApiTest.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
@@ -21,6 +23,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,84 @@ class CookieCsvTest {
         .body("created", is(0))
         .body("updated", is(0))
         .body("unchanged", is(3));
+  }
+
+  @Test
+  void shouldExportDefusedFormulasAndImportTheOriginalValues() throws Exception {
+    long from = Tenants.siteWithTenant("csv-formulas-from");
+    long to = Tenants.siteWithTenant("csv-formulas-to");
+    Tenants.member(from, "csv-formulas-from", Role.EDITOR);
+    Tenants.member(to, "csv-formulas-to", Role.EDITOR);
+    // Name, what it does, why: every value starts as a spreadsheet formula would (or with an
+    // apostrophe before one, which must not be taken for the defusing mark).
+    Map<String, List<String>> declared = new LinkedHashMap<>();
+    declared.put("+plus", List.of("=HYPERLINK(\"https://evil.example\")", "=1+1"));
+    declared.put("-minus", List.of("+Tracking", "+1 more"));
+    declared.put("@at", List.of("-Ads", "-1 less"));
+    declared.put("tabbed", List.of("@Widget", "\tIndented, with a comma"));
+    declared.put("carriage", List.of("\rReturned", "'=already quoted"));
+    ObjectMapper json = new ObjectMapper();
+    for (var cookie : declared.entrySet()) {
+      Map<String, Object> body =
+          Map.of(
+              "name",
+              cookie.getKey(),
+              "wildcard",
+              false,
+              "provider",
+              "Analytics Inc.",
+              "category",
+              "statistics",
+              "retention",
+              "1 year",
+              "party",
+              "FIRST_PARTY",
+              "position",
+              5,
+              "texts",
+              Map.of(
+                  "en",
+                  Map.of(
+                      "functionAndLocation", cookie.getValue().get(0),
+                      "purposes", cookie.getValue().get(1))));
+      as("csv-formulas-from")
+          .contentType("application/json")
+          .body(json.writeValueAsString(body))
+          .post("/v1/tenant/sites/" + from + "/cookies")
+          .then()
+          .statusCode(201);
+    }
+
+    String csv =
+        as("csv-formulas-from")
+            .get("/v1/tenant/sites/" + from + "/cookies/csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(csv.contains(",'+plus,"), "a name a spreadsheet would run is defused: " + csv);
+    assertTrue(csv.contains(",\"'=HYPERLINK(\"\"https://evil.example\"\")\","), csv);
+    assertTrue(csv.contains(",\"'\tIndented, with a comma\","), csv);
+    assertTrue(csv.contains(",''=already quoted,"), csv);
+
+    as("csv-formulas-to")
+        .contentType("text/csv")
+        .body(csv)
+        .post("/v1/tenant/sites/" + to + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("applied", is(true))
+        .body("created", is(declared.size()))
+        .body("errors", hasSize(0));
+
+    var imported = as("csv-formulas-to").get("/v1/tenant/sites/" + to + "/cookies").jsonPath();
+    for (var cookie : declared.entrySet()) {
+      String at = "find { it.name == '" + cookie.getKey() + "' }";
+      assertEquals(cookie.getKey(), imported.getString(at + ".name"));
+      assertEquals(
+          cookie.getValue().get(0), imported.getString(at + ".texts.en.functionAndLocation"));
+      assertEquals(cookie.getValue().get(1), imported.getString(at + ".texts.en.purposes"));
+    }
   }
 
   @Test

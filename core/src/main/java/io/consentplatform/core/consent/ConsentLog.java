@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
-import io.consentplatform.core.csv.Csv;
+import io.consentplatform.core.csv.CsvFiles;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +60,8 @@ public class ConsentLog {
           "language",
           "gpc",
           "recordedAt");
+
+  private static final int CHOICES = CSV_HEADER.indexOf("choices");
 
   /** One record as the log shows it; {@code choices} is its JSON object. */
   public record Entry(
@@ -153,27 +155,15 @@ public class ConsentLog {
     }
   }
 
-  private static long writeCsv(ResultSet rows, OutputStream out) throws SQLException, IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    writer.write(Csv.line(CSV_HEADER));
+  private static long writeCsv(ResultSet rows, OutputStream out) throws SQLException {
     long count = 0;
-    while (rows.next()) {
-      writer.write(
-          Csv.line(
-              List.of(
-                  rows.getString(1),
-                  rows.getString(2),
-                  rows.getInt(3),
-                  rows.getString(4),
-                  ConsentAction.valueOf(rows.getString(5)).wireName(),
-                  ConsentMethod.valueOf(rows.getString(6)).wireName(),
-                  rows.getString(7),
-                  rows.getString(8),
-                  rows.getBoolean(9),
-                  rows.getObject(10, OffsetDateTime.class).toInstant())));
-      count++;
+    try (CsvFiles.Rows csv = CsvFiles.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+      csv.write(CSV_HEADER);
+      while (rows.next()) {
+        csv.write(exported(rows));
+        count++;
+      }
     }
-    writer.flush();
     return count;
   }
 
@@ -184,24 +174,41 @@ public class ConsentLog {
         DomainJson.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
       json.setRootValueSeparator(null);
       while (rows.next()) {
+        List<Object> values = exported(rows);
         json.writeStartObject();
-        json.writeStringField("consentId", rows.getString(1));
-        json.writeStringField("visitorId", rows.getString(2));
-        json.writeNumberField("version", rows.getInt(3));
-        json.writeStringField("versionHash", rows.getString(4));
-        json.writeStringField("action", ConsentAction.valueOf(rows.getString(5)).wireName());
-        json.writeStringField("method", ConsentMethod.valueOf(rows.getString(6)).wireName());
-        json.writeFieldName("choices");
-        json.writeRawValue(rows.getString(7)); // jsonb, valid JSON by construction
-        json.writeStringField("language", rows.getString(8));
-        json.writeBooleanField("gpc", rows.getBoolean(9));
-        json.writeStringField(
-            "recordedAt", rows.getObject(10, OffsetDateTime.class).toInstant().toString());
+        for (int i = 0; i < CSV_HEADER.size(); i++) {
+          json.writeFieldName(CSV_HEADER.get(i));
+          if (i == CHOICES) {
+            json.writeRawValue((String) values.get(i)); // jsonb, valid JSON by construction
+          } else if (values.get(i) instanceof Instant instant) {
+            json.writeString(instant.toString());
+          } else {
+            json.writeObject(values.get(i));
+          }
+        }
         json.writeEndObject();
         json.writeRaw('\n');
         count++;
       }
     }
     return count;
+  }
+
+  /**
+   * One record as both exports write it, in {@link #CSV_HEADER}'s order; {@code choices} stays the
+   * stored JSON text, so an export never parses a million small objects.
+   */
+  private static List<Object> exported(ResultSet rows) throws SQLException {
+    return Arrays.asList(
+        rows.getString(1),
+        rows.getString(2),
+        rows.getInt(3),
+        rows.getString(4),
+        ConsentAction.valueOf(rows.getString(5)).wireName(),
+        ConsentMethod.valueOf(rows.getString(6)).wireName(),
+        rows.getString(7),
+        rows.getString(8),
+        rows.getBoolean(9),
+        rows.getObject(10, OffsetDateTime.class).toInstant());
   }
 }

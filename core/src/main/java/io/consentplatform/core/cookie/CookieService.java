@@ -26,6 +26,14 @@ public class CookieService {
     this.audit = audit;
   }
 
+  /** The site's cookies in the Open Cookie Database's CSV layout, texts in its default language. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public String exportCsv(Caller caller, long siteId) {
+    caller.require(Role.VIEWER);
+    Site site = TenantScope.site(caller, siteId);
+    return OpenCookieDatabase.write(Cookie.listForSite(site), site.defaultLanguage);
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ProviderView> providers(Caller caller, long siteId) {
     caller.require(Role.VIEWER);

@@ -3,7 +3,6 @@ package io.consentplatform.core.db;
 import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.ProviderView;
-import io.consentplatform.core.ledger.ReceiptSigner;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.VersionView;
@@ -12,9 +11,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The types {@link DomainJson} reads and writes by reflection (snapshots, audit entries, banner
- * configurations, the public keys; the demo content registers itself). The REST layer's types are
- * found by Quarkus itself; these are not, and a native executable keeps only what is registered.
- * Nested records come along.
+ * configurations; the demo content registers itself). The REST layer's types are found by Quarkus
+ * itself; these are not, and a native executable keeps only what is registered. Nested records come
+ * along.
  */
 @RegisterForReflection(
     targets = {
@@ -22,7 +21,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       CategoryView.class,
       CookieView.class,
       PolicySnapshot.class,
-      ReceiptSigner.PublicJwk.class,
       ProviderView.class,
       SiteView.class,
       VersionView.class

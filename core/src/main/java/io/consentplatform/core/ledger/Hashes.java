@@ -1,11 +1,8 @@
 package io.consentplatform.core.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.consentplatform.core.hash.Sha256;
 
-/** SHA-256 as lower-case hex, the one hash of the ledger. */
+/** The ledger's hashes: where a chain starts and how an entry links to the one before. */
 final class Hashes {
 
   /** Where every site's chain starts. */
@@ -14,13 +11,7 @@ final class Hashes {
   private Hashes() {}
 
   static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return Sha256.hex(text);
   }
 
   /** An entry's hash: it covers the previous entry's hash and its record's digest. */

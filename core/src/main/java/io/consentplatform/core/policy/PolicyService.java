@@ -5,6 +5,7 @@ import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,12 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Publishes policy versions and reads the published ones. */
@@ -46,7 +43,7 @@ public class PolicyService {
         Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow(() -> new NotFound("Site " + siteId));
     String snapshot = canonicalJson(SnapshotBuilder.snapshotOf(site));
-    String hash = sha256(snapshot);
+    String hash = Sha256.hex(snapshot);
     Optional<PolicyVersion> latest = PolicyVersion.findLatest(site);
     if (latest.isPresent() && latest.get().contentHash.equals(hash)) {
       throw new Conflict("Nothing changed since version " + latest.get().number);
@@ -89,15 +86,6 @@ public class PolicyService {
       return DomainJson.mapper().writeValueAsString(snapshot);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,9 +56,7 @@ public class VersionService {
     var latest = PolicyVersion.findLatest(site);
     boolean changed =
         latest
-            .map(
-                v ->
-                    !v.contentHash.equals(PolicyService.sha256(PolicyService.canonicalJson(draft))))
+            .map(v -> !v.contentHash.equals(Sha256.hex(PolicyService.canonicalJson(draft))))
             .orElse(true);
     return new Draft(draft, changed, latest.map(v -> v.number).orElse(null));
   }

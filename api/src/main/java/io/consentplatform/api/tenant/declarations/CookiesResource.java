@@ -2,8 +2,8 @@ package io.consentplatform.api.tenant.declarations;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.api.web.EntityTags;
-import io.consentplatform.core.cookie.CookieCsv;
 import io.consentplatform.core.cookie.CookieEdit;
+import io.consentplatform.core.cookie.CookieImport;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.error.Rejected;
@@ -40,12 +40,12 @@ public class CookiesResource {
   static final String CSV = "text/csv";
 
   private final CookieService cookies;
-  private final CookieCsv csv;
+  private final CookieImport imports;
   private final CurrentCaller caller;
 
-  public CookiesResource(CookieService cookies, CookieCsv csv, CurrentCaller caller) {
+  public CookiesResource(CookieService cookies, CookieImport imports, CurrentCaller caller) {
     this.cookies = cookies;
-    this.csv = csv;
+    this.imports = imports;
     this.caller = caller;
   }
 
@@ -102,7 +102,7 @@ public class CookiesResource {
   @Path("/csv")
   @Produces(CSV)
   public RestResponse<String> export(@RestPath long siteId) {
-    return ResponseBuilder.ok(csv.export(caller.get(), siteId), CSV + "; charset=utf-8")
+    return ResponseBuilder.ok(cookies.exportCsv(caller.get(), siteId), CSV + "; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")
         .build();
   }
@@ -116,13 +116,13 @@ public class CookiesResource {
   @Path("/csv")
   @Consumes(CSV)
   @Produces(MediaType.APPLICATION_JSON)
-  public CookieCsv.ImportReport importCsv(
+  public CookieImport.ImportReport importCsv(
       @RestPath long siteId,
       InputStream body,
       @RestQuery boolean dryRun,
       @RestQuery boolean skipInvalid) {
-    CookieCsv.ImportReport report =
-        csv.importCsv(
+    CookieImport.ImportReport report =
+        imports.importCsv(
             caller.get(),
             siteId,
             new InputStreamReader(body, StandardCharsets.UTF_8),
