@@ -5,6 +5,7 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlError;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.audit.AuditEntry;
 import io.consentplatform.core.tenant.ApiKeyService;
@@ -89,8 +90,8 @@ public class AccessPages {
     if (isBlank(subject) || isBlank(email) || !ROLES.contains(role)) {
       throw new HtmlError(
           Status.BAD_REQUEST,
-          "Not added",
-          "A member needs a sign-in subject, an e-mail and a role.");
+          AdminLanguage.current().messages().errorNotAdded(),
+          AdminLanguage.current().messages().memberNeeds());
     }
     members.add(admin.get(), subject.strip(), email.strip(), Role.valueOf(role));
     return Response.seeOther(URI.create("/admin/members?done=member-added")).build();
@@ -102,7 +103,10 @@ public class AccessPages {
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response changeRole(@RestPath long memberId, @RestForm String role) {
     if (!ROLES.contains(role)) {
-      throw new HtmlError(Status.BAD_REQUEST, "Not changed", "Unknown role.");
+      throw new HtmlError(
+          Status.BAD_REQUEST,
+          AdminLanguage.current().messages().errorNotChanged(),
+          AdminLanguage.current().messages().errorUnknownRole());
     }
     members.changeRole(admin.get(), memberId, Role.valueOf(role));
     return Response.seeOther(URI.create("/admin/members?done=member-changed")).build();
@@ -132,8 +136,8 @@ public class AccessPages {
     if (isBlank(name) || name.length() > 100 || !ROLES.contains(role)) {
       throw new HtmlError(
           Status.BAD_REQUEST,
-          "Not created",
-          "A key needs a name of at most 100 characters and a role.");
+          AdminLanguage.current().messages().errorNotCreated(),
+          AdminLanguage.current().messages().keyNeeds());
     }
     ApiKeyService.CreatedKey created = keys.create(admin.get(), name.strip(), Role.valueOf(role));
     return Response.ok(keysPage(created.secret())).header("Cache-Control", "no-store").build();

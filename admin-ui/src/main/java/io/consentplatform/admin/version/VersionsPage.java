@@ -4,6 +4,7 @@ import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyDiff;
@@ -69,12 +70,7 @@ public class VersionsPage {
     Caller caller = admin.editor();
     if (!"yes".equals(confirm)) {
       return Response.status(422)
-          .entity(
-              page(
-                  siteId,
-                  null,
-                  "Tick the confirmation to publish: every visitor will be asked again.",
-                  null))
+          .entity(page(siteId, null, AdminLanguage.current().messages().publishTickConfirm(), null))
           .build();
     }
     versions.publish(caller, siteId);
@@ -105,7 +101,7 @@ public class VersionsPage {
                   : String.valueOf(published.get(0).number()),
               VersionService.DRAFT);
     } catch (Rejected incomplete) {
-      why = "The draft cannot be published yet: " + incomplete.getMessage();
+      why = AdminLanguage.current().messages().draftIncomplete(incomplete.getMessage());
     }
     return Templates.list(
         sites.get(caller, siteId),
