@@ -1,5 +1,7 @@
 package io.consentplatform.admin;
 
+import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.admin.i18n.AdminMessages;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.DomainException;
 import io.consentplatform.core.error.Forbidden;
@@ -34,14 +36,19 @@ public class HtmlErrorsInterceptor {
     try {
       return invocation.proceed();
     } catch (NotFound e) {
-      throw new HtmlError(
-          Status.NOT_FOUND, "Not found", "There is nothing here, or it is not yours.");
+      AdminMessages texts = AdminLanguage.current().messages();
+      throw new HtmlError(Status.NOT_FOUND, texts.errorNotFound(), texts.errorNotFoundDetail());
     } catch (Forbidden e) {
-      throw new HtmlError(Status.FORBIDDEN, "Not allowed", e.getMessage());
+      throw new HtmlError(
+          Status.FORBIDDEN, AdminLanguage.current().messages().errorForbidden(), e.getMessage());
     } catch (Conflict e) {
-      throw new HtmlError(Status.CONFLICT, "Conflict", e.getMessage());
+      throw new HtmlError(
+          Status.CONFLICT, AdminLanguage.current().messages().errorConflict(), e.getMessage());
     } catch (DomainException e) {
-      throw new HtmlError(Status.BAD_REQUEST, "Not possible", e.getMessage());
+      throw new HtmlError(
+          Status.BAD_REQUEST,
+          AdminLanguage.current().messages().errorNotPossible(),
+          e.getMessage());
     }
   }
 

@@ -1,37 +1,41 @@
 package io.consentplatform.admin;
 
+import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.admin.i18n.AdminMessages;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Messages shown after an action. The redirect names one by key ({@code ?done=published}), so
- * nothing a URL carries is ever shown as text.
+ * Messages shown after an action, in the person's language. The redirect names one by key ({@code
+ * ?done=published}), so nothing a URL carries is ever shown as text.
  */
 public final class Notices {
 
-  private static final Map<String, String> TEXTS =
+  private static final Map<String, Function<AdminMessages, String>> TEXTS =
       Map.ofEntries(
-          Map.entry("cookie-added", "The cookie was added to the draft."),
-          Map.entry("cookie-deleted", "The cookie was removed from the draft."),
-          Map.entry("published", "The new version is published: visitors will be asked again."),
-          Map.entry("tenant", "You are now working in this tenant."),
-          Map.entry("member-added", "The member was added."),
-          Map.entry("member-changed", "The member's role was changed."),
-          Map.entry("member-removed", "The member was removed."),
-          Map.entry("cookie-saved", "The cookie was saved in the draft."),
-          Map.entry("site-created", "The site was added. Declare its categories and cookies next."),
-          Map.entry("site-saved", "The settings were saved."),
-          Map.entry("texts-saved", "The texts were saved in the draft."),
-          Map.entry("category-added", "The category was added to the draft."),
-          Map.entry("category-saved", "The category was saved in the draft."),
-          Map.entry("category-deleted", "The category was removed from the draft."),
-          Map.entry("provider-added", "The provider was added."),
-          Map.entry("provider-saved", "The provider was saved."),
-          Map.entry("provider-deleted", "The provider was removed."),
-          Map.entry("imported", "The file was imported into the draft."));
+          Map.entry("cookie-added", AdminMessages::noticeCookieAdded),
+          Map.entry("cookie-deleted", AdminMessages::noticeCookieDeleted),
+          Map.entry("published", AdminMessages::noticePublished),
+          Map.entry("tenant", AdminMessages::noticeTenant),
+          Map.entry("member-added", AdminMessages::noticeMemberAdded),
+          Map.entry("member-changed", AdminMessages::noticeMemberChanged),
+          Map.entry("member-removed", AdminMessages::noticeMemberRemoved),
+          Map.entry("cookie-saved", AdminMessages::noticeCookieSaved),
+          Map.entry("site-created", AdminMessages::noticeSiteCreated),
+          Map.entry("site-saved", AdminMessages::noticeSiteSaved),
+          Map.entry("texts-saved", AdminMessages::noticeTextsSaved),
+          Map.entry("category-added", AdminMessages::noticeCategoryAdded),
+          Map.entry("category-saved", AdminMessages::noticeCategorySaved),
+          Map.entry("category-deleted", AdminMessages::noticeCategoryDeleted),
+          Map.entry("provider-added", AdminMessages::noticeProviderAdded),
+          Map.entry("provider-saved", AdminMessages::noticeProviderSaved),
+          Map.entry("provider-deleted", AdminMessages::noticeProviderDeleted),
+          Map.entry("imported", AdminMessages::noticeImported));
 
   private Notices() {}
 
   public static String text(String key) {
-    return key == null ? null : TEXTS.get(key);
+    Function<AdminMessages, String> text = key == null ? null : TEXTS.get(key);
+    return text == null ? null : text.apply(AdminLanguage.current().messages());
   }
 }

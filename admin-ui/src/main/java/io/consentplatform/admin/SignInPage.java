@@ -1,5 +1,6 @@
 package io.consentplatform.admin;
 
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.tenant.Membership;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -71,8 +72,8 @@ public class SignInPage {
     if (!sso) {
       throw new HtmlError(
           Response.Status.NOT_FOUND,
-          "Not available",
-          "Sign-in through an identity provider is not configured.");
+          AdminLanguage.current().messages().errorNotAvailable(),
+          AdminLanguage.current().messages().errorSsoNotConfigured());
     }
     return Response.seeOther(URI.create("/admin/sites")).build();
   }

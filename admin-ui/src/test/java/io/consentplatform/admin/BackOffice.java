@@ -21,15 +21,22 @@ final class BackOffice {
 
   private final String session;
   private final String tenant;
+  private final String language;
 
-  private BackOffice(String session, String tenant) {
+  private BackOffice(String session, String tenant, String language) {
     this.session = session;
     this.tenant = tenant;
+    this.language = language;
   }
 
   /** The same person, working in another of their tenants (the switcher's cookie). */
   BackOffice inTenant(String slug) {
-    return new BackOffice(session, slug);
+    return new BackOffice(session, slug, language);
+  }
+
+  /** The same person, having chosen the back office's language (the language switcher's cookie). */
+  BackOffice speaking(String code) {
+    return new BackOffice(session, tenant, code);
   }
 
   /** Creates a local account that is a member of the site's tenant with {@code role}. */
@@ -67,11 +74,14 @@ final class BackOffice {
               + " "
               + answer.header("Location"));
     }
-    return new BackOffice(session, null);
+    return new BackOffice(session, null, null);
   }
 
   RequestSpecification request() {
     RequestSpecification request = given().redirects().follow(false).cookie("cp_admin", session);
+    if (language != null) {
+      request.cookie("admin_lang", language);
+    }
     return tenant == null ? request : request.cookie(AdminCaller.TENANT_COOKIE, tenant);
   }
 

@@ -79,6 +79,131 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldSpeakThePersonsLanguageOnEveryPageAndSayItInHtmlLang() {
+    BackOffice owner = BackOffice.signIn("owner@office.example");
+    long cookie = firstCookie(site);
+    long category = firstCategory(site);
+    List<String> pages =
+        List.of(
+            "/admin/sites",
+            "/admin/sites/" + site,
+            "/admin/sites/" + site + "/cookies",
+            "/admin/sites/" + site + "/cookies/" + cookie,
+            "/admin/sites/" + site + "/cookies/import",
+            "/admin/sites/" + site + "/providers",
+            "/admin/sites/" + site + "/categories",
+            "/admin/sites/" + site + "/categories/" + category,
+            "/admin/sites/" + site + "/texts",
+            "/admin/sites/" + site + "/versions",
+            "/admin/sites/" + site + "/consents",
+            "/admin/sites/" + site + "/settings",
+            "/admin/members",
+            "/admin/api-keys",
+            "/admin/audit");
+    for (String path : pages) {
+      Document chosenFrench = page(owner.request().cookie("admin_lang", "fr"), path, 200);
+      Document browserFrench =
+          page(owner.request().header("Accept-Language", "fr-CH, fr;q=0.9"), path, 200);
+      Document english = page(owner.request(), path, 200);
+      Document chosenEnglish =
+          page(
+              owner.request().cookie("admin_lang", "en").header("Accept-Language", "fr"),
+              path,
+              200);
+
+      assertEquals("fr", chosenFrench.selectFirst("html").attr("lang"), path);
+      assertEquals("fr", browserFrench.selectFirst("html").attr("lang"), path);
+      assertEquals("en", english.selectFirst("html").attr("lang"), path);
+      assertEquals("en", chosenEnglish.selectFirst("html").attr("lang"), "the choice wins " + path);
+      assertEquals("Membres", chosenFrench.select("header nav a").get(1).text(), path);
+      assertEquals("Members", english.select("header nav a").get(1).text(), path);
+      assertEquals("Se déconnecter", chosenFrench.select(".who a").text(), path);
+    }
+    Document notFound =
+        page(owner.request().cookie("admin_lang", "fr"), "/admin/sites/" + otherSite, 404);
+    assertEquals("fr", notFound.selectFirst("html").attr("lang"));
+    assertEquals("Introuvable", notFound.selectFirst("h1").text());
+    Document signIn = page(given().cookie("admin_lang", "fr"), "/admin/login", 200);
+    assertEquals("fr", signIn.selectFirst("html").attr("lang"));
+    assertEquals("Connexion à l'administration", signIn.selectFirst("h1").text());
+    assertEquals("en", page(given(), "/admin/login", 200).selectFirst("html").attr("lang"));
+  }
+
+  @Test
+  void shouldRememberTheChosenLanguageOnTheBackOfficePathOnly() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    String cookies = "/admin/sites/" + site + "/cookies";
+
+    io.restassured.response.Response answer =
+        editor
+            .request()
+            .queryParams(Map.of("language", "fr", "back", cookies))
+            .get("/admin/language");
+
+    assertEquals(303, answer.statusCode());
+    assertTrue(answer.header("Location").endsWith(cookies), answer.header("Location"));
+    io.restassured.http.Cookie chosen = answer.getDetailedCookie("admin_lang");
+    assertEquals("fr", chosen.getValue());
+    assertEquals("/admin", chosen.getPath());
+    assertTrue(chosen.isHttpOnly());
+    Map<String, String> bad = new HashMap<>(NEW_COOKIE);
+    bad.put("name", "has space");
+    Document refused =
+        Jsoup.parse(
+            editor.submit(cookies, cookies, bad).then().statusCode(422).extract().asString());
+    assertEquals("en", refused.selectFirst("html").attr("lang"), "no cookie sent: English");
+    io.restassured.response.Response elsewhere =
+        editor
+            .request()
+            .queryParams(Map.of("language", "fr", "back", "https://evil.example/"))
+            .get("/admin/language");
+    assertTrue(
+        elsewhere.header("Location").endsWith("/admin/sites"),
+        "never an open redirect: " + elsewhere.header("Location"));
+  }
+
+  @Test
+  void shouldShowValidationMessagesAndNoticesInFrench() {
+    BackOffice editor = BackOffice.signIn("editor@office.example");
+    String page = "/admin/sites/" + site + "/cookies";
+    long before = cookies(site);
+    Map<String, String> bad = new HashMap<>(NEW_COOKIE);
+    bad.put("retention", "");
+
+    BackOffice french = editor.speaking("fr");
+    assertEquals("Déclarer un cookie", french.page(page, 200).select("h2#add").text());
+
+    Document refused =
+        Jsoup.parse(french.submit(page, page, bad).then().statusCode(422).extract().asString());
+    assertEquals("fr", refused.selectFirst("html").attr("lang"));
+    assertTrue(
+        refused.select("p.error").text().startsWith("Le cookie n'a pas été ajouté"),
+        refused.select("p.error").text());
+    assertEquals(
+        "Durée de conservation (par exemple 13 mois)",
+        refused.select("label[for=retention]").text());
+    assertFalse(refused.select("#retention-error").text().isEmpty());
+    assertEquals(before, cookies(site));
+    Document notice =
+        page(editor.request().cookie("admin_lang", "fr"), page + "?done=cookie-added", 200);
+    assertEquals("Le cookie a été ajouté au brouillon.", notice.select(".notice").text());
+  }
+
+  private static Document page(
+      io.restassured.specification.RequestSpecification request, String path, int status) {
+    return Jsoup.parse(
+        request
+            .redirects()
+            .follow(false)
+            .when()
+            .get(path)
+            .then()
+            .statusCode(status)
+            .extract()
+            .asString());
+  }
+
+  @Test
   void shouldSendStrangersToTheSignInPage() {
     given()
         .redirects()
@@ -474,6 +599,21 @@ class BackOfficePagesTest {
                     .firstResultOptional()
                     .map(m -> m.role.name())
                     .orElse(null));
+  }
+
+  private static long firstCookie(long siteId) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> Cookie.<Cookie>find("site.id", siteId).firstResult().id);
+  }
+
+  private static long firstCategory(long siteId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                io.consentplatform.core.category.Category
+                    .<io.consentplatform.core.category.Category>find("site.id", siteId)
+                    .firstResult()
+                    .id);
   }
 
   private static long versions(long siteId) {

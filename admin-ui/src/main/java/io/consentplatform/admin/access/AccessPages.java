@@ -6,6 +6,7 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlError;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.audit.AuditService;
 import io.consentplatform.core.audit.AuditView;
@@ -94,8 +95,8 @@ public class AccessPages {
     if (!FormErrors.check(validator, person).isEmpty()) {
       throw new HtmlError(
           Status.BAD_REQUEST,
-          "Not added",
-          "A member needs a sign-in subject, a valid e-mail address and a role.");
+          AdminLanguage.current().messages().errorNotAdded(),
+          AdminLanguage.current().messages().memberNeeds());
     }
     members.add(admin.get(), person);
     return Response.seeOther(URI.create("/admin/members?done=member-added")).build();
@@ -106,7 +107,10 @@ public class AccessPages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response changeRole(@RestPath long memberId, @RestForm String role) {
     if (!ROLES.contains(role)) {
-      throw new HtmlError(Status.BAD_REQUEST, "Not changed", "Unknown role.");
+      throw new HtmlError(
+          Status.BAD_REQUEST,
+          AdminLanguage.current().messages().errorNotChanged(),
+          AdminLanguage.current().messages().errorUnknownRole());
     }
     members.changeRole(admin.get(), memberId, Role.valueOf(role));
     return Response.seeOther(URI.create("/admin/members?done=member-changed")).build();
@@ -135,8 +139,8 @@ public class AccessPages {
     if (!FormErrors.check(validator, key).isEmpty()) {
       throw new HtmlError(
           Status.BAD_REQUEST,
-          "Not created",
-          "A key needs a name of at most 100 characters and a role.");
+          AdminLanguage.current().messages().errorNotCreated(),
+          AdminLanguage.current().messages().keyNeeds());
     }
     CreatedApiKey created = keys.create(admin.get(), key);
     return Response.ok(keysPage(created.secret())).header("Cache-Control", "no-store").build();

@@ -7,6 +7,7 @@ import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.VersionService;
@@ -163,7 +164,7 @@ public class BannerTextsPage {
             f ->
                 new Text(
                     f.name(),
-                    f.label(),
+                    f.label().apply(AdminLanguage.current().messages()),
                     f.multiline(),
                     f.read().apply(own),
                     f.read().apply(defaults)))

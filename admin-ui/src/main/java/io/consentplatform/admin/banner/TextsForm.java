@@ -1,6 +1,7 @@
 package io.consentplatform.admin.banner;
 
 import io.consentplatform.admin.FormValues;
+import io.consentplatform.admin.i18n.AdminMessages;
 import io.consentplatform.core.site.SiteTexts;
 import java.util.List;
 import java.util.function.Function;
@@ -9,25 +10,31 @@ import org.jboss.resteasy.reactive.RestForm;
 /** A site's banner and policy-page texts in one language, as the form sends them. */
 public class TextsForm {
 
-  /** One text of the form: its field, label, and where a {@link SiteTexts} keeps it. */
+  /**
+   * One text of the form: its field, label (in the person's language), where SiteTexts keeps it.
+   */
   public record Field(
-      String name, String label, boolean multiline, Function<SiteTexts, String> read) {}
+      String name,
+      Function<AdminMessages, String> label,
+      boolean multiline,
+      Function<SiteTexts, String> read) {}
 
   /** In the order the banner shows them; the names are those of {@link SiteTexts}. */
   static final List<Field> FIELDS =
       List.of(
-          new Field("bannerTitle", "Banner title", false, SiteTexts::bannerTitle),
-          new Field("bannerMessage", "Banner message", true, SiteTexts::bannerMessage),
-          new Field("acceptAll", "Accept-all button", false, SiteTexts::acceptAll),
-          new Field("rejectAll", "Reject-all button", false, SiteTexts::rejectAll),
-          new Field("customize", "Customize button", false, SiteTexts::customize),
-          new Field("settingsTitle", "Settings title", false, SiteTexts::settingsTitle),
-          new Field("save", "Save-choices button", false, SiteTexts::save),
-          new Field("alwaysOn", "Note on required categories", false, SiteTexts::alwaysOn),
-          new Field("policyLink", "Link to the cookie policy", false, SiteTexts::policyLink),
-          new Field("gpcNotice", "Notice when the browser sends GPC", true, SiteTexts::gpcNotice),
+          new Field("bannerTitle", AdminMessages::textBannerTitle, false, SiteTexts::bannerTitle),
           new Field(
-              "policyIntro", "Introduction of the policy page", true, SiteTexts::policyIntro));
+              "bannerMessage", AdminMessages::textBannerMessage, true, SiteTexts::bannerMessage),
+          new Field("acceptAll", AdminMessages::textAcceptAll, false, SiteTexts::acceptAll),
+          new Field("rejectAll", AdminMessages::textRejectAll, false, SiteTexts::rejectAll),
+          new Field("customize", AdminMessages::textCustomize, false, SiteTexts::customize),
+          new Field(
+              "settingsTitle", AdminMessages::textSettingsTitle, false, SiteTexts::settingsTitle),
+          new Field("save", AdminMessages::textSave, false, SiteTexts::save),
+          new Field("alwaysOn", AdminMessages::textAlwaysOn, false, SiteTexts::alwaysOn),
+          new Field("policyLink", AdminMessages::textPolicyLink, false, SiteTexts::policyLink),
+          new Field("gpcNotice", AdminMessages::textGpcNotice, true, SiteTexts::gpcNotice),
+          new Field("policyIntro", AdminMessages::textPolicyIntro, true, SiteTexts::policyIntro));
 
   @RestForm public String bannerTitle;
   @RestForm public String bannerMessage;

@@ -5,6 +5,7 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.cookie.CookieImport;
 import io.consentplatform.core.cookie.CookieImport.ImportReport;
@@ -120,7 +121,7 @@ public class ImportPage {
       @RestForm String skipInvalid) {
     Caller caller = admin.editor();
     if (csvText == null || csvText.length() > MAX_FILE_BYTES) {
-      throw new Rejected("csvText", "Send the file again from the import page");
+      throw new Rejected("csvText", AdminLanguage.current().messages().importSendAgain());
     }
     ImportReport report =
         imports.importCsv(
@@ -133,8 +134,7 @@ public class ImportPage {
               fileName,
               csvText,
               report,
-              "Nothing was imported: some rows are in error. Tick the box to skip them, or correct"
-                  + " the file and send it again.",
+              AdminLanguage.current().messages().importNothingImported(),
               Chrome.of(caller, admin, null)));
     }
     return Pages.done("/admin/sites/" + siteId + "/cookies", "imported");
@@ -152,11 +152,10 @@ public class ImportPage {
 
   private static String readText(FileUpload file) {
     if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-      throw new Rejected("file", "Choose a CSV file to import");
+      throw new Rejected("file", AdminLanguage.current().messages().importChooseFile());
     }
     if (file.size() > MAX_FILE_BYTES) {
-      throw new Rejected(
-          "size", "The file is larger than 2 MB: import it through the management API");
+      throw new Rejected("size", AdminLanguage.current().messages().importTooLarge());
     }
     try {
       byte[] bytes = Files.readAllBytes(file.uploadedFile());
@@ -167,7 +166,7 @@ public class ImportPage {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new Rejected("file", "The file is not UTF-8 text: save it as \"CSV UTF-8\"");
+      throw new Rejected("file", AdminLanguage.current().messages().importNotUtf8());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package io.consentplatform.admin.site;
 
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.FormValues;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteTexts;
@@ -69,7 +70,7 @@ public class SiteForm {
   FormErrors check(Validator validator, SiteEdit edit) {
     FormErrors errors = FormErrors.check(validator, edit);
     if (FormValues.text(consentLifetimeDays) != null && days() == null) {
-      errors.reject("consentLifetimeDays", "a whole number of days");
+      errors.reject("consentLifetimeDays", AdminLanguage.current().messages().wholeNumberOfDays());
     }
     return errors;
   }

@@ -5,6 +5,7 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyDiff;
@@ -68,11 +69,7 @@ public class VersionsPage {
     Caller caller = admin.editor();
     if (!"yes".equals(confirm)) {
       return Pages.invalid(
-          page(
-              siteId,
-              null,
-              "Tick the confirmation to publish: every visitor will be asked again.",
-              null));
+          page(siteId, null, AdminLanguage.current().messages().publishTickConfirm(), null));
     }
     versions.publish(caller, siteId);
     return Response.seeOther(URI.create("/admin/sites/" + siteId + "/versions?done=published"))
@@ -102,7 +99,7 @@ public class VersionsPage {
                   : String.valueOf(published.get(0).number()),
               VersionService.DRAFT);
     } catch (Rejected incomplete) {
-      why = "The draft cannot be published yet: " + incomplete.getMessage();
+      why = AdminLanguage.current().messages().draftIncomplete(incomplete.getMessage());
     }
     return Templates.list(
         sites.get(caller, siteId),

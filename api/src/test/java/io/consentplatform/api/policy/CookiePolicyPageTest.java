@@ -157,6 +157,68 @@ class CookiePolicyPageTest {
     assertFalse(html.contains("<script>alert(1)</script>"));
   }
 
+  @Test
+  void shouldKeepThePlatformsOwnWordingWordForWordInEnglishAndFrench() {
+    // Copied from the Java interfaces that held this wording before it moved to properties files:
+    // visitors must not see one character change, no-break spaces included.
+    Document english = policyPage("/sites/townofcary/cookie-policy?lang=en", null);
+    Document french = policyPage("/sites/townofcary/cookie-policy?lang=fr", null);
+
+    assertEquals(
+        List.of(
+            "A cookie is a small piece of text that a website asks your browser to keep. Your"
+                + " browser sends it back each time you return to that site, which lets the site"
+                + " recognise the device you use: to keep you signed in, to remember the language"
+                + " you chose, or to count and follow visits. Similar techniques, such as local"
+                + " storage in your browser, work the same way and are covered by this policy too.",
+            "Some cookies are needed for the site to work and are set without asking. All others"
+                + " are set only if you agree, and you can change your choice at any time."),
+        wholeTexts(english, "section[aria-labelledby=what-is-a-cookie] p"));
+    assertEquals(
+        "Always active: these cookies are needed for the site to work.",
+        english.selectFirst("#category-necessary .status").wholeText());
+    assertEquals(
+        "Used only with your consent.",
+        english.selectFirst("#category-statistics .status").wholeText());
+    assertEquals(
+        List.of(
+            "Qu'est-ce qu'un cookie\u00a0?",
+            "Types de cookies",
+            "Cookies utilisés sur data.townofcary.org"),
+        wholeTexts(french, "h2"));
+    assertEquals(
+        List.of(
+            "Un cookie est un petit fichier texte qu'un site demande à votre navigateur de"
+                + " conserver. Votre navigateur le renvoie à chaque nouvelle visite, ce qui permet"
+                + " au site de reconnaître l'appareil que vous utilisez\u00a0: pour vous garder"
+                + " connecté, retenir la langue choisie, ou compter et suivre les visites. Des"
+                + " techniques semblables, comme le stockage local du navigateur, fonctionnent de"
+                + " la même façon et sont aussi couvertes par cette politique.",
+            "Certains cookies sont indispensables au fonctionnement du site et sont déposés sans"
+                + " demande. Tous les autres ne le sont qu'avec votre accord, que vous pouvez"
+                + " modifier à tout moment."),
+        wholeTexts(french, "section[aria-labelledby=what-is-a-cookie] p"));
+    assertEquals(
+        "Toujours actifs\u00a0: ces cookies sont nécessaires au fonctionnement du site.",
+        french.selectFirst("#category-necessary .status").wholeText());
+    assertEquals(
+        "Aucun cookie de ce type n'est utilisé.",
+        french.selectFirst("#category-statistics .empty").wholeText());
+    assertEquals(
+        "Cette page dans d'autres langues\u00a0:",
+        french.selectFirst("header nav").attr("aria-label"));
+    assertTrue(
+        french
+            .selectFirst("footer p")
+            .wholeText()
+            .matches("Version 1, publiée le \\d{4}-\\d{2}-\\d{2}\\."),
+        french.selectFirst("footer p").wholeText());
+  }
+
+  private static List<String> wholeTexts(Document page, String selector) {
+    return page.select(selector).stream().map(Element::wholeText).toList();
+  }
+
   private static void assertFrench(Document page) {
     assertEquals("fr", page.selectFirst("html").attr("lang"));
     assertEquals("Politique relative aux cookies", page.selectFirst("h1").text());

@@ -1,58 +1,70 @@
 package io.consentplatform.core.text;
 
 import io.consentplatform.core.site.SiteTexts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The platform's own default wording, used wherever a tenant has not written its own. Languages
- * without a default here get the English one until the tenant writes theirs.
+ * without a default here get the English one until the tenant writes theirs. The wording lives in
+ * {@code platform-texts_<language>.properties} beside this class, keyed by {@link SiteTexts}' field
+ * names, so that a translator edits a text file and never a position in a constructor call.
  */
 public final class PlatformTexts {
 
   public static final String FALLBACK_LANGUAGE = "en";
 
+  /** The languages with a file of defaults; adding one is adding its file and its code here. */
+  static final List<String> LANGUAGES = List.of("en", "fr");
+
+  // Read once at class initialisation: the files are part of the jar and never change at run time.
   private static final Map<String, SiteTexts> DEFAULTS =
-      Map.of(
-          "en",
-          new SiteTexts(
-              "Your choice about cookies",
-              "We would like to use cookies and similar technologies to measure and improve this"
-                  + " site. Those that are not needed for the site to work are only used if you"
-                  + " agree. You can change your mind at any time.",
-              "Accept all",
-              "Reject all",
-              "Customize",
-              "Choose which cookies to allow",
-              "Save my choices",
-              "Always on",
-              "Cookie policy",
-              "Your browser asks sites not to share or sell your data: marketing cookies stay"
-                  + " off unless you switch them on yourself.",
-              "This page lists the cookies this site uses, who sets them and why. Cookies that"
-                  + " are not needed for the site to work are only set with your consent."),
-          "fr",
-          new SiteTexts(
-              "Vos choix concernant les cookies",
-              "Nous souhaitons utiliser des cookies et des technologies similaires pour mesurer et"
-                  + " améliorer ce site. Ceux qui ne sont pas nécessaires à son fonctionnement ne"
-                  + " sont utilisés qu'avec votre accord. Vous pouvez changer d'avis à tout moment.",
-              "Tout accepter",
-              "Tout refuser",
-              "Personnaliser",
-              "Choisissez les cookies à autoriser",
-              "Enregistrer mes choix",
-              "Toujours actifs",
-              "Politique relative aux cookies",
-              "Votre navigateur demande aux sites de ne pas partager ni vendre vos données\u00a0: les"
-                  + " cookies marketing restent désactivés, sauf si vous les activez vous-même.",
-              "Cette page présente les cookies utilisés par ce site, qui les dépose et pourquoi."
-                  + " Ceux qui ne sont pas nécessaires à son fonctionnement ne sont déposés qu'avec"
-                  + " votre consentement."));
+      LANGUAGES.stream().collect(Collectors.toUnmodifiableMap(l -> l, PlatformTexts::read));
 
   private PlatformTexts() {}
 
   /** The platform's default texts in {@code language}, or in English when it has none. */
   public static SiteTexts defaults(String language) {
     return DEFAULTS.getOrDefault(language, DEFAULTS.get(FALLBACK_LANGUAGE));
+  }
+
+  private static SiteTexts read(String language) {
+    String file = "platform-texts_" + language + ".properties";
+    Properties texts = new Properties();
+    // Properties.load(InputStream) would read ISO-8859-1: the files are UTF-8.
+    try (InputStream in = PlatformTexts.class.getResourceAsStream(file);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      texts.load(reader);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("Cannot read the platform texts " + file, e);
+    }
+    Function<String, String> text =
+        key -> {
+          String value = texts.getProperty(key);
+          if (value == null) {
+            throw new IllegalStateException(file + " has no text " + key);
+          }
+          return value;
+        };
+    return new SiteTexts(
+        text.apply("bannerTitle"),
+        text.apply("bannerMessage"),
+        text.apply("acceptAll"),
+        text.apply("rejectAll"),
+        text.apply("customize"),
+        text.apply("settingsTitle"),
+        text.apply("save"),
+        text.apply("alwaysOn"),
+        text.apply("policyLink"),
+        text.apply("gpcNotice"),
+        text.apply("policyIntro"));
   }
 }

@@ -1,0 +1,394 @@
+package io.consentplatform.admin.i18n;
+
+import io.quarkus.qute.i18n.MessageBundle;
+import java.time.Instant;
+
+/**
+ * Every text of the back office's frame, its site and member pages, and what Java code shows
+ * (notices, errors, labels), used as {@code {admin:key}} in templates and through {@link
+ * AdminLanguage#messages()} in Java. The wording lives in {@code
+ * messages/admin_<language>.properties}, keyed by these methods' names: English is the default
+ * locale's file, French the other. The page escapes what a message returns, tenant input included.
+ */
+@MessageBundle(value = "admin", locale = "en")
+public interface AdminMessages {
+  String skipToContent();
+
+  String mainNav();
+
+  String navSites();
+
+  String navMembers();
+
+  String navApiKeys();
+
+  String navAudit();
+
+  String navSwitchTenant();
+
+  String signOut();
+
+  String languageSwitch();
+
+  String roleOWNER();
+
+  String roleEDITOR();
+
+  String roleVIEWER();
+
+  String purposeNECESSARY();
+
+  String purposePREFERENCES();
+
+  String purposeSTATISTICS();
+
+  String purposeMARKETING();
+
+  String changeCookieAdded();
+
+  String changeCookieRemoved();
+
+  String changeCookieChanged();
+
+  String changeCategoryAdded(String k);
+
+  String changeCategoryRemoved(String k);
+
+  String changeCategoryChanged(String k);
+
+  String changeProviderAdded(String k);
+
+  String changeProviderRemoved(String k);
+
+  String changeSetting(String k);
+
+  String changeTexts(String k);
+
+  String formErrorsCorrect(String message);
+
+  String languageTabs();
+
+  String languageTabDefault();
+
+  String remove();
+
+  String siteNavDashboard();
+
+  String siteNavCookies();
+
+  String siteNavProviders();
+
+  String siteNavCategories();
+
+  String siteNavTexts();
+
+  String siteNavVersions();
+
+  String siteNavConsents();
+
+  String siteNavSettings();
+
+  String siteNavPolicyPage();
+
+  String backToSites();
+
+  String errorNotFound();
+
+  String errorNotFoundDetail();
+
+  String errorForbidden();
+
+  String errorConflict();
+
+  String errorNotPossible();
+
+  String errorNotAvailable();
+
+  String errorSsoNotConfigured();
+
+  String errorNotAdded();
+
+  String errorNotChanged();
+
+  String errorNotCreated();
+
+  String errorUnknownRole();
+
+  String signInTitle();
+
+  String signInHeading();
+
+  String signInFailed();
+
+  String signedOut();
+
+  String signInSso();
+
+  String signInOrLocal();
+
+  String email();
+
+  String password();
+
+  String noTenantTitle();
+
+  String noTenantHeading();
+
+  String noTenantText();
+
+  String tenantsTitle();
+
+  String tenantsHeading();
+
+  String sitesTitle();
+
+  String sitesEmpty();
+
+  String sitesEmptyEditor();
+
+  String siteSummary(int domains);
+
+  String addSite();
+
+  String siteNotAdded();
+
+  String fieldKey();
+
+  String fieldName();
+
+  String fieldDomains();
+
+  String fieldDomainsPerLine();
+
+  String fieldLanguages();
+
+  String fieldDefaultLanguage();
+
+  String fieldConsentLifetime();
+
+  String hintSiteKey();
+
+  String hintDomains();
+
+  String hintLanguages();
+
+  String hintLifetimeNew();
+
+  String hintLifetime();
+
+  String addTheSite();
+
+  String gettingStarted();
+
+  String startCategories();
+
+  String startCategoriesRest();
+
+  String startProviders();
+
+  String startAnd();
+
+  String startCookies();
+
+  String startCsv();
+
+  String startTexts();
+
+  String startTextsRest();
+
+  String startPublish();
+
+  String startPublishRest();
+
+  String startPublishEnd();
+
+  String last30Days();
+
+  String figureShown();
+
+  String figureDecisions();
+
+  String figureAcceptedAll();
+
+  String figureRejectedAll();
+
+  String figureCustomized();
+
+  String figureWithdrawn();
+
+  String latestVersion(int number, Instant date, String who);
+
+  String nothingPublished();
+
+  String optInTitle();
+
+  String noDecisions();
+
+  String optInChart();
+
+  String settingsTitle(String site);
+
+  String settingsHeading();
+
+  String settingsIntro();
+
+  String publishAVersion();
+
+  String settingsNotSaved();
+
+  String saveTheSettings();
+
+  String none();
+
+  String defaultLanguageIs(String lang);
+
+  String consentLifetime();
+
+  String days(int n);
+
+  String membersTitle();
+
+  String membersCaption(int n, String tenant);
+
+  String roleHeader();
+
+  String signsInAs();
+
+  String actions();
+
+  String roleOf(String email);
+
+  String change();
+
+  String removeNamed(String name);
+
+  String addMember();
+
+  String subjectPlaceholder();
+
+  String add();
+
+  String apiKeysTitle();
+
+  String apiKeysIntro();
+
+  String apiKeysIntroEnd();
+
+  String copyKeyNow();
+
+  String noKey();
+
+  String keysCaption(int n);
+
+  String startsWith();
+
+  String lastUsed();
+
+  String state();
+
+  String never();
+
+  String revoked();
+
+  String revokeNamed(String name);
+
+  String revoke();
+
+  String createKey();
+
+  String keyNamePlaceholder();
+
+  String create();
+
+  String auditTitle();
+
+  String noChange();
+
+  String auditCaption(int n);
+
+  String when();
+
+  String who();
+
+  String what();
+
+  String of();
+
+  String textBannerTitle();
+
+  String textBannerMessage();
+
+  String textAcceptAll();
+
+  String textRejectAll();
+
+  String textCustomize();
+
+  String textSettingsTitle();
+
+  String textSave();
+
+  String textAlwaysOn();
+
+  String textPolicyLink();
+
+  String textGpcNotice();
+
+  String textPolicyIntro();
+
+  String noticeCookieAdded();
+
+  String noticeCookieDeleted();
+
+  String noticePublished();
+
+  String noticeTenant();
+
+  String noticeMemberAdded();
+
+  String noticeMemberChanged();
+
+  String noticeMemberRemoved();
+
+  String noticeCookieSaved();
+
+  String noticeSiteCreated();
+
+  String noticeSiteSaved();
+
+  String noticeTextsSaved();
+
+  String noticeCategoryAdded();
+
+  String noticeCategorySaved();
+
+  String noticeCategoryDeleted();
+
+  String noticeProviderAdded();
+
+  String noticeProviderSaved();
+
+  String noticeProviderDeleted();
+
+  String noticeImported();
+
+  String publishTickConfirm();
+
+  String draftIncomplete(String reason);
+
+  String wholeNumberOfDays();
+
+  String importSendAgain();
+
+  String importChooseFile();
+
+  String importTooLarge();
+
+  String importNotUtf8();
+
+  String memberNeeds();
+
+  String keyNeeds();
+
+  String importNothingImported();
+}
