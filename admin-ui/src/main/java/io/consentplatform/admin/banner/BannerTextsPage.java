@@ -4,7 +4,6 @@ import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
-import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.admin.i18n.AdminLanguage;
@@ -15,6 +14,7 @@ import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.text.Languages;
 import io.consentplatform.core.text.PlatformTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -80,7 +80,7 @@ public class BannerTextsPage {
       @RestPath long siteId, @RestQuery String lang, @RestQuery String done) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     SiteTexts own = site.texts().getOrDefault(language, SiteTexts.NONE);
     return Templates.edit(
         site,
@@ -96,7 +96,7 @@ public class BannerTextsPage {
   public Response save(@RestPath long siteId, @RestQuery String lang, @BeanParam TextsForm form) {
     Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     SiteTexts typed = form.texts();
     Map<String, SiteTexts> texts = new TreeMap<>(site.texts());
     texts.put(language, typed);
@@ -139,7 +139,7 @@ public class BannerTextsPage {
   @Path("/preview")
   public TemplateInstance preview(@RestPath long siteId, @RestQuery String lang) {
     SiteView site = sites.get(admin.get(), siteId);
-    return Templates.preview(site, Languages.chosen(site, lang));
+    return Templates.preview(site, Languages.forEditing(site, lang));
   }
 
   /**
@@ -153,7 +153,7 @@ public class BannerTextsPage {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     return BannerConfig.ofDraft(
-            versions.draft(caller, siteId).snapshot(), Languages.chosen(site, lang))
+            versions.draft(caller, siteId).snapshot(), Languages.forEditing(site, lang))
         .json();
   }
 

@@ -5,7 +5,6 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
-import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
@@ -14,9 +13,10 @@ import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieService;
-import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.cookie.CookieService.CookiesPer;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.Validator;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -111,7 +110,7 @@ public class CategoriesPage {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     CategoryView category = categories.get(caller, siteId, categoryId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     return Templates.edit(
         site,
         category,
@@ -133,7 +132,7 @@ public class CategoriesPage {
     Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CategoryView category = categories.get(caller, siteId, categoryId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     CategoryEdit edit = form.edit(language, category.texts());
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(
@@ -167,9 +166,7 @@ public class CategoriesPage {
       long siteId, CategoryForm form, Map<String, String> errors, String notice) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    Map<String, Long> counts =
-        cookies.cookies(caller, siteId).stream()
-            .collect(Collectors.groupingBy(CookieView::category, Collectors.counting()));
+    Map<String, Long> counts = cookies.cookieCounts(caller, siteId, CookiesPer.CATEGORY);
     return Templates.list(
         site,
         categories.list(caller, siteId),

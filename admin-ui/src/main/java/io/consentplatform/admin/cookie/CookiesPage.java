@@ -5,7 +5,6 @@ import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
-import io.consentplatform.admin.Languages;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
@@ -17,6 +16,7 @@ import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.Validator;
@@ -116,7 +116,7 @@ public class CookiesPage {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     CookieView cookie = cookies.cookie(caller, siteId, cookieId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     return editPage(
         site, cookie, language, CookieForm.of(cookie, language), Map.of(), Notices.text(done));
   }
@@ -132,7 +132,7 @@ public class CookiesPage {
     Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
     CookieView cookie = cookies.cookie(caller, siteId, cookieId);
-    String language = Languages.chosen(site, lang);
+    String language = Languages.forEditing(site, lang);
     CookieEdit edit = form.edit(language, cookie.texts());
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(

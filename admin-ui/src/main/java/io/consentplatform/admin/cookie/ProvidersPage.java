@@ -9,7 +9,7 @@ import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.cookie.CookieService;
-import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.cookie.CookieService.CookiesPer;
 import io.consentplatform.core.cookie.ProviderEdit;
 import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.site.SiteService;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -164,9 +163,7 @@ public class ProvidersPage {
       long siteId, ProviderForm form, Map<String, String> errors, String notice) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    Map<String, Long> counts =
-        cookies.cookies(caller, siteId).stream()
-            .collect(Collectors.groupingBy(CookieView::provider, Collectors.counting()));
+    Map<String, Long> counts = cookies.cookieCounts(caller, siteId, CookiesPer.PROVIDER);
     return Templates.list(
         site,
         cookies.providers(caller, siteId),

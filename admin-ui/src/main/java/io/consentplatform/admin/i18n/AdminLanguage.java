@@ -1,5 +1,6 @@
 package io.consentplatform.admin.i18n;
 
+import io.consentplatform.core.text.Languages;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -79,20 +80,6 @@ public class AdminLanguage {
   }
 
   static String choose(String chosen, String acceptLanguage) {
-    if (chosen != null && OFFERED.contains(chosen)) {
-      return chosen;
-    }
-    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-      try {
-        String match =
-            Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage.replace('_', '-')), OFFERED);
-        if (match != null) {
-          return match;
-        }
-      } catch (IllegalArgumentException malformed) {
-        // A malformed header is no reason to refuse a page: English, like a browser that says none.
-      }
-    }
-    return OFFERED.get(0);
+    return Languages.choose(chosen, acceptLanguage, OFFERED, OFFERED.get(0));
   }
 }

@@ -1,10 +1,10 @@
 package io.consentplatform.api.banner;
 
-import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.text.Languages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

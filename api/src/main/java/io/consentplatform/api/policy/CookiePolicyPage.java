@@ -1,8 +1,8 @@
 package io.consentplatform.api.policy;
 
-import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

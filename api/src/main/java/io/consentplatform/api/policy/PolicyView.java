@@ -1,12 +1,12 @@
 package io.consentplatform.api.policy;
 
-import io.consentplatform.api.i18n.Languages;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.policy.LocalizedCategory;
 import io.consentplatform.core.policy.LocalizedCategory.LocalizedCookie;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.text.Languages;
 import java.time.ZoneOffset;
 import java.util.List;
 

@@ -13,7 +13,10 @@ import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** A site's providers and cookies, as drafts until the next publication. */
 @ApplicationScoped
@@ -97,6 +100,21 @@ public class CookieService {
     return Cookie.listForSite(TenantScope.site(caller, siteId)).stream()
         .map(CookieView::of)
         .toList();
+  }
+
+  /** How many of the site's cookies each category or each provider has, by key or name. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, Long> cookieCounts(Caller caller, long siteId, CookiesPer per) {
+    Function<CookieView, String> key =
+        per == CookiesPer.CATEGORY ? CookieView::category : CookieView::provider;
+    return cookies(caller, siteId).stream()
+        .collect(Collectors.groupingBy(key, Collectors.counting()));
+  }
+
+  /** What {@link #cookieCounts} groups by. */
+  public enum CookiesPer {
+    CATEGORY,
+    PROVIDER
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

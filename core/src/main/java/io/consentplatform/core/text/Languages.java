@@ -1,9 +1,14 @@
-package io.consentplatform.api.i18n;
+package io.consentplatform.core.text;
 
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.site.SiteView;
 import java.util.List;
 import java.util.Locale;
 
-/** Picks the language a visitor is served in, among those a site offers. */
+/**
+ * Picks a language among those offered: the one a visitor is served in, the one the back office is
+ * shown in, the one of a site that a page edits.
+ */
 public final class Languages {
 
   /** Languages the platform's own wording exists in; the first is the fallback. */
@@ -39,5 +44,19 @@ public final class Languages {
       }
     }
     return defaultLanguage;
+  }
+
+  /**
+   * The site language a back-office page edits: {@code lang}, or the site's default when none is
+   * named; a language the site does not have is not found, like any other missing thing.
+   */
+  public static String forEditing(SiteView site, String lang) {
+    if (lang == null || lang.isBlank()) {
+      return site.defaultLanguage();
+    }
+    if (!site.languages().contains(lang)) {
+      throw new NotFound("Language " + lang);
+    }
+    return lang;
   }
 }
