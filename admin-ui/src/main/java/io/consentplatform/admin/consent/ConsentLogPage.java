@@ -8,8 +8,8 @@ import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.consent.ConsentLog;
 import io.consentplatform.core.consent.ConsentQuery;
-import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.RecordedDecision;
 import io.consentplatform.core.consent.WireName;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.SiteService;
@@ -37,7 +37,7 @@ public class ConsentLogPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance receipt(SiteView site, ConsentRecord record, Chrome chrome);
+    static native TemplateInstance receipt(SiteView site, RecordedDecision record, Chrome chrome);
 
     static native TemplateInstance list(
         SiteView site,
@@ -86,7 +86,7 @@ public class ConsentLogPage {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     UUID id = ConsentIds.parse(consentId).orElseThrow(() -> new NotFound("Consent " + consentId));
-    ConsentRecord record =
+    RecordedDecision record =
         consents.find(site.key(), id).orElseThrow(() -> new NotFound("Consent " + id));
     return Templates.receipt(site, record, Chrome.of(caller, admin, null));
   }

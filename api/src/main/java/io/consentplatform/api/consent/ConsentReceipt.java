@@ -2,6 +2,7 @@ package io.consentplatform.api.consent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.RecordedDecision;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -30,17 +31,21 @@ public record ConsentReceipt(
   public record Version(int number, String hash) {}
 
   static ConsentReceipt of(ConsentRecord record, String siteKey) {
+    return of(RecordedDecision.of(record), siteKey);
+  }
+
+  static ConsentReceipt of(RecordedDecision decision, String siteKey) {
     return new ConsentReceipt(
-        record.id,
+        decision.id(),
         siteKey,
-        record.visitorId,
-        new Version(record.policyVersion.number, record.policyVersion.contentHash),
-        record.action.wireName(),
-        record.method.wireName(),
-        record.choices,
-        record.language,
-        record.gpc,
-        record.recordedAt,
+        decision.visitorId(),
+        new Version(decision.policyVersion(), decision.policyVersionHash()),
+        decision.action().wireName(),
+        decision.method().wireName(),
+        decision.choices(),
+        decision.language(),
+        decision.gpc(),
+        decision.recordedAt(),
         null);
   }
 

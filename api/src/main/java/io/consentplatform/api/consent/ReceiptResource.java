@@ -3,9 +3,9 @@ package io.consentplatform.api.consent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.consent.ConsentIds;
-import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.ConsentStatus;
+import io.consentplatform.core.consent.RecordedDecision;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.ledger.ReceiptSigner;
 import jakarta.ws.rs.BadRequestException;
@@ -43,7 +43,7 @@ public class ReceiptResource {
   @Produces(MediaType.APPLICATION_JSON)
   @DeclaredOriginsOnly
   public ConsentReceipt receipt(@RestPath String siteKey, @RestPath String consentId) {
-    ConsentRecord record =
+    RecordedDecision record =
         consents.find(siteKey, idOf(consentId)).orElseThrow(() -> notFound(consentId));
     return signed(ConsentReceipt.of(record, siteKey));
   }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import org.hibernate.Hibernate;
 
 /** Records visitors' decisions as proof of consent, checked against the version they saw. */
 @ApplicationScoped
@@ -104,16 +103,12 @@ public class ConsentService {
             });
   }
 
-  /** A site's recorded decision, its policy version loaded; empty for another site's id. */
+  /** A site's recorded decision; empty for another site's id. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<ConsentRecord> find(String siteKey, UUID consentId) {
+  public Optional<RecordedDecision> find(String siteKey, UUID consentId) {
     return Site.findByKey(siteKey)
         .flatMap(site -> ConsentRecord.findForSite(site, consentId))
-        .map(
-            record -> {
-              Hibernate.initialize(record.policyVersion);
-              return record;
-            });
+        .map(RecordedDecision::of);
   }
 
   /**
@@ -126,7 +121,9 @@ public class ConsentService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public ConsentStatus status(String siteKey, UUID consentId, String category, Instant now) {
     ConsentRecord record =
-        find(siteKey, consentId).orElseThrow(() -> new NotFound("Consent " + consentId));
+        Site.findByKey(siteKey)
+            .flatMap(site -> ConsentRecord.findForSite(site, consentId))
+            .orElseThrow(() -> new NotFound("Consent " + consentId));
     Boolean granted = record.choices.get(category);
     if (granted == null) {
       throw new Rejected("category", "The decision's policy version has no category " + category);
