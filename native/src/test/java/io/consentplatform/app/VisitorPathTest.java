@@ -1,7 +1,6 @@
 package io.consentplatform.app;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -42,7 +41,9 @@ class VisitorPathTest {
   @Test
   void shouldServeTheBannerWithAValidatorAndAnswer304WhenNothingChanged() {
     Response first = given().get(SITE + "/banner?lang=fr");
-    first.then().statusCode(200).body("language", is("fr")).body("version", is(1));
+    // Other suites of this module may have published newer versions of the demo: whichever is
+    // current is served.
+    first.then().statusCode(200).body("language", is("fr")).body("site", is("townofcary"));
     String etag = first.header("ETag");
     assertTrue(etag != null && !etag.isBlank(), "an ETag");
     given()
@@ -56,12 +57,15 @@ class VisitorPathTest {
 
   @Test
   void shouldRecordADecisionAndServeItsReceiptSignedWithAPublishedKey() throws Exception {
+    int version = given().get(SITE + "/banner?lang=fr").jsonPath().getInt("version");
     Response recorded =
         given()
             .contentType("application/json")
             .header("Origin", DECLARED_ORIGIN)
             .body(
-                "{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,"
+                "{\"policyVersion\":"
+                    + version
+                    + ",\"action\":\"custom\",\"choices\":{\"necessary\":true,"
                     + "\"statistics\":true,\"internal\":false,\"third_party\":false},"
                     + "\"lang\":\"fr\",\"method\":\"settings\"}")
             .post(SITE + "/consents");
@@ -69,7 +73,8 @@ class VisitorPathTest {
         .then()
         .statusCode(201)
         .header("Access-Control-Allow-Origin", is(DECLARED_ORIGIN))
-        .header("Set-Cookie", containsString("cookies_preferences="));
+        // Answered from the platform's own host, not the site's: the banner keeps the choice.
+        .header("Set-Cookie", nullValue());
     String id = recorded.jsonPath().getString("consentId");
     String location = recorded.header("Location");
     assertTrue(location.endsWith("/consents/" + id), location);
@@ -107,7 +112,9 @@ class VisitorPathTest {
 
   @Test
   void shouldRefuseWhatABrowserOrAScriptGetsWrong() {
-    String valid = "{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}";
+    int version = given().get(SITE + "/banner").jsonPath().getInt("version");
+    String valid =
+        "{\"policyVersion\":" + version + ",\"action\":\"accept_all\",\"method\":\"banner\"}";
     given()
         .contentType("application/json")
         .header("Origin", "https://elsewhere.example")
@@ -126,7 +133,7 @@ class VisitorPathTest {
         .contentType("application/problem+json");
     given()
         .contentType("application/json")
-        .body("{\"policyVersion\":9,\"action\":\"accept_all\",\"method\":\"banner\"}")
+        .body("{\"policyVersion\":999,\"action\":\"accept_all\",\"method\":\"banner\"}")
         .post(SITE + "/consents")
         .then()
         .statusCode(422)
