@@ -88,7 +88,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
       await("Keycloak's realm")
           .atMost(START_LIMIT)
           .pollInterval(Duration.ofSeconds(1))
-          .ignoreException(IOException.class) // still starting
+          .ignoreExceptionsInstanceOf(IOException.class) // still starting
           .until(
               () -> {
                 if (!keycloak.isAlive()) {

@@ -74,9 +74,14 @@ public class DatabaseSetup {
   }
 
   private void retry() {
-    if (attempt()) {
-      LOG.infof("The database at %s answers: the platform is ready", url);
-      retries.shutdown();
+    try {
+      if (attempt()) {
+        LOG.infof("The database at %s answers: the platform is ready", url);
+        retries.shutdown();
+      }
+    } catch (RuntimeException e) {
+      // An executor drops a task that throws, silently: say why the platform stays not ready.
+      LOG.errorf(e, "Setting up the database at %s failed; trying again", url);
     }
   }
 
