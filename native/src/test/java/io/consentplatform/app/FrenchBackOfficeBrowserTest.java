@@ -3,14 +3,10 @@ package io.consentplatform.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentplatform.core.site.Site;
-import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
-import io.consentplatform.core.tenant.TenantMember;
 import io.consentplatform.core.testing.Chromium;
 import io.consentplatform.core.testing.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,17 +122,7 @@ class FrenchBackOfficeBrowserTest {
   }
 
   private void member(String email, Role role) {
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              accounts.create(email, "pw-" + email);
-              TenantMember member = new TenantMember();
-              member.tenant = Site.findByKey("townofcary").orElseThrow().tenant;
-              member.subject = LocalAccount.subjectOf(email);
-              member.email = email;
-              member.role = role;
-              member.persist();
-            });
+    DemoMembers.add(accounts, email, role);
   }
 
   private void screenshot(String name) {
