@@ -29,7 +29,7 @@ public final class Chromium {
     if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: apt-get install chromium"
-              + " chromium-driver (.ci/run does it)");
+              + " chromium-driver (.ci/test, the README's test command, does it)");
     }
     Path profile;
     try {
