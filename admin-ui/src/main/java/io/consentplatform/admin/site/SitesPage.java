@@ -41,7 +41,11 @@ public class SitesPage {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance list(
-        List<SiteView> sites, SiteForm form, Map<String, String> errors, Chrome chrome);
+        List<SiteView> sites,
+        List<SiteView> archived,
+        SiteForm form,
+        Map<String, String> errors,
+        Chrome chrome);
 
     static native TemplateInstance dashboard(SiteView site, Dashboard dashboard, Chrome chrome);
   }
@@ -70,6 +74,7 @@ public class SitesPage {
     Caller caller = admin.get();
     return Templates.list(
         sites.list(caller),
+        sites.archived(caller),
         SiteForm.empty(),
         Map.of(),
         Chrome.of(caller, admin, Notices.text(done)));
@@ -89,7 +94,11 @@ public class SitesPage {
     }
     return Pages.invalid(
         Templates.list(
-            sites.list(caller), form, errors.messages(), Chrome.of(caller, admin, null)));
+            sites.list(caller),
+            sites.archived(caller),
+            form,
+            errors.messages(),
+            Chrome.of(caller, admin, null)));
   }
 
   @GET

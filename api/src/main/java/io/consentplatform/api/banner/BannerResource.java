@@ -8,6 +8,7 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.SiteArchived;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,6 +38,7 @@ public class BannerResource {
   private final CurrentPolicies current;
   private final BannerDocuments documents;
   private final BannerScript script;
+  private final ArchivedScript archivedScript;
   private final ApiConfig config;
   private final Impressions impressions;
   private final PublicPostLimit limiter;
@@ -47,6 +49,7 @@ public class BannerResource {
       CurrentPolicies current,
       BannerDocuments documents,
       BannerScript script,
+      ArchivedScript archivedScript,
       ApiConfig config,
       Impressions impressions,
       PublicPostLimit limiter,
@@ -57,6 +60,7 @@ public class BannerResource {
     this.current = current;
     this.documents = documents;
     this.script = script;
+    this.archivedScript = archivedScript;
     this.config = config;
     this.impressions = impressions;
     this.headers = headers;
@@ -64,8 +68,8 @@ public class BannerResource {
 
   /**
    * The configuration of a site that {@link BannerRoute} did not answer: one not in memory yet, or
-   * an unknown one (404). Both are looked up on a worker: an unknown site is usually remembered as
-   * such, and then costs no query either.
+   * an unknown one (404), an archived one (410). All are looked up on a worker: an unknown site is
+   * usually remembered as such, and then costs no query either.
    */
   @GET
   @Path("/banner")
@@ -103,18 +107,28 @@ public class BannerResource {
   @Produces(JAVASCRIPT)
   public RestResponse<String> script(
       @RestPath String siteKey, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    published(siteKey);
+    String text = script.text();
+    String etag = script.etag();
+    try {
+      published(siteKey);
+    } catch (SiteArchived archived) {
+      text = archivedScript.text();
+      etag = archivedScript.etag();
+    }
     ResponseBuilder<String> answer =
-        EntityTags.matches(ifNoneMatch, script.etag())
+        EntityTags.matches(ifNoneMatch, etag)
             ? ResponseBuilder.<String>create(Status.NOT_MODIFIED)
-            : ResponseBuilder.ok(script.text(), JAVASCRIPT);
+            : ResponseBuilder.ok(text, JAVASCRIPT);
     return answer
-        .header(HttpHeaders.ETAG, script.etag())
+        .header(HttpHeaders.ETAG, etag)
         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.scriptMaxAge().toSeconds())
         .build();
   }
 
-  /** The script reports each time it shows the banner: the denominator of the opt-in rates. */
+  /**
+   * The script reports each time it shows the banner: the denominator of the opt-in rates. An
+   * archived site's impressions are not counted (410).
+   */
   @POST
   @Path("/impressions")
   public RestResponse<Void> shown(@RestPath String siteKey, HttpServerRequest request) {

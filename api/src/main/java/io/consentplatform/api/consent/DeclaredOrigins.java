@@ -3,6 +3,7 @@ package io.consentplatform.api.consent;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.site.SiteArchived;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,18 +35,27 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
    * Refuses a browser calling from elsewhere before anything is read or stored.
    *
    * @throws NotFound when the site has no published policy
+   * @throws SiteArchived when the site is archived, unless a server reads a receipt
    * @throws ForbiddenException when {@code Origin} is not one of the site's declared domains
    */
   @Override
   public void filter(ContainerRequestContext request) {
     String siteKey = request.getUriInfo().getPathParameters().getFirst("siteKey");
-    PolicySnapshot.SiteEntry site =
-        current
-            .of(siteKey)
-            .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
-            .snapshot()
-            .site();
     String origin = request.getHeaderString(ORIGIN);
+    PolicySnapshot.SiteEntry site;
+    try {
+      site =
+          current
+              .of(siteKey)
+              .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
+              .snapshot()
+              .site();
+    } catch (SiteArchived archived) {
+      if (origin == null && HttpMethod.GET.equals(request.getMethod())) {
+        return; // an archived site's receipts stay readable as proof, outside browsers
+      }
+      throw archived;
+    }
     if (origin != null && !SiteOrigins.allows(site.domains(), origin)) {
       throw new ForbiddenException(
           "Origin " + origin + " is not one of the domains declared for site " + site.key());

@@ -2,6 +2,7 @@ package io.consentplatform.api.policy;
 
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.SiteArchived;
 import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -27,6 +29,8 @@ public class CookiePolicyPage {
     static native TemplateInstance page(PolicyView page);
 
     static native TemplateInstance notFound(String language);
+
+    static native TemplateInstance archived(String language, String siteName, String archivedOn);
   }
 
   private final PolicyService policies;
@@ -41,7 +45,12 @@ public class CookiePolicyPage {
       @RestPath String siteKey,
       @RestQuery String lang,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-    Optional<PublishedPolicy> current = policies.current(siteKey);
+    Optional<PublishedPolicy> current;
+    try {
+      current = policies.current(siteKey);
+    } catch (SiteArchived archived) {
+      return archived(archived, lang, acceptLanguage);
+    }
     if (current.isEmpty()) {
       String language =
           Languages.choose(lang, acceptLanguage, Languages.PLATFORM, Languages.PLATFORM.get(0));
@@ -58,5 +67,17 @@ public class CookiePolicyPage {
             policy.snapshot().site().defaultLanguage());
     return RestResponse.ok(
         Templates.page(PolicyView.of(policy, language)).setLocale(Locale.forLanguageTag(language)));
+  }
+
+  /** The page of an archived site says so, in the platform's languages: 410, gone on purpose. */
+  private static RestResponse<TemplateInstance> archived(
+      SiteArchived archived, String lang, String acceptLanguage) {
+    String language =
+        Languages.choose(lang, acceptLanguage, Languages.PLATFORM, Languages.PLATFORM.get(0));
+    String archivedOn = archived.archivedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    return RestResponse.status(
+        Status.GONE,
+        Templates.archived(language, archived.siteName(), archivedOn)
+            .setLocale(Locale.forLanguageTag(language)));
   }
 }

@@ -52,6 +52,10 @@ public interface PolicyMessages {
 
   String otherLanguages();
 
+  String archivedTitle(String site);
+
+  String archivedText(String site, String date);
+
   String notFoundTitle();
 
   String notFoundText();

@@ -11,6 +11,7 @@ import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.site.SiteArchived;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -46,6 +47,12 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<String> notFound(NotFound e) {
     return answer(Problem.of(Status.NOT_FOUND, e.getMessage()));
+  }
+
+  /** A visitor's request to a site its owner archived: gone on purpose, not unknown. */
+  @ServerExceptionMapper
+  public RestResponse<String> archived(SiteArchived e) {
+    return answer(Problem.of(Status.GONE, e.getMessage()));
   }
 
   @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.consentplatform.api.problem;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -23,6 +24,10 @@ public class ProblemResponses implements OASFilter {
           "404", "No such site, or nothing published for it",
           "422", "The request breaks a rule; the fields at fault are named");
 
+  /** The visitor endpoints an archived site refuses. */
+  private static final Pattern ARCHIVABLE =
+      Pattern.compile("/v1/sites/\\{siteKey}/(banner|impressions|consents)");
+
   private static final Map<String, String> TENANT_ERRORS =
       Map.of(
           "401", "No credentials, or credentials not accepted",
@@ -34,20 +39,22 @@ public class ProblemResponses implements OASFilter {
     openApi.getComponents().addSchema("Problem", problemSchema());
     openApi
         .getComponents()
-        .addSecurityScheme(
-            "bearer",
-            OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .bearerFormat("JWT")
-                .description("An access token of the platform's identity provider"))
+        // The API key first: Swagger UI lists the schemes in this order, and most tenants' scripts
+        // use a key.
         .addSecurityScheme(
             "apiKey",
             OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER)
                 .name("X-Api-Key")
-                .description("A tenant API key, created by an owner"));
+                .description("A tenant API key, created by an owner"))
+        .addSecurityScheme(
+            "bearer",
+            OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("JWT")
+                .description("An access token of the platform's identity provider"));
     openApi.getPaths().getPathItems().forEach((path, item) -> describe(path, item));
   }
 
@@ -59,15 +66,18 @@ public class ProblemResponses implements OASFilter {
             operation -> {
               PUBLIC_ERRORS.forEach(
                   (status, description) -> addProblem(operation, status, description));
+              if (ARCHIVABLE.matcher(path).matches()) {
+                addProblem(operation, "410", "The site's owner archived it");
+              }
               if (tenant) {
                 TENANT_ERRORS.forEach(
                     (status, description) -> addProblem(operation, status, description));
                 operation.setSecurity(null);
                 operation
                     .addSecurityRequirement(
-                        OASFactory.createSecurityRequirement().addScheme("bearer"))
+                        OASFactory.createSecurityRequirement().addScheme("apiKey"))
                     .addSecurityRequirement(
-                        OASFactory.createSecurityRequirement().addScheme("apiKey"));
+                        OASFactory.createSecurityRequirement().addScheme("bearer"));
               }
             });
   }

@@ -3,8 +3,11 @@ package io.consentplatform.api.tenant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +62,34 @@ class OpenApiTest {
         schemas.containsKey("Problem")
             && schemas.containsKey("CookieEdit")
             && schemas.containsKey("SiteView"));
+  }
+
+  @Test
+  void shouldOfferTheApiKeyFirstAndNameSitesByIdOrKey() throws Exception {
+    JsonNode document =
+        new ObjectMapper()
+            .readTree(
+                given().accept("application/json").when().get("/q/openapi?format=json").asString());
+    List<String> schemes = new ArrayList<>();
+    document.path("components").path("securitySchemes").fieldNames().forEachRemaining(schemes::add);
+    assertEquals(List.of("apiKey", "bearer"), schemes, "Swagger UI offers them in this order");
+    JsonNode security =
+        document.path("paths").path("/v1/tenant/sites").path("get").path("security");
+    assertEquals("apiKey", security.get(0).fieldNames().next(), "and asks for a key first");
+
+    JsonNode site = document.path("paths").path("/v1/tenant/sites/{siteId}/cookies").path("get");
+    JsonNode schema = null;
+    for (JsonNode parameter : site.path("parameters")) {
+      if ("siteId".equals(parameter.path("name").asText())) {
+        schema = parameter.path("schema");
+      }
+    }
+    assertNotNull(schema, "the site is a path parameter: " + site);
+    if (schema.has("$ref")) {
+      String name = schema.path("$ref").asText().replace("#/components/schemas/", "");
+      schema = document.path("components").path("schemas").path(name);
+    }
+    assertEquals("string", schema.path("type").asText(), "an id or a key: " + schema);
   }
 
   @Test

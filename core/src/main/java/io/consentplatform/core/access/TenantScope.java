@@ -28,6 +28,16 @@ public final class TenantScope {
         .orElseThrow(() -> new NotFound("Site " + siteId));
   }
 
+  /** The site named by id or key, within the caller's tenant only: another tenant's key is 404. */
+  public static Site site(Caller caller, SiteRef ref) {
+    if (ref.id() != null) {
+      return site(caller, ref.id());
+    }
+    return Site.<Site>find("key = ?1 and tenant.id = ?2", ref.key(), caller.tenantId())
+        .firstResultOptional()
+        .orElseThrow(() -> new NotFound("Site " + ref.key()));
+  }
+
   /** The site, locked for the rest of the transaction: publication and imports serialise on it. */
   public static Site lockedSite(Caller caller, long siteId) {
     Site site = site(caller, siteId);

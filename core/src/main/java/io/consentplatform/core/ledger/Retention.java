@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * The only way proof of consent leaves the database besides a visitor's erasure: once a record is
  * older than its tenant's retention period, it goes with the oldest part of its site's chain, and a
- * checkpoint keeps the last removed entry's hash, where verification of the rest starts.
+ * checkpoint keeps the last removed entry's hash, where verification of the rest starts. An
+ * archived site records nothing new, so its proof goes the same way until none is left.
  */
 @ApplicationScoped
 public class Retention {
@@ -68,20 +69,51 @@ public class Retention {
       if (removal.removed() > 0) {
         removals.add(removal);
       }
+      if (site[2] == 1) {
+        forgetArchived(site[0]);
+      }
     }
     return removals;
+  }
+
+  /**
+   * What is left of an archived site once retention took its last record: its banner statistics go
+   * too. The site itself stays, archived, with its declarations and published versions: those are
+   * the tenant's, not visitors' data, published versions are immutable, and a deleted site's key
+   * could be taken by another tenant, whose banner would then run on every page still embedding the
+   * old snippet.
+   */
+  private void forgetArchived(long siteId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              try (Connection connection = dataSource.getConnection();
+                  PreparedStatement delete =
+                      connection.prepareStatement(
+                          "delete from banner_impression where site_id = ? and not exists"
+                              + " (select from consent_record where site_id = ?) and not exists"
+                              + " (select from consent_ledger_pending where site_id = ?)")) {
+                for (int i = 1; i <= 3; i++) {
+                  delete.setLong(i, siteId);
+                }
+                delete.executeUpdate();
+              } catch (SQLException e) {
+                throw new IllegalStateException(
+                    "Retention of archived site " + siteId + " failed", e);
+              }
+            });
   }
 
   private List<long[]> sites() {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "select s.id, t.consent_retention_days from site s join tenant t on t.id ="
-                    + " s.tenant_id");
+                "select s.id, t.consent_retention_days, s.archived_at is not null from site s"
+                    + " join tenant t on t.id = s.tenant_id");
         ResultSet rows = query.executeQuery()) {
       List<long[]> sites = new ArrayList<>();
       while (rows.next()) {
-        sites.add(new long[] {rows.getLong(1), rows.getLong(2)});
+        sites.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getBoolean(3) ? 1 : 0});
       }
       return sites;
     } catch (SQLException e) {

@@ -1,6 +1,8 @@
 package io.consentplatform.core.policy;
 
 import io.consentplatform.core.metrics.PlatformMetrics;
+import io.consentplatform.core.site.SiteArchival;
+import io.consentplatform.core.site.SiteArchived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,7 +25,7 @@ public class CurrentPolicies {
 
   private final PolicyService policies;
   private final PlatformMetrics metrics;
-  private final Map<String, Optional<PublishedPolicy>> bySite = new ConcurrentHashMap<>();
+  private final Map<String, Known> bySite = new ConcurrentHashMap<>();
   private final AtomicLong invalidations = new AtomicLong();
 
   public CurrentPolicies(PolicyService policies, PlatformMetrics metrics) {
@@ -32,27 +34,49 @@ public class CurrentPolicies {
   }
 
   /**
+   * What memory knows of a site: its current version (empty when it has none), or that it is
+   * archived. Archived sites are remembered too, since their pages may still embed the banner.
+   */
+  private record Known(Optional<PublishedPolicy> policy, SiteArchived archived) {}
+
+  /**
    * The site's current version if memory holds it, without ever asking the database; empty when the
-   * site has none or memory does not know yet ({@link #of} tells them apart).
+   * site has none, is archived, or memory does not know yet ({@link #of} tells them apart).
    */
   public Optional<PublishedPolicy> known(String siteKey) {
-    Optional<PublishedPolicy> cached = bySite.get(siteKey);
-    if (cached == null) {
+    Known cached = bySite.get(siteKey);
+    if (cached == null || cached.archived() != null) {
       return Optional.empty();
     }
     metrics.policyLookedUp(true);
-    return cached;
+    return cached.policy();
   }
 
-  /** The current published version of the site, if the site exists and ever published. */
+  /**
+   * The current published version of the site, if the site exists and ever published.
+   *
+   * @throws SiteArchived when its owner archived the site
+   */
   public Optional<PublishedPolicy> of(String siteKey) {
-    Optional<PublishedPolicy> cached = bySite.get(siteKey);
+    Known cached = bySite.get(siteKey);
     metrics.policyLookedUp(cached != null);
-    if (cached != null) {
-      return cached;
+    if (cached == null) {
+      cached = load(siteKey);
     }
+    if (cached.archived() != null) {
+      throw cached.archived().again();
+    }
+    return cached.policy();
+  }
+
+  private Known load(String siteKey) {
     long before = invalidations.get();
-    Optional<PublishedPolicy> loaded = policies.current(siteKey);
+    Known loaded;
+    try {
+      loaded = new Known(policies.current(siteKey), null);
+    } catch (SiteArchived archived) {
+      loaded = new Known(Optional.empty(), archived);
+    }
     // An invalidation during the load may mean the loaded version is already outdated.
     if (invalidations.get() == before) {
       if (bySite.size() >= MAX_ENTRIES) {
@@ -65,6 +89,10 @@ public class CurrentPolicies {
 
   void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) PolicyPublished published) {
     forget(published.siteKey());
+  }
+
+  void onArchival(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteArchival archival) {
+    forget(archival.siteKey());
   }
 
   void forget(String siteKey) {

@@ -3,6 +3,9 @@ package io.consentplatform.core.policy;
 /** Fired when a site's new policy version is committed. */
 public record PolicyPublished(String siteKey, int number) {
 
-  /** The PostgreSQL channel that tells every instance about it. */
-  static final String CHANNEL = "policy_published";
+  /**
+   * The PostgreSQL channel that tells every instance about it, and about any other change of what a
+   * site's visitors are served (its archival): the payload is the site's key.
+   */
+  public static final String CHANNEL = "policy_published";
 }

@@ -7,6 +7,7 @@ import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.site.SiteArchived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,9 @@ public class PolicyService {
     Site site =
         Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow(() -> new NotFound("Site " + siteId));
+    if (site.isArchived()) {
+      throw new Conflict("Site " + site.key + " is archived: bring it back before publishing");
+    }
     String snapshot = canonicalJson(SnapshotBuilder.snapshotOf(site));
     String hash = Sha256.hex(snapshot);
     Optional<PolicyVersion> latest = PolicyVersion.findLatest(site);
@@ -67,10 +71,18 @@ public class PolicyService {
     return PublishedPolicy.of(version);
   }
 
-  /** The version visitors of the site are asked about now, if it was ever published. */
+  /**
+   * The version visitors of the site are asked about now, if it was ever published.
+   *
+   * @throws SiteArchived when its owner archived the site: its visitors are asked nothing
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<PublishedPolicy> current(String siteKey) {
-    return Site.findByKey(siteKey).flatMap(PolicyVersion::findLatest).map(PublishedPolicy::of);
+    Optional<Site> site = Site.findByKey(siteKey);
+    if (site.isPresent() && site.get().isArchived()) {
+      throw SiteArchived.of(site.get());
+    }
+    return site.flatMap(PolicyVersion::findLatest).map(PublishedPolicy::of);
   }
 
   /** A given version of the site. */

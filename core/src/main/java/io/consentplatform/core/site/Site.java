@@ -61,6 +61,10 @@ public class Site extends DomainEntity {
   @Column(name = "created_at", insertable = false, updatable = false)
   public Instant createdAt;
 
+  /** When its owner archived it: its banner stopped, and it records no new decision. */
+  @Column(name = "archived_at")
+  public Instant archivedAt;
+
   @Version public long version;
 
   public static Optional<Site> findByKey(String key) {
@@ -69,6 +73,10 @@ public class Site extends DomainEntity {
 
   public static List<Site> listForTenant(Tenant tenant) {
     return list("tenant = ?1 order by key", tenant);
+  }
+
+  public boolean isArchived() {
+    return archivedAt != null;
   }
 
   public boolean offers(String language) {

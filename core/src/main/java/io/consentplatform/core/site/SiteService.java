@@ -1,16 +1,22 @@
 package io.consentplatform.core.site;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.policy.PolicyPublished;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -21,15 +27,36 @@ import java.util.TreeMap;
 public class SiteService {
 
   private final Audit audit;
+  private final EntityManager entityManager;
+  private final Event<SiteArchival> archivals;
 
-  public SiteService(Audit audit) {
+  public SiteService(Audit audit, EntityManager entityManager, Event<SiteArchival> archivals) {
     this.audit = audit;
+    this.entityManager = entityManager;
+    this.archivals = archivals;
   }
 
+  /** The sites in use: archived ones are listed by {@link #archived}. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<SiteView> list(Caller caller) {
     caller.require(Role.VIEWER);
-    return TenantScope.sites(caller).stream().map(SiteView::of).toList();
+    return TenantScope.sites(caller).stream()
+        .filter(site -> !site.isArchived())
+        .map(SiteView::of)
+        .toList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<SiteView> archived(Caller caller) {
+    caller.require(Role.VIEWER);
+    return TenantScope.sites(caller).stream().filter(Site::isArchived).map(SiteView::of).toList();
+  }
+
+  /** The id of a site named by id or key, within the caller's tenant (404 otherwise). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long idOf(Caller caller, SiteRef ref) {
+    caller.require(Role.VIEWER);
+    return TenantScope.site(caller, ref).id;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,6 +68,12 @@ public class SiteService {
   @Transactional
   public SiteView create(Caller caller, SiteEdit edit) {
     caller.require(Role.EDITOR);
+    if (edit.key().chars().noneMatch(Character::isLetter)) {
+      // The tenant API reads an all-digit path segment as a site id. Only new keys: a site made
+      // before this rule keeps its key (migration V13), and its settings can still be saved.
+      throw new Rejected(
+          "key", "A site key needs at least one letter, so that it never reads as an id");
+    }
     if (Site.findByKey(edit.key()).isPresent()) {
       // Keys are public and global: say it is taken, not by whom.
       throw new Conflict("The site key " + edit.key() + " is taken");
@@ -68,6 +101,44 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     audit.record(caller, "update", "site", site.id, before, after);
+    return after;
+  }
+
+  /**
+   * Archives a site, owners only: its banner stops and its consent endpoint refuses new decisions
+   * at once on every instance, while its proof of consent stays readable here until retention
+   * removes it. Archiving an archived site changes nothing.
+   */
+  @Transactional
+  public SiteView archive(Caller caller, long siteId) {
+    return setArchived(caller, siteId, true);
+  }
+
+  /** Brings an archived site back: its banner shows again with its latest published version. */
+  @Transactional
+  public SiteView unarchive(Caller caller, long siteId) {
+    return setArchived(caller, siteId, false);
+  }
+
+  private SiteView setArchived(Caller caller, long siteId, boolean archived) {
+    caller.require(Role.OWNER);
+    Site site = TenantScope.lockedSite(caller, siteId);
+    if (site.isArchived() == archived) {
+      return SiteView.of(site);
+    }
+    SiteView before = SiteView.of(site);
+    site.archivedAt = archived ? Instant.now().truncatedTo(ChronoUnit.MICROS) : null;
+    Site.flush();
+    SiteView after = SiteView.of(site);
+    audit.record(caller, archived ? "archive" : "unarchive", "site", site.id, before, after);
+    // Every instance forgets what it serves for this site on commit (PolicyChangeListener); the
+    // event covers this one at once.
+    entityManager
+        .createNativeQuery("select pg_notify(?1, ?2)")
+        .setParameter(1, PolicyPublished.CHANNEL)
+        .setParameter(2, site.key)
+        .getSingleResult();
+    archivals.fire(new SiteArchival(site.key, archived));
     return after;
   }
 

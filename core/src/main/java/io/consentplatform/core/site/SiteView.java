@@ -1,9 +1,10 @@
 package io.consentplatform.core.site;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A site as the management API shows it. */
+/** A site as the management API shows it; {@code archivedAt} is set once its owner archived it. */
 public record SiteView(
     long id,
     String key,
@@ -13,7 +14,8 @@ public record SiteView(
     String defaultLanguage,
     int consentLifetimeDays,
     Map<String, SiteTexts> texts,
-    long version) {
+    long version,
+    Instant archivedAt) {
 
   public static SiteView of(Site site) {
     return new SiteView(
@@ -25,6 +27,7 @@ public record SiteView(
         site.defaultLanguage,
         site.consentLifetimeDays,
         Map.copyOf(site.texts),
-        site.version);
+        site.version,
+        site.archivedAt);
   }
 }

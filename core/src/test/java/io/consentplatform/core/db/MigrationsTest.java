@@ -1,6 +1,7 @@
 package io.consentplatform.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.testing.PostgresResource;
@@ -12,8 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +61,70 @@ class MigrationsTest {
             "tenant",
             "tenant_member"),
         domainTables(url));
+  }
+
+  /**
+   * Migration V13 asks new site keys for a letter: a database that already holds an all-digit key
+   * still migrates, that site keeps its key and can still be changed, and no new one is accepted.
+   */
+  @Test
+  void shouldKeepAnAllDigitKeyMadeBeforeKeysNeededALetter() throws SQLException {
+    String url = emptyDatabase("migrations_digit_keys");
+    MigrationVersion v13 = MigrationVersion.fromVersion("13");
+    MigrationVersion before =
+        Arrays.stream(
+                Flyway.configure()
+                    .dataSource(url, PostgresResource.server().username(), "")
+                    .locations("classpath:db/migration")
+                    .load()
+                    .info()
+                    .all())
+            .map(MigrationInfo::getVersion)
+            .filter(version -> version.compareTo(v13) < 0)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+    Flyway.configure()
+        .dataSource(url, PostgresResource.server().username(), "")
+        .locations("classpath:db/migration")
+        .target(before)
+        .load()
+        .migrate();
+    try (Connection connection =
+            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("insert into tenant (slug, name) values ('digits', 'Digits')");
+      statement.execute(
+          "insert into site (tenant_id, site_key, name, default_language) select id, '2024',"
+              + " 'Legacy', 'en' from tenant where slug = 'digits'");
+    }
+
+    MigrateResult result =
+        Flyway.configure()
+            .dataSource(url, PostgresResource.server().username(), "")
+            .locations("classpath:db/migration")
+            .load()
+            .migrate();
+
+    assertTrue(result.success);
+    try (Connection connection =
+            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+        Statement statement = connection.createStatement()) {
+      assertEquals(
+          1,
+          statement.executeUpdate(
+              "update site set name = 'Legacy, renamed' where site_key = '2024'"));
+      SQLException refused =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  statement.execute(
+                      "insert into site (tenant_id, site_key, name, default_language) select id,"
+                          + " '2025', 'New', 'en' from tenant where slug = 'digits'"));
+      assertEquals("23514", refused.getSQLState(), "a check constraint refuses it");
+      statement.execute(
+          "insert into site (tenant_id, site_key, name, default_language) select id, '2025-city',"
+              + " 'New', 'en' from tenant where slug = 'digits'");
+    }
   }
 
   private static String emptyDatabase(String name) throws SQLException {

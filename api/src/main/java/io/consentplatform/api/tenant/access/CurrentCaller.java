@@ -1,6 +1,8 @@
 package io.consentplatform.api.tenant.access;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.SiteRef;
+import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.tenant.MemberService;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,11 +22,23 @@ public class CurrentCaller {
 
   private final SecurityIdentity identity;
   private final MemberService members;
+  private final SiteService sites;
   private Caller caller;
 
-  public CurrentCaller(SecurityIdentity identity, MemberService members) {
+  public CurrentCaller(SecurityIdentity identity, MemberService members, SiteService sites) {
     this.identity = identity;
     this.members = members;
+    this.sites = sites;
+  }
+
+  /**
+   * The id of the site a path names by id or by key ({@code /v1/tenant/sites/{siteId}/...}), the
+   * one place where the tenant API resolves keys: within the caller's tenant only, so that another
+   * tenant's key is not found, exactly like an unknown one. An id is passed on as it is: every
+   * service looks it up within the caller's tenant.
+   */
+  public long siteId(SiteRef site) {
+    return site.id() != null ? site.id() : sites.idOf(get(), site);
   }
 
   public Caller get() {

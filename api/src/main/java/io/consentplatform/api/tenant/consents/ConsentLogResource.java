@@ -1,6 +1,7 @@
 package io.consentplatform.api.tenant.consents;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentLog;
 import io.consentplatform.core.consent.ConsentQuery;
@@ -49,14 +50,17 @@ public class ConsentLogResource {
   @Path("/consents")
   @Produces(MediaType.APPLICATION_JSON)
   public List<ConsentLog.Entry> page(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery Integer version,
       @RestQuery String action,
       @RestQuery Integer limit) {
     return log.page(
-        caller.get(), siteId, query(from, to, version, action), limit == null ? 100 : limit);
+        caller.get(),
+        caller.siteId(siteId),
+        query(from, to, version, action),
+        limit == null ? 100 : limit);
   }
 
   /** Every matching record, oldest first, streamed: CSV or NDJSON ({@code format}). */
@@ -64,7 +68,7 @@ public class ConsentLogResource {
   @Path("/consents/export")
   @Produces({"text/csv", NDJSON})
   public Response export(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestQuery String format,
       @RestQuery String from,
       @RestQuery String to,
@@ -72,7 +76,7 @@ public class ConsentLogResource {
       @RestQuery String action) {
     ConsentLog.Format chosen = format(format);
     ConsentQuery query = query(from, to, version, action);
-    long site = log.readableSite(caller.get(), siteId);
+    long site = log.readableSite(caller.get(), caller.siteId(siteId));
     StreamingOutput body = out -> log.export(site, query, chosen, out);
     String type = chosen == ConsentLog.Format.CSV ? "text/csv; charset=utf-8" : NDJSON;
     String file = "consents-" + siteId + (chosen == ConsentLog.Format.CSV ? ".csv" : ".ndjson");
@@ -86,10 +90,10 @@ public class ConsentLogResource {
   @Path("/statistics")
   @Produces(MediaType.APPLICATION_JSON)
   public List<Statistics.Day> statistics(
-      @RestPath long siteId, @RestQuery String from, @RestQuery String to) {
+      @RestPath SiteRef siteId, @RestQuery String from, @RestQuery String to) {
     LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
     LocalDate start = from == null ? end.minusDays(29) : date("from", from);
-    return statistics.daily(caller.get(), siteId, start, end);
+    return statistics.daily(caller.get(), caller.siteId(siteId), start, end);
   }
 
   private static ConsentQuery query(String from, String to, Integer version, String action) {

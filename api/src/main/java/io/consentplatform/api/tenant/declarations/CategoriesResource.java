@@ -2,6 +2,7 @@ package io.consentplatform.api.tenant.declarations;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.api.web.EntityTags;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.category.CategoryEdit;
 import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.category.CategoryView;
@@ -37,14 +38,14 @@ public class CategoriesResource {
   }
 
   @GET
-  public List<CategoryView> list(@RestPath long siteId) {
-    return categories.list(caller.get(), siteId);
+  public List<CategoryView> list(@RestPath SiteRef siteId) {
+    return categories.list(caller.get(), caller.siteId(siteId));
   }
 
   @POST
   public RestResponse<CategoryView> create(
-      @RestPath long siteId, @Valid @NotNull CategoryEdit edit) {
-    CategoryView created = categories.create(caller.get(), siteId, edit);
+      @RestPath SiteRef siteId, @Valid @NotNull CategoryEdit edit) {
+    CategoryView created = categories.create(caller.get(), caller.siteId(siteId), edit);
     return ResponseBuilder.<CategoryView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/categories/" + created.id()))
         .entity(created)
@@ -54,8 +55,8 @@ public class CategoriesResource {
 
   @GET
   @Path("/{categoryId}")
-  public RestResponse<CategoryView> get(@RestPath long siteId, @RestPath long categoryId) {
-    CategoryView category = categories.get(caller.get(), siteId, categoryId);
+  public RestResponse<CategoryView> get(@RestPath SiteRef siteId, @RestPath long categoryId) {
+    CategoryView category = categories.get(caller.get(), caller.siteId(siteId), categoryId);
     return ResponseBuilder.ok(category)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(category.version()))
         .build();
@@ -64,13 +65,17 @@ public class CategoriesResource {
   @PUT
   @Path("/{categoryId}")
   public RestResponse<CategoryView> update(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long categoryId,
       @Valid @NotNull CategoryEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     CategoryView category =
         categories.update(
-            caller.get(), siteId, categoryId, edit, EntityTags.expectedVersion(ifMatch));
+            caller.get(),
+            caller.siteId(siteId),
+            categoryId,
+            edit,
+            EntityTags.expectedVersion(ifMatch));
     return ResponseBuilder.ok(category)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(category.version()))
         .build();
@@ -79,9 +84,10 @@ public class CategoriesResource {
   @DELETE
   @Path("/{categoryId}")
   public void delete(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long categoryId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    categories.delete(caller.get(), siteId, categoryId, EntityTags.expectedVersion(ifMatch));
+    categories.delete(
+        caller.get(), caller.siteId(siteId), categoryId, EntityTags.expectedVersion(ifMatch));
   }
 }

@@ -2,6 +2,7 @@ package io.consentplatform.api.tenant.declarations;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.api.web.EntityTags;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieImport;
 import io.consentplatform.core.cookie.CookieService;
@@ -50,13 +51,14 @@ public class CookiesResource {
   }
 
   @GET
-  public List<CookieView> list(@RestPath long siteId) {
-    return cookies.cookies(caller.get(), siteId);
+  public List<CookieView> list(@RestPath SiteRef siteId) {
+    return cookies.cookies(caller.get(), caller.siteId(siteId));
   }
 
   @POST
-  public RestResponse<CookieView> create(@RestPath long siteId, @Valid @NotNull CookieEdit edit) {
-    CookieView created = cookies.createCookie(caller.get(), siteId, edit);
+  public RestResponse<CookieView> create(
+      @RestPath SiteRef siteId, @Valid @NotNull CookieEdit edit) {
+    CookieView created = cookies.createCookie(caller.get(), caller.siteId(siteId), edit);
     return ResponseBuilder.<CookieView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/cookies/" + created.id()))
         .entity(created)
@@ -66,8 +68,8 @@ public class CookiesResource {
 
   @GET
   @Path("/{cookieId}")
-  public RestResponse<CookieView> get(@RestPath long siteId, @RestPath long cookieId) {
-    CookieView cookie = cookies.cookie(caller.get(), siteId, cookieId);
+  public RestResponse<CookieView> get(@RestPath SiteRef siteId, @RestPath long cookieId) {
+    CookieView cookie = cookies.cookie(caller.get(), caller.siteId(siteId), cookieId);
     return ResponseBuilder.ok(cookie)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(cookie.version()))
         .build();
@@ -76,13 +78,17 @@ public class CookiesResource {
   @PUT
   @Path("/{cookieId}")
   public RestResponse<CookieView> update(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long cookieId,
       @Valid @NotNull CookieEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     CookieView cookie =
         cookies.updateCookie(
-            caller.get(), siteId, cookieId, edit, EntityTags.expectedVersion(ifMatch));
+            caller.get(),
+            caller.siteId(siteId),
+            cookieId,
+            edit,
+            EntityTags.expectedVersion(ifMatch));
     return ResponseBuilder.ok(cookie)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(cookie.version()))
         .build();
@@ -91,18 +97,20 @@ public class CookiesResource {
   @DELETE
   @Path("/{cookieId}")
   public void delete(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long cookieId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    cookies.deleteCookie(caller.get(), siteId, cookieId, EntityTags.expectedVersion(ifMatch));
+    cookies.deleteCookie(
+        caller.get(), caller.siteId(siteId), cookieId, EntityTags.expectedVersion(ifMatch));
   }
 
   /** Every declaration of the site as CSV, in the Open Cookie Database's columns. */
   @GET
   @Path("/csv")
   @Produces(CSV)
-  public RestResponse<String> export(@RestPath long siteId) {
-    return ResponseBuilder.ok(cookies.exportCsv(caller.get(), siteId), CSV + "; charset=utf-8")
+  public RestResponse<String> export(@RestPath SiteRef siteId) {
+    return ResponseBuilder.ok(
+            cookies.exportCsv(caller.get(), caller.siteId(siteId)), CSV + "; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"cookies-" + siteId + ".csv\"")
         .build();
   }
@@ -117,14 +125,14 @@ public class CookiesResource {
   @Consumes(CSV)
   @Produces(MediaType.APPLICATION_JSON)
   public CookieImport.ImportReport importCsv(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       InputStream body,
       @RestQuery boolean dryRun,
       @RestQuery boolean skipInvalid) {
     CookieImport.ImportReport report =
         imports.importCsv(
             caller.get(),
-            siteId,
+            caller.siteId(siteId),
             new InputStreamReader(body, StandardCharsets.UTF_8),
             dryRun,
             skipInvalid);

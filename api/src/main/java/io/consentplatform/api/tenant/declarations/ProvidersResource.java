@@ -2,6 +2,7 @@ package io.consentplatform.api.tenant.declarations;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.api.web.EntityTags;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.ProviderEdit;
 import io.consentplatform.core.cookie.ProviderView;
@@ -37,14 +38,14 @@ public class ProvidersResource {
   }
 
   @GET
-  public List<ProviderView> list(@RestPath long siteId) {
-    return cookies.providers(caller.get(), siteId);
+  public List<ProviderView> list(@RestPath SiteRef siteId) {
+    return cookies.providers(caller.get(), caller.siteId(siteId));
   }
 
   @POST
   public RestResponse<ProviderView> create(
-      @RestPath long siteId, @Valid @NotNull ProviderEdit edit) {
-    ProviderView created = cookies.createProvider(caller.get(), siteId, edit);
+      @RestPath SiteRef siteId, @Valid @NotNull ProviderEdit edit) {
+    ProviderView created = cookies.createProvider(caller.get(), caller.siteId(siteId), edit);
     return ResponseBuilder.<ProviderView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/providers/" + created.id()))
         .entity(created)
@@ -54,8 +55,8 @@ public class ProvidersResource {
 
   @GET
   @Path("/{providerId}")
-  public RestResponse<ProviderView> get(@RestPath long siteId, @RestPath long providerId) {
-    ProviderView provider = cookies.provider(caller.get(), siteId, providerId);
+  public RestResponse<ProviderView> get(@RestPath SiteRef siteId, @RestPath long providerId) {
+    ProviderView provider = cookies.provider(caller.get(), caller.siteId(siteId), providerId);
     return ResponseBuilder.ok(provider)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(provider.version()))
         .build();
@@ -64,13 +65,17 @@ public class ProvidersResource {
   @PUT
   @Path("/{providerId}")
   public RestResponse<ProviderView> update(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long providerId,
       @Valid @NotNull ProviderEdit edit,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
     ProviderView provider =
         cookies.updateProvider(
-            caller.get(), siteId, providerId, edit, EntityTags.expectedVersion(ifMatch));
+            caller.get(),
+            caller.siteId(siteId),
+            providerId,
+            edit,
+            EntityTags.expectedVersion(ifMatch));
     return ResponseBuilder.ok(provider)
         .header(HttpHeaders.ETAG, EntityTags.ofVersion(provider.version()))
         .build();
@@ -79,9 +84,10 @@ public class ProvidersResource {
   @DELETE
   @Path("/{providerId}")
   public void delete(
-      @RestPath long siteId,
+      @RestPath SiteRef siteId,
       @RestPath long providerId,
       @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-    cookies.deleteProvider(caller.get(), siteId, providerId, EntityTags.expectedVersion(ifMatch));
+    cookies.deleteProvider(
+        caller.get(), caller.siteId(siteId), providerId, EntityTags.expectedVersion(ifMatch));
   }
 }

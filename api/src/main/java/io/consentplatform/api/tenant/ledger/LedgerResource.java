@@ -1,6 +1,7 @@
 package io.consentplatform.api.tenant.ledger;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.ledger.LedgerVerifier;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,7 @@ public class LedgerResource {
   @GET
   @Path("/verify")
   @Produces(MediaType.APPLICATION_JSON)
-  public LedgerVerifier.Verification verify(@RestPath long siteId) {
-    return verifier.verify(caller.get(), siteId);
+  public LedgerVerifier.Verification verify(@RestPath SiteRef siteId) {
+    return verifier.verify(caller.get(), caller.siteId(siteId));
   }
 }

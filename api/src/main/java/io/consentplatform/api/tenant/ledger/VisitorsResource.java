@@ -1,6 +1,7 @@
 package io.consentplatform.api.tenant.ledger;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.ledger.VisitorData;
@@ -32,8 +33,8 @@ public class VisitorsResource {
 
   /** Everything recorded under a visitor id on the site: the answer to an access request. */
   @GET
-  public List<VisitorData.Entry> export(@RestPath long siteId, @RestPath String visitorId) {
-    return visitors.export(caller.get(), siteId, visitorIdOf(visitorId));
+  public List<VisitorData.Entry> export(@RestPath SiteRef siteId, @RestPath String visitorId) {
+    return visitors.export(caller.get(), caller.siteId(siteId), visitorIdOf(visitorId));
   }
 
   /**
@@ -41,8 +42,8 @@ public class VisitorsResource {
    * entries' digests and notes the erasure, so that it still verifies.
    */
   @DELETE
-  public VisitorData.Erasure erase(@RestPath long siteId, @RestPath String visitorId) {
-    return visitors.erase(caller.get(), siteId, visitorIdOf(visitorId));
+  public VisitorData.Erasure erase(@RestPath SiteRef siteId, @RestPath String visitorId) {
+    return visitors.erase(caller.get(), caller.siteId(siteId), visitorIdOf(visitorId));
   }
 
   private static UUID visitorIdOf(String text) {

@@ -1,6 +1,7 @@
 package io.consentplatform.api.tenant.versions;
 
 import io.consentplatform.api.tenant.access.CurrentCaller;
+import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.policy.PolicyDiff;
 import io.consentplatform.core.policy.VersionService;
 import io.consentplatform.core.policy.VersionView;
@@ -32,8 +33,8 @@ public class VersionsResource {
   }
 
   @GET
-  public List<VersionView> list(@RestPath long siteId) {
-    return versions.list(caller.get(), siteId);
+  public List<VersionView> list(@RestPath SiteRef siteId) {
+    return versions.list(caller.get(), caller.siteId(siteId));
   }
 
   /**
@@ -41,14 +42,14 @@ public class VersionsResource {
    */
   @GET
   @Path("/draft")
-  public VersionService.Draft draft(@RestPath long siteId) {
-    return versions.draft(caller.get(), siteId);
+  public VersionService.Draft draft(@RestPath SiteRef siteId) {
+    return versions.draft(caller.get(), caller.siteId(siteId));
   }
 
   /** Publishes the draft as the next version: visitors are asked again. */
   @POST
-  public RestResponse<VersionView> publish(@RestPath long siteId) {
-    VersionView published = versions.publish(caller.get(), siteId);
+  public RestResponse<VersionView> publish(@RestPath SiteRef siteId) {
+    VersionView published = versions.publish(caller.get(), caller.siteId(siteId));
     return ResponseBuilder.<VersionView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/versions/" + published.number()))
         .entity(published)
@@ -57,17 +58,17 @@ public class VersionsResource {
 
   @GET
   @Path("/{number}")
-  public VersionView get(@RestPath long siteId, @RestPath int number) {
-    return versions.get(caller.get(), siteId, number);
+  public VersionView get(@RestPath SiteRef siteId, @RestPath int number) {
+    return versions.get(caller.get(), caller.siteId(siteId), number);
   }
 
   /** What changed from one version to another; either may be {@code draft}. */
   @GET
   @Path("/diff")
-  public PolicyDiff diff(@RestPath long siteId, @RestQuery String from, @RestQuery String to) {
+  public PolicyDiff diff(@RestPath SiteRef siteId, @RestQuery String from, @RestQuery String to) {
     if (from == null || to == null) {
       throw new BadRequestException("Both from and to are required: version numbers or draft");
     }
-    return versions.diff(caller.get(), siteId, from, to);
+    return versions.diff(caller.get(), caller.siteId(siteId), from, to);
   }
 }
