@@ -125,6 +125,9 @@ class RecordsPagesTest {
     assertEquals(
         List.of("necessary", "statistics", "marketing"),
         cookies.select("select#category option").eachAttr("value"));
+    assertTrue(
+        cookies.select("tbody td").eachText().contains("EN marketing"),
+        "the list names each cookie's category too");
     assertEquals(
         List.of("FR necessary", "FR statistics", "FR marketing"),
         editor
