@@ -9,7 +9,6 @@ import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.audit.AuditService;
-import io.consentplatform.core.audit.AuditView;
 import io.consentplatform.core.tenant.ApiKeyService;
 import io.consentplatform.core.tenant.ApiKeyView;
 import io.consentplatform.core.tenant.CreatedApiKey;
@@ -50,7 +49,7 @@ public class AccessPages {
     static native TemplateInstance apiKeys(
         List<ApiKeyView> keys, List<String> roles, String secret, Chrome chrome);
 
-    static native TemplateInstance audit(List<AuditView> changes, Chrome chrome);
+    static native TemplateInstance audit(List<AuditLine> changes, Chrome chrome);
   }
 
   private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::name).toList();
@@ -168,6 +167,8 @@ public class AccessPages {
   @Path("/audit")
   public TemplateInstance audit() {
     Caller caller = admin.get();
-    return Templates.audit(audit.newest(caller, AUDIT_PAGE), Chrome.of(caller, admin, null));
+    return Templates.audit(
+        audit.newest(caller, AUDIT_PAGE).stream().map(AuditLine::of).toList(),
+        Chrome.of(caller, admin, null));
   }
 }

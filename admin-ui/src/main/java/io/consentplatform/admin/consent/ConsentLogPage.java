@@ -3,10 +3,15 @@ package io.consentplatform.admin.consent;
 import io.consentplatform.admin.AdminCaller;
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.HtmlErrors;
+import io.consentplatform.admin.Labels;
+import io.consentplatform.admin.category.CategoryNames;
+import io.consentplatform.admin.category.CategoryNames.Choice;
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.consent.ConsentLog;
+import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentQuery;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.RecordedDecision;
@@ -22,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -37,26 +43,42 @@ public class ConsentLogPage {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance receipt(SiteView site, RecordedDecision record, Chrome chrome);
+    static native TemplateInstance receipt(
+        SiteView site, RecordedDecision record, List<Choice> choices, Chrome chrome);
 
     static native TemplateInstance list(
-        SiteView site,
-        List<ConsentLog.Entry> entries,
-        List<String> actions,
-        String action,
-        Chrome chrome);
+        SiteView site, List<Row> entries, List<Option> actions, String action, Chrome chrome);
   }
+
+  /** One record of the log: its action and method in words, its choices by category name. */
+  public record Row(
+      UUID consentId,
+      Instant recordedAt,
+      int version,
+      String action,
+      String method,
+      List<Choice> choices,
+      boolean gpc) {}
+
+  /** One choice of the action filter: the value the address carries, the words shown. */
+  public record Option(String value, String label) {}
 
   private final ConsentLog log;
   private final ConsentService consents;
   private final SiteService sites;
+  private final CategoryService categories;
   private final AdminCaller admin;
 
   public ConsentLogPage(
-      ConsentLog log, ConsentService consents, SiteService sites, AdminCaller admin) {
+      ConsentLog log,
+      ConsentService consents,
+      SiteService sites,
+      CategoryService categories,
+      AdminCaller admin) {
     this.log = log;
     this.consents = consents;
     this.sites = sites;
+    this.categories = categories;
     this.admin = admin;
   }
 
@@ -66,12 +88,18 @@ public class ConsentLogPage {
     Caller caller = admin.get();
     // An unknown action in the address shows every record rather than an error page.
     ConsentAction chosen = WireName.find(ConsentAction.class, action).orElse(null);
-    List<ConsentLog.Entry> entries =
-        log.page(caller, siteId, new ConsentQuery(null, null, null, chosen), PAGE);
-    List<String> actions =
-        Arrays.stream(ConsentAction.values()).map(ConsentAction::wireName).toList();
+    SiteView site = sites.get(caller, siteId);
+    CategoryNames names = CategoryNames.of(categories.list(caller, siteId), site);
+    List<Row> entries =
+        log.page(caller, siteId, new ConsentQuery(null, null, null, chosen), PAGE).stream()
+            .map(entry -> row(entry, names))
+            .toList();
+    List<Option> actions =
+        Arrays.stream(ConsentAction.values())
+            .map(a -> new Option(a.wireName(), Labels.label(a)))
+            .toList();
     return Templates.list(
-        sites.get(caller, siteId),
+        site,
         entries,
         actions,
         chosen == null ? "" : chosen.wireName(),
@@ -88,7 +116,24 @@ public class ConsentLogPage {
     UUID id = ConsentIds.parse(consentId).orElseThrow(() -> new NotFound("Consent " + consentId));
     RecordedDecision record =
         consents.find(site.key(), id).orElseThrow(() -> new NotFound("Consent " + id));
-    return Templates.receipt(site, record, Chrome.of(caller, admin, null));
+    CategoryNames names = CategoryNames.of(categories.list(caller, siteId), site);
+    return Templates.receipt(
+        site, record, names.choices(record.choices()), Chrome.of(caller, admin, null));
+  }
+
+  private static Row row(ConsentLog.Entry entry, CategoryNames names) {
+    return new Row(
+        entry.consentId(),
+        entry.recordedAt(),
+        entry.version(),
+        WireName.find(ConsentAction.class, entry.action())
+            .map(Labels::label)
+            .orElse(entry.action()),
+        WireName.find(ConsentMethod.class, entry.method())
+            .map(Labels::label)
+            .orElse(entry.method()),
+        names.choices(entry.choices()),
+        entry.gpc());
   }
 
   /** Every record as CSV, streamed: a regulator's request answered in one download. */

@@ -1,7 +1,6 @@
 package io.consentplatform.admin.i18n;
 
 import io.quarkus.qute.i18n.MessageBundle;
-import java.time.Instant;
 
 /**
  * Every text of the back office's frame, its site and member pages, and what Java code shows
@@ -43,6 +42,20 @@ public interface AdminMessages {
   String purposeSTATISTICS();
 
   String purposeMARKETING();
+
+  String actionACCEPT_ALL();
+
+  String actionREJECT_ALL();
+
+  String actionCUSTOM();
+
+  String actionWITHDRAW();
+
+  String methodBANNER();
+
+  String methodSETTINGS();
+
+  String methodAPI();
 
   String changeCookieAdded();
 
@@ -216,7 +229,8 @@ public interface AdminMessages {
 
   String figureWithdrawn();
 
-  String latestVersion(int number, Instant date, String who);
+  /** Followed by the date and a full stop. */
+  String latestVersion(int number, String who);
 
   String nothingPublished();
 
@@ -313,6 +327,50 @@ public interface AdminMessages {
   String what();
 
   String of();
+
+  String auditCreate();
+
+  String auditUpdate();
+
+  String auditDelete();
+
+  String auditPublish();
+
+  String auditRevoke();
+
+  String auditErase();
+
+  String auditImport();
+
+  String auditCookie(String name);
+
+  String auditProvider(String name);
+
+  String auditCategory(String key);
+
+  String auditSite(String name);
+
+  String auditBannerTexts(String site, String language);
+
+  String auditMember(String email);
+
+  String auditApiKey(String name);
+
+  String auditPolicyVersion(String number);
+
+  String auditVisitor();
+
+  String auditRetention();
+
+  String auditCookies();
+
+  String auditTenant(String name);
+
+  String auditChanged(String field, String before, String after);
+
+  String auditSet(String field, String after);
+
+  String auditCleared(String field, String before);
 
   String textBannerTitle();
 

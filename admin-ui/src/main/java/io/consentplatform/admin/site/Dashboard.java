@@ -1,11 +1,12 @@
 package io.consentplatform.admin.site;
 
+import io.consentplatform.admin.category.CategoryNames;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A site's last 30 days at a glance: counts, and the opt-in rate of each category drawn as bars of
@@ -22,15 +23,17 @@ public record Dashboard(
     List<Bar> bars,
     int chartHeight) {
 
-  static final int BAR_WIDTH = 360;
-  static final int ROW = 34;
+  // A category's name stands on its own line above its bar: names are longer than keys.
+  static final int BAR_WIDTH = 480;
+  static final int ROW = 52;
 
-  /** One category's bar: its weighted opt-in rate over the period. */
+  /** One category's bar, by the category's name: its weighted opt-in rate over the period. */
   public record Bar(String category, int percent, int width, int y) {}
 
-  static Dashboard of(List<Statistics.Day> days, VersionView latest) {
+  /** The figures of {@code days}, with one bar per category in the site's order. */
+  static Dashboard of(List<Statistics.Day> days, VersionView latest, CategoryNames names) {
     long shown = 0, decisions = 0, accepted = 0, rejected = 0, customized = 0, withdrawn = 0;
-    Map<String, double[]> granted = new TreeMap<>();
+    Map<String, double[]> granted = new HashMap<>();
     for (Statistics.Day day : days) {
       shown += day.shown();
       decisions += day.decisions();
@@ -46,12 +49,12 @@ public record Dashboard(
     }
     List<Bar> bars = new ArrayList<>();
     int y = 0;
-    for (Map.Entry<String, double[]> category : granted.entrySet()) {
-      double rate =
-          category.getValue()[1] == 0 ? 0 : category.getValue()[0] / category.getValue()[1];
+    for (String category : names.ordered(granted.keySet())) {
+      double[] sums = granted.get(category);
+      double rate = sums[1] == 0 ? 0 : sums[0] / sums[1];
       bars.add(
           new Bar(
-              category.getKey(),
+              names.name(category),
               (int) Math.round(rate * 100),
               (int) Math.round(rate * BAR_WIDTH),
               y));

@@ -6,7 +6,9 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.category.CategoryNames;
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionService;
 import io.consentplatform.core.policy.VersionView;
@@ -55,13 +57,16 @@ public class SitesPage {
   private final VersionService versions;
   private final Validator validator;
   private final AdminCaller admin;
+  private final CategoryService categories;
 
   public SitesPage(
       SiteService sites,
       Statistics statistics,
       VersionService versions,
       Validator validator,
-      AdminCaller admin) {
+      AdminCaller admin,
+      CategoryService categories) {
+    this.categories = categories;
     this.sites = sites;
     this.statistics = statistics;
     this.versions = versions;
@@ -111,7 +116,10 @@ public class SitesPage {
     List<VersionView> published = versions.list(caller, siteId);
     return Templates.dashboard(
         site,
-        Dashboard.of(days, published.isEmpty() ? null : published.get(0)),
+        Dashboard.of(
+            days,
+            published.isEmpty() ? null : published.get(0),
+            CategoryNames.of(categories.list(caller, siteId), site)),
         Chrome.of(caller, admin, Notices.text(done)));
   }
 }

@@ -1,6 +1,7 @@
 package io.consentplatform.core.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** One change in a tenant's audit trail, as the API and the back office show it. */
@@ -13,6 +14,14 @@ public record AuditView(
     Map<String, Object> before,
     Map<String, Object> after,
     Instant recordedAt) {
+
+  /**
+   * What the change did, field by field: every field it set, altered or cleared (for a deletion,
+   * every field the object had).
+   */
+  public List<FieldChange> changes() {
+    return FieldChange.between(before, after);
+  }
 
   static AuditView of(AuditEntry entry) {
     return new AuditView(

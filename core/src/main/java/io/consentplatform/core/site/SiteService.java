@@ -6,6 +6,7 @@ import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
+import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyPublished;
@@ -18,8 +19,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A tenant's sites. */
 @ApplicationScoped
@@ -100,7 +105,7 @@ public class SiteService {
     apply(site, edit);
     Site.flush();
     SiteView after = SiteView.of(site);
-    audit.record(caller, "update", "site", site.id, before, after);
+    auditUpdate(caller, before, after);
     return after;
   }
 
@@ -140,6 +145,56 @@ public class SiteService {
         .getSingleResult();
     archivals.fire(new SiteArchival(site.key, archived));
     return after;
+  }
+
+  /**
+   * Banner texts are audited as such, one entry per language changed, naming the site and the
+   * language; the site's own settings, when they changed, in an entry of the site without them.
+   */
+  private void auditUpdate(Caller caller, SiteView before, SiteView after) {
+    Map<String, Object> settingsBefore = withoutTexts(before);
+    Map<String, Object> settingsAfter = withoutTexts(after);
+    // The version counts every save, texts included: it alone is no change of the settings.
+    if (!withoutVersion(settingsBefore).equals(withoutVersion(settingsAfter))) {
+      audit.record(caller, "update", "site", after.id(), settingsBefore, settingsAfter);
+    }
+    Set<String> languages = new TreeSet<>(before.texts().keySet());
+    languages.addAll(after.texts().keySet());
+    for (String language : languages) {
+      SiteTexts old = before.texts().getOrDefault(language, SiteTexts.NONE);
+      SiteTexts now = after.texts().getOrDefault(language, SiteTexts.NONE);
+      if (!old.equals(now)) {
+        audit.record(
+            caller,
+            "update",
+            "banner-texts",
+            after.id(),
+            bannerTexts(after, language, old),
+            bannerTexts(after, language, now));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutTexts(SiteView site) {
+    Map<String, Object> view = DomainJson.mapper().convertValue(site, Map.class);
+    view.remove("texts");
+    return view;
+  }
+
+  private static Map<String, Object> withoutVersion(Map<String, Object> view) {
+    Map<String, Object> copy = new LinkedHashMap<>(view);
+    copy.remove("version");
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> bannerTexts(SiteView site, String language, SiteTexts texts) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("site", site.name());
+    view.put("language", language);
+    view.putAll(DomainJson.mapper().convertValue(texts, Map.class));
+    return view;
   }
 
   private static void apply(Site site, SiteEdit edit) {
