@@ -15,7 +15,7 @@ public final class Labels {
   private Labels() {}
 
   /** {@code STATISTICS} reads "statistics", or "statistiques". */
-  static String label(Purpose purpose) {
+  public static String label(Purpose purpose) {
     AdminMessages texts = AdminLanguage.current().messages();
     return switch (purpose) {
       case NECESSARY -> texts.purposeNECESSARY();

@@ -60,6 +60,8 @@ public interface AdminMessages {
 
   String changeProviderRemoved(String k);
 
+  String changeProviderChanged(String k);
+
   String changeSetting(String k);
 
   String changeTexts(String k);
@@ -341,6 +343,8 @@ public interface AdminMessages {
   String noticeCookieDeleted();
 
   String noticePublished();
+
+  String noticePublishedQuietly();
 
   String noticeTenant();
 
