@@ -3,7 +3,6 @@ package io.consentplatform.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.consentplatform.core.db.DomainJson;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,8 +174,7 @@ public record PolicyDiff(
       return values;
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         values.putAll(
             flat(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
       }
