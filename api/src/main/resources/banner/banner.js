@@ -40,7 +40,7 @@
   }
 
   function stillValid(s) {
-    if (!s || s.p !== config.version) return false;
+    if (!s || !(s.p >= config.consentRevision)) return false; // a text-only version does not ask again
     if (Date.now() - s.t > config.consentLifetimeDays * 864e5) return false;
     return config.categories.every(function (c) { return typeof s.c[c.key] === 'boolean'; });
   }

@@ -16,6 +16,7 @@ public final class Notices {
           Map.entry("cookie-added", AdminMessages::noticeCookieAdded),
           Map.entry("cookie-deleted", AdminMessages::noticeCookieDeleted),
           Map.entry("published", AdminMessages::noticePublished),
+          Map.entry("published-quietly", AdminMessages::noticePublishedQuietly),
           Map.entry("tenant", AdminMessages::noticeTenant),
           Map.entry("member-added", AdminMessages::noticeMemberAdded),
           Map.entry("member-changed", AdminMessages::noticeMemberChanged),

@@ -80,14 +80,16 @@ class BannerPreviewTest {
               .statusCode(200)
               .extract()
               .asByteArray();
-      // The only difference allowed: a draft has no number nor hash yet.
+      // The only difference allowed: a draft has no number, consent revision nor hash yet.
       JsonPath answer = JsonPath.from(new String(served, StandardCharsets.UTF_8));
       String expected =
           new String(preview, StandardCharsets.UTF_8)
               .replace(
-                  "\"version\":0,\"hash\":null,",
+                  "\"version\":0,\"consentRevision\":0,\"hash\":null,",
                   "\"version\":"
                       + answer.getInt("version")
+                      + ",\"consentRevision\":"
+                      + answer.getInt("consentRevision")
                       + ",\"hash\":\""
                       + answer.getString("hash")
                       + "\",");

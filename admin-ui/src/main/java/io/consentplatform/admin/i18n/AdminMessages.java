@@ -73,6 +73,8 @@ public interface AdminMessages {
 
   String changeProviderRemoved(String k);
 
+  String changeProviderChanged(String k);
+
   String changeSetting(String k);
 
   String changeTexts(String k);
@@ -399,6 +401,8 @@ public interface AdminMessages {
   String noticeCookieDeleted();
 
   String noticePublished();
+
+  String noticePublishedQuietly();
 
   String noticeTenant();
 

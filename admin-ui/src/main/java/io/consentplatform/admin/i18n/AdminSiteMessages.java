@@ -189,6 +189,46 @@ public interface AdminSiteMessages {
 
   String sameContent();
 
+  String askedAgainColumn();
+
+  String kindFirst();
+
+  String kindAsksAgain(String reasons);
+
+  String kindQuietTexts();
+
+  String kindQuiet();
+
+  String publishConfirmQuiet();
+
+  String forceReconsent();
+
+  String reasonNewCategory(String category);
+
+  String reasonCategoryPurpose(String category, String before, String after);
+
+  String reasonCategoryRequired(String category);
+
+  String reasonCategoryOptional(String category);
+
+  String reasonNewCookie(String cookie, String category);
+
+  String reasonCookieCategory(String cookie, String category);
+
+  String reasonCookieProvider(String cookie, String before, String after);
+
+  String reasonCookieRetention(String cookie, String before, String after);
+
+  String reasonCookieWildcard(String cookie);
+
+  String reasonCookieThirdParty(String cookie);
+
+  String fieldChange(String field, String before, String after);
+
+  String fieldChangeIn(String field, String language, String before, String after);
+
+  String noValue();
+
   String consentsTitle(String site);
 
   String consentsHeading();

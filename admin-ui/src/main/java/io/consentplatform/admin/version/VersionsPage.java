@@ -40,6 +40,8 @@ public class VersionsPage {
         SiteView site,
         List<VersionView> versions,
         PolicyDiff changes,
+        DraftKind kind,
+        boolean forced,
         Integer compared,
         PolicyDiff history,
         String problem,
@@ -59,20 +61,30 @@ public class VersionsPage {
   @GET
   public TemplateInstance list(
       @RestPath long siteId, @RestQuery Integer compare, @RestQuery String done) {
-    return page(siteId, compare, null, Notices.text(done));
+    return page(siteId, compare, null, Notices.text(done), false);
   }
 
-  /** Publishes only when the person ticked the confirmation: visitors will all be asked again. */
+  /**
+   * Publishes only when the person ticked the confirmation, having read whether visitors will be
+   * asked again; {@code reconsent} asks them again even for a draft that would not.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response publish(@RestPath long siteId, @RestForm String confirm) {
+  public Response publish(
+      @RestPath long siteId, @RestForm String confirm, @RestForm String reconsent) {
     Caller caller = admin.editor();
+    boolean force = "yes".equals(reconsent);
     if (!"yes".equals(confirm)) {
       return Pages.invalid(
-          page(siteId, null, AdminLanguage.current().messages().publishTickConfirm(), null));
+          page(siteId, null, AdminLanguage.current().messages().publishTickConfirm(), null, force));
     }
-    versions.publish(caller, siteId);
-    return Response.seeOther(URI.create("/admin/sites/" + siteId + "/versions?done=published"))
+    VersionView published = versions.publish(caller, siteId, force);
+    return Response.seeOther(
+            URI.create(
+                "/admin/sites/"
+                    + siteId
+                    + "/versions?done="
+                    + (published.reconsent() ? "published" : "published-quietly")))
         .build();
   }
 
@@ -80,14 +92,17 @@ public class VersionsPage {
    * The page, with what the draft changes since the latest version and, when {@code compare} names
    * a published version, what that version changed since the one before it.
    */
-  private TemplateInstance page(long siteId, Integer compare, String problem, String notice) {
+  private TemplateInstance page(
+      long siteId, Integer compare, String problem, String notice, boolean forced) {
     Caller caller = admin.get();
+    SiteView site = sites.get(caller, siteId);
     List<VersionView> published = versions.list(caller, siteId);
     PolicyDiff history =
         compare == null || compare < 2
             ? null
             : versions.diff(caller, siteId, String.valueOf(compare - 1), String.valueOf(compare));
     PolicyDiff changes = null;
+    DraftKind kind = null;
     String why = problem;
     try {
       changes =
@@ -98,16 +113,25 @@ public class VersionsPage {
                   ? VersionService.DRAFT
                   : String.valueOf(published.get(0).number()),
               VersionService.DRAFT);
+      kind = DraftKind.of(versions.draft(caller, siteId), changes, language(site));
     } catch (Rejected incomplete) {
       why = AdminLanguage.current().messages().draftIncomplete(incomplete.getMessage());
     }
     return Templates.list(
-        sites.get(caller, siteId),
+        site,
         published,
         changes,
+        kind,
+        forced,
         history == null ? null : compare,
         history,
         why,
         Chrome.of(caller, admin, notice));
+  }
+
+  /** The site's language closest to the person's: category names are the tenant's own texts. */
+  private static String language(SiteView site) {
+    String person = AdminLanguage.current().code();
+    return site.languages().contains(person) ? person : site.defaultLanguage();
   }
 }

@@ -189,8 +189,9 @@ class BannerResourceTest {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
-          "insert into policy_version (site_id, number, content_hash, snapshot, published_by)"
-              + " select site_id, 2, repeat('ab', 32), snapshot, 'another instance'"
+          "insert into policy_version"
+              + " (site_id, number, consent_revision, content_hash, snapshot, published_by)"
+              + " select site_id, 2, 2, repeat('ab', 32), snapshot, 'another instance'"
               + " from policy_version where site_id = "
               + siteId
               + " and number = 1");

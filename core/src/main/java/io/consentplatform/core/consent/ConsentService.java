@@ -128,9 +128,11 @@ public class ConsentService {
     if (granted == null) {
       throw new Rejected("category", "The decision's policy version has no category " + category);
     }
-    int currentVersion =
+    // Only a version that asked visitors again supersedes a decision; one that changed texts only
+    // leaves it standing, as the banner does.
+    int consentRevision =
         PolicyVersion.findLatest(record.site)
-            .map(v -> v.number)
+            .map(v -> v.consentRevision)
             .orElse(record.policyVersion.number);
     boolean decidedAgain =
         ConsentRecord.count(
@@ -139,7 +141,7 @@ public class ConsentService {
                 record.visitorId,
                 record.recordedAt)
             > 0;
-    if (record.policyVersion.number < currentVersion || decidedAgain) {
+    if (record.policyVersion.number < consentRevision || decidedAgain) {
       return ConsentStatus.SUPERSEDED;
     }
     if (record.recordedAt.plus(record.site.consentLifetimeDays, ChronoUnit.DAYS).isBefore(now)) {

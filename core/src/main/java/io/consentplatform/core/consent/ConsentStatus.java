@@ -8,7 +8,7 @@ public enum ConsentStatus implements WireName {
   DENIED,
   /** The decision is older than the site's consent lifetime: the visitor must be asked again. */
   EXPIRED,
-  /** A newer policy version exists, or the visitor decided again since. */
+  /** A newer policy version asked visitors again, or the visitor decided again since. */
   SUPERSEDED;
 
   /**

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * What the banner script needs to ask a visitor, in one language: the version it asks about, the
- * categories with their cookies, and the texts.
+ * categories with their cookies, and the texts. The banner asks again a visitor whose decision was
+ * made on a version older than {@code consentRevision}, the latest version that changed what
+ * visitors agree to ({@link ReconsentRule}); decisions name the exact {@code version} shown.
  *
  * <p>It is the published version's, for visitors, or the draft's, for the back office's preview
  * (version 0, no hash): both are built here so that the preview shows exactly what visitors will
@@ -22,6 +24,7 @@ import java.util.List;
 public record BannerConfig(
     String site,
     int version,
+    int consentRevision,
     String hash,
     String language,
     List<String> languages,
@@ -57,16 +60,21 @@ public record BannerConfig(
   }
 
   public static BannerConfig of(PublishedPolicy policy, String language) {
-    return of(policy.snapshot(), policy.number(), policy.contentHash(), language);
+    return of(
+        policy.snapshot(),
+        policy.number(),
+        policy.consentRevision(),
+        policy.contentHash(),
+        language);
   }
 
   /** The configuration of a draft that is not published yet. */
   public static BannerConfig ofDraft(PolicySnapshot draft, String language) {
-    return of(draft, 0, null, language);
+    return of(draft, 0, 0, null, language);
   }
 
   private static BannerConfig of(
-      PolicySnapshot snapshot, int number, String hash, String language) {
+      PolicySnapshot snapshot, int number, int consentRevision, String hash, String language) {
     List<CategoryView> categories =
         LocalizedCategory.of(snapshot, language).stream()
             .map(
@@ -90,6 +98,7 @@ public record BannerConfig(
     return new BannerConfig(
         snapshot.site().key(),
         number,
+        consentRevision,
         hash,
         language,
         snapshot.site().languages(),

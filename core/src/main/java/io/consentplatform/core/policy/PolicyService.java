@@ -32,13 +32,25 @@ public class PolicyService {
   }
 
   /**
-   * Freezes the site's current declarations as its next policy version. Visitors who decided on an
-   * earlier version will be asked again.
+   * Freezes the site's current declarations as its next policy version; visitors are asked again
+   * only when {@link ReconsentRule} finds a material change.
    *
    * @throws Conflict when nothing changed since the latest version
    */
   @Transactional
   public PublishedPolicy publish(long siteId, String publishedBy) {
+    return publish(siteId, publishedBy, false);
+  }
+
+  /**
+   * Freezes the site's current declarations as its next policy version. Visitors who decided on an
+   * earlier version are asked again when this is the first version, when {@link ReconsentRule}
+   * finds a material change, or when {@code forceReconsent}; otherwise their decisions stand.
+   *
+   * @throws Conflict when nothing changed since the latest version
+   */
+  @Transactional
+  public PublishedPolicy publish(long siteId, String publishedBy, boolean forceReconsent) {
     // The lock serialises concurrent publications of one site, so numbers never collide.
     Site site =
         Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
@@ -46,7 +58,8 @@ public class PolicyService {
     if (site.isArchived()) {
       throw new Conflict("Site " + site.key + " is archived: bring it back before publishing");
     }
-    String snapshot = canonicalJson(SnapshotBuilder.snapshotOf(site));
+    PolicySnapshot draft = SnapshotBuilder.snapshotOf(site);
+    String snapshot = canonicalJson(draft);
     String hash = Sha256.hex(snapshot);
     Optional<PolicyVersion> latest = PolicyVersion.findLatest(site);
     if (latest.isPresent() && latest.get().contentHash.equals(hash)) {
@@ -55,6 +68,13 @@ public class PolicyService {
     PolicyVersion version = new PolicyVersion();
     version.site = site;
     version.number = latest.map(v -> v.number + 1).orElse(1);
+    version.consentRevision =
+        latest.isEmpty()
+                || forceReconsent
+                || !ReconsentRule.changes(PublishedPolicy.of(latest.get()).snapshot(), draft)
+                    .isEmpty()
+            ? version.number
+            : latest.get().consentRevision;
     version.snapshot = snapshot;
     version.contentHash = hash;
     version.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -42,6 +42,13 @@ public class PolicyVersion extends PanacheEntityBase {
   /** The {@link PolicySnapshot} as canonical JSON; the hash covers these very characters. */
   public String snapshot;
 
+  /**
+   * The number of the latest version, this one included, that asked visitors again: decisions made
+   * on it or later still stand. Equal to {@link #number} when this version asked again.
+   */
+  @Column(name = "consent_revision")
+  public int consentRevision;
+
   @Column(name = "published_at")
   public Instant publishedAt;
 

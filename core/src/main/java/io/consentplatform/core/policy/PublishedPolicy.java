@@ -5,11 +5,17 @@ import io.consentplatform.core.db.DomainJson;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** A published policy version, read back with its snapshot parsed. */
+/**
+ * A published policy version, read back with its snapshot parsed.
+ *
+ * @param consentRevision the latest version that asked visitors again: decisions made on it or
+ *     later still stand
+ */
 public record PublishedPolicy(
     long versionId,
     long siteId,
     int number,
+    int consentRevision,
     String contentHash,
     Instant publishedAt,
     PolicySnapshot snapshot) {
@@ -20,6 +26,7 @@ public record PublishedPolicy(
           version.id,
           version.site.id,
           version.number,
+          version.consentRevision,
           version.contentHash,
           version.publishedAt,
           DomainJson.mapper().readValue(version.snapshot, PolicySnapshot.class));

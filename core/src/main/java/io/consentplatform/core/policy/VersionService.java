@@ -45,8 +45,19 @@ public class VersionService {
     return VersionView.of(version(caller, siteId, number), true);
   }
 
-  /** What would be published now, and whether it differs from the latest version. */
-  public record Draft(PolicySnapshot snapshot, boolean changedSinceLatest, Integer latest) {}
+  /**
+   * What would be published now, and whether it differs from the latest version.
+   *
+   * @param reconsent whether publishing it would ask visitors again, without forcing it: the first
+   *     version, or a version with {@code materialChanges}
+   * @param materialChanges why publishing it would ask visitors again (see {@link ReconsentRule})
+   */
+  public record Draft(
+      PolicySnapshot snapshot,
+      boolean changedSinceLatest,
+      Integer latest,
+      boolean reconsent,
+      List<MaterialChange> materialChanges) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Draft draft(Caller caller, long siteId) {
@@ -58,14 +69,33 @@ public class VersionService {
         latest
             .map(v -> !v.contentHash.equals(Sha256.hex(PolicyService.canonicalJson(draft))))
             .orElse(true);
-    return new Draft(draft, changed, latest.map(v -> v.number).orElse(null));
+    List<MaterialChange> material =
+        latest
+            .map(v -> ReconsentRule.changes(PublishedPolicy.of(v).snapshot(), draft))
+            .orElse(List.of());
+    return new Draft(
+        draft,
+        changed,
+        latest.map(v -> v.number).orElse(null),
+        latest.isEmpty() || !material.isEmpty(),
+        material);
   }
 
+  /** Publishes the draft; visitors are asked again only for a material change. */
   @Transactional
   public VersionView publish(Caller caller, long siteId) {
+    return publish(caller, siteId, false);
+  }
+
+  /**
+   * Publishes the draft. Visitors are asked again for a material change or when {@code
+   * forceReconsent}: a tenant may know that new wording announces a new use.
+   */
+  @Transactional
+  public VersionView publish(Caller caller, long siteId, boolean forceReconsent) {
     caller.require(Role.EDITOR);
     Site site = TenantScope.site(caller, siteId);
-    PublishedPolicy published = policies.publish(site.id, caller.actor());
+    PublishedPolicy published = policies.publish(site.id, caller.actor(), forceReconsent);
     PolicyVersion version = PolicyVersion.findById(published.versionId());
     audit.record(
         caller,
@@ -73,7 +103,15 @@ public class VersionService {
         "policy-version",
         site.id + "/" + published.number(),
         null,
-        Map.of("number", published.number(), "hash", published.contentHash()));
+        Map.of(
+            "number",
+            published.number(),
+            "hash",
+            published.contentHash(),
+            "consentRevision",
+            published.consentRevision(),
+            "forceReconsent",
+            forceReconsent));
     return VersionView.of(version, false);
   }
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
-import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -324,7 +324,14 @@ class ConsentRulesTest {
     long siteId = SiteFixture.create("consent-superseded");
     policies.publish(siteId, "test");
     ConsentRecord record = record("consent-superseded", ConsentAction.ACCEPT_ALL, Map.of(), null);
-    QuarkusTransaction.requiringNew().run(() -> Site.<Site>findById(siteId).name = "Renamed");
+    // A longer retention changes what the visitor agreed to: the new version asks again.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Cookie.<Cookie>find("site.id = ?1 and name = 'statistics_cookie'", siteId)
+                        .firstResult()
+                        .retention =
+                    "13 months");
 
     policies.publish(siteId, "test");
 

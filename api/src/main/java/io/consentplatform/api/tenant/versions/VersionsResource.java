@@ -1,5 +1,6 @@
 package io.consentplatform.api.tenant.versions;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.policy.PolicyDiff;
@@ -10,8 +11,12 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,10 +31,12 @@ public class VersionsResource {
 
   private final VersionService versions;
   private final CurrentCaller caller;
+  private final ObjectMapper json;
 
-  public VersionsResource(VersionService versions, CurrentCaller caller) {
+  public VersionsResource(VersionService versions, CurrentCaller caller, ObjectMapper json) {
     this.versions = versions;
     this.caller = caller;
+    this.json = json;
   }
 
   @GET
@@ -46,10 +53,24 @@ public class VersionsResource {
     return versions.draft(caller.get(), caller.siteId(siteId));
   }
 
-  /** Publishes the draft as the next version: visitors are asked again. */
+  /**
+   * Publishes the draft as the next version. Visitors are asked again only when the draft changes
+   * what they agree to ({@code materialChanges} of the draft), or when the body says {@code
+   * forceReconsent}; the answer's {@code reconsent} tells which happened.
+   */
   @POST
-  public RestResponse<VersionView> publish(@RestPath SiteRef siteId) {
-    VersionView published = versions.publish(caller.get(), caller.siteId(siteId));
+  public RestResponse<VersionView> publish(
+      @RestPath SiteRef siteId,
+      @RequestBody(
+              required = false,
+              description = "Optional: without a body, visitors are asked again only if needed",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = PublishRequest.class)))
+          byte[] body) {
+    boolean force = PublishRequest.read(body, json).forceReconsent();
+    VersionView published = versions.publish(caller.get(), caller.siteId(siteId), force);
     return ResponseBuilder.<VersionView>created(
             URI.create("/v1/tenant/sites/" + siteId + "/versions/" + published.number()))
         .entity(published)

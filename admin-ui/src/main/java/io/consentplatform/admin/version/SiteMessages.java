@@ -1,0 +1,17 @@
+package io.consentplatform.admin.version;
+
+import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.admin.i18n.AdminSiteMessages;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/** The site pages' texts in the current person's language, for the Java code of this package. */
+final class SiteMessages {
+
+  private SiteMessages() {}
+
+  static AdminSiteMessages current() {
+    return MessageBundles.get(
+        AdminSiteMessages.class, Localized.Literal.of(AdminLanguage.current().code()));
+  }
+}
