@@ -79,6 +79,24 @@ class RetentionApiTest {
   }
 
   @Test
+  void shouldGiveTheBannerEachRetentionInItsLanguage() {
+    given()
+        .get("/v1/sites/townofcary/banner?lang=fr")
+        .then()
+        .statusCode(200)
+        .body(
+            "categories[0].cookies.retention",
+            is(List.of("2 semaines", "Durée de la session", "1 an", "6 mois")));
+    given()
+        .get("/v1/sites/townofcary/banner?lang=en")
+        .then()
+        .statusCode(200)
+        .body(
+            "categories[0].cookies.retention",
+            is(List.of("2 weeks", "Session", "1 year", "6 months")));
+  }
+
+  @Test
   void shouldRefuseADurationWithoutItsAmountOrASessionWithOneAndChangeNothing() {
     long site = Tenants.siteWithTenant("retention-bad");
     Tenants.member(site, "retention-bad-editor", Role.EDITOR);

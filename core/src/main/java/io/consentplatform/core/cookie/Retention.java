@@ -161,7 +161,11 @@ public record Retention(
     return new Retention(unit, amount, changed);
   }
 
-  /** The note for {@code language}, else the one in {@code fallback}, else any; or null. */
+  /**
+   * The note for {@code language}, else the one in {@code fallback} (the site's default language),
+   * else one of unknown language; or null. Never another language's: a note written on the French
+   * tab must not appear on the English page.
+   */
   public String note(String language, String fallback) {
     if (notes.containsKey(language)) {
       return notes.get(language);
@@ -169,7 +173,7 @@ public record Retention(
     if (fallback != null && notes.containsKey(fallback)) {
       return notes.get(fallback);
     }
-    return notes.values().stream().findFirst().orElse(null);
+    return notes.get(UNDETERMINED);
   }
 
   /** Bean Validation: a session has no amount; any other unit needs 1 to {@link #MAX_AMOUNT}. */

@@ -19,7 +19,8 @@ public final class RetentionFormat {
   public static String format(Retention retention, String language, String fallback) {
     String note = retention.note(language, fallback);
     if (retention.unit() == null) {
-      return note == null ? "" : note;
+      // Without a duration, the note is all there is: any language's beats an empty cell.
+      return note != null ? note : retention.notes().values().stream().findFirst().orElse("");
     }
     String duration = duration(retention, language);
     return note == null ? duration : duration + " (" + note + ")";

@@ -46,6 +46,9 @@ class RetentionTest {
         new Retention(Unit.DAYS, 30, Map.of("en", "after the last visit", "fr", "après"));
     assertEquals("30 days (after the last visit)", RetentionFormat.format(noted, "en", "en"));
     assertEquals("30 jours (après)", RetentionFormat.format(noted, "fr", "en"));
+    Retention frenchOnly = new Retention(Unit.DAYS, 30, Map.of("fr", "après"));
+    assertEquals(
+        "30 days", RetentionFormat.format(frenchOnly, "en", "en"), "no French on English pages");
     assertEquals(
         "until you sign out",
         RetentionFormat.format(Retention.fromText("until you sign out", "en"), "fr", "en"));
