@@ -39,23 +39,16 @@ import org.junit.jupiter.api.Test;
 class BackOfficePagesTest {
 
   private static final Map<String, String> NEW_COOKIE =
-      Map.of(
-          "name",
-          "_pk_ses",
-          "category",
-          "statistics",
-          "provider",
-          "Analytics Inc.",
-          "retention",
-          "30 minutes",
-          "party",
-          "FIRST_PARTY",
-          "domain",
-          "",
-          "functionAndLocation",
-          "Statistics (all pages)",
-          "purposes",
-          "To count visits");
+      Map.ofEntries(
+          Map.entry("name", "_pk_ses"),
+          Map.entry("category", "statistics"),
+          Map.entry("provider", "Analytics Inc."),
+          Map.entry("retentionAmount", "30"),
+          Map.entry("retentionUnit", "MINUTES"),
+          Map.entry("party", "FIRST_PARTY"),
+          Map.entry("domain", ""),
+          Map.entry("functionAndLocation", "Statistics (all pages)"),
+          Map.entry("purposes", "To count visits"));
 
   @Inject LocalAccounts accounts;
   @Inject PolicyService policies;
@@ -168,7 +161,7 @@ class BackOfficePagesTest {
     String page = "/admin/sites/" + site + "/cookies";
     long before = cookies(site);
     Map<String, String> bad = new HashMap<>(NEW_COOKIE);
-    bad.put("retention", "");
+    bad.put("retentionAmount", "");
 
     BackOffice french = editor.speaking("fr");
     assertEquals("Déclarer un cookie", french.page(page, 200).select("h2#add").text());
@@ -180,9 +173,8 @@ class BackOfficePagesTest {
         refused.select("p.error").text().startsWith("Le cookie n'a pas été ajouté"),
         refused.select("p.error").text());
     assertEquals(
-        "Durée de conservation (par exemple 13 mois)",
-        refused.select("label[for=retention]").text());
-    assertFalse(refused.select("#retention-error").text().isEmpty());
+        "Durée de conservation : combien", refused.select("label[for=retentionAmount]").text());
+    assertFalse(refused.select("#retentionAmount-error").text().isEmpty());
     assertEquals(before, cookies(site));
     Document notice =
         page(editor.request().cookie("admin_lang", "fr"), page + "?done=cookie-added", 200);
@@ -321,8 +313,10 @@ class BackOfficePagesTest {
                 "statistics",
                 "provider",
                 "Analytics Inc.",
-                "retention",
-                "1 day",
+                "retentionAmount",
+                "1",
+                "retentionUnit",
+                "DAYS",
                 "party",
                 "FIRST_PARTY",
                 "functionAndLocation",
@@ -344,14 +338,14 @@ class BackOfficePagesTest {
     long before = cookies(site);
     Map<String, String> bad = new HashMap<>(NEW_COOKIE);
     bad.put("name", "has space");
-    bad.put("retention", "");
+    bad.put("retentionAmount", "0");
 
     Document answer =
         Jsoup.parse(editor.submit(page, page, bad).then().statusCode(422).extract().asString());
 
     assertFalse(answer.select("#name-error").text().isEmpty(), "the name's error is shown");
     assertFalse(
-        answer.select("#retention-error").text().isEmpty(), "the retention's error is shown");
+        answer.select("#retentionAmount-error").text().isEmpty(), "the retention's error is shown");
     assertEquals("has space", answer.select("input#name").attr("value"), "what was typed is kept");
     assertEquals(before, cookies(site));
   }

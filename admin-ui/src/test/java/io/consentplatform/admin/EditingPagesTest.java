@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.Provider;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.tenant.LocalAccounts;
@@ -348,17 +349,19 @@ class EditingPagesTest {
     Document edit = editor.page(page, 200);
     assertEquals("For marketing", edit.select("textarea#purposes").text());
     Map<String, String> form =
-        Map.of(
-            "name", "marketing_cookie",
-            "category", "marketing",
-            "provider", "Maps Co",
-            "retention", "6 months",
-            "party", "THIRD_PARTY",
-            "domain", ".maps.example",
-            "position", "5",
-            "functionAndLocation", "Maps (contact page)",
-            "purposes", "To show the map",
-            "version", edit.select("input[name=version]").attr("value"));
+        Map.ofEntries(
+            Map.entry("name", "marketing_cookie"),
+            Map.entry("category", "marketing"),
+            Map.entry("provider", "Maps Co"),
+            Map.entry("retentionAmount", "6"),
+            Map.entry("retentionUnit", "MONTHS"),
+            Map.entry("retentionNote", "after the last visit"),
+            Map.entry("party", "THIRD_PARTY"),
+            Map.entry("domain", ".maps.example"),
+            Map.entry("position", "5"),
+            Map.entry("functionAndLocation", "Maps (contact page)"),
+            Map.entry("purposes", "To show the map"),
+            Map.entry("version", edit.select("input[name=version]").attr("value")));
 
     editor.submit(page, page, form).then().statusCode(303);
 
@@ -367,7 +370,9 @@ class EditingPagesTest {
             () -> {
               Cookie c = Cookie.findById(cookie);
               assertEquals("Maps Co", c.provider.name);
-              assertEquals("6 months", c.retention);
+              assertEquals(
+                  new Retention(Retention.Unit.MONTHS, 6, Map.of("en", "after the last visit")),
+                  c.retention());
               assertEquals("To show the map", c.texts.get("en").purposes());
               assertEquals("Pour marketing", c.texts.get("fr").purposes(), "French is kept");
             });
@@ -476,23 +481,34 @@ class EditingPagesTest {
         List.of("New cookies 1", "Changed 1", "Unchanged 0", "Rows in error 1"),
         preview.select(".figures div").eachText());
     assertEquals(
-        List.of("_pk_id", "statistics_cookie"), preview.select(".import-changes code").eachText());
+        List.of("_pk_id", "statistics_cookie"),
+        preview.select(".import-changes td.name code").eachText());
     assertTrue(preview.select(".import-errors").text().contains("Unknown category Nonsense"));
     assertEquals(before, cookies(own), "a preview changes nothing");
 
+    // The button counts what it imports: the two good rows; the row in error is listed above it.
+    assertEquals("Import 2 cookie(s) into the draft", preview.select("form.publish button").text());
+    assertTrue(preview.select("form.publish").text().contains("The 1 row(s) in error"));
     Map<String, String> confirm = new HashMap<>();
     confirm.put("csvText", preview.select("textarea[name=csvText]").text());
     confirm.put("fileName", "cookies.csv");
+    confirm.put("expected", preview.select("input[name=expected]").attr("value"));
     String action = "/admin/sites/" + own + "/cookies/import/confirm";
-    editor.submit(page, action, confirm).then().statusCode(422);
-    assertEquals(before, cookies(own), "rows in error stop the whole import unless skipped");
-    confirm.put("skipInvalid", "on");
     editor
         .submit(page, action, confirm)
         .then()
         .statusCode(303)
         .header("Location", containsString("done=imported"));
-    assertEquals(before + 1, cookies(own));
+    assertEquals(before + 1, cookies(own), "one cookie added");
+    assertEquals(
+        Retention.of(1, Retention.Unit.YEARS),
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Cookie.<Cookie>find("site.id = ?1 and name = 'statistics_cookie'", own)
+                        .firstResult()
+                        .retention()),
+        "and one changed: 1 day became 1 year");
 
     editor
         .upload(
@@ -521,6 +537,149 @@ class EditingPagesTest {
             .extract()
             .asString();
     assertTrue(exported.contains("_pk_id"));
+  }
+
+  @Test
+  void shouldReuseKnownProvidersWarnOfOverlapsAndImportWhatTheButtonSays() {
+    long own = SiteFixture.create("edit-import-match");
+    BackOffice.person(accounts, "match@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("match@edit.example");
+    String page = "/admin/sites/" + own + "/cookies/import";
+    String csv =
+        CSV_HEADER
+            + ",Matomo,Analytics,_pk_id,,Visitor id,13 months,  analytics   INC. ,,1\n"
+            + ",Matomo,Analytics,_pk_id.,,Visitor id,13 months,Matomo,,1\n"
+            + ",Site,Analytics,statistics_,,Counts visits,1 year,Analytics Inc.,,1\n"
+            + ",Shop,Marketing,ad_id,,Ads,2 semaines,Matomo,,0\n"
+            + ",Site,Nonsense,broken,,x,1 day,Site,,0\n";
+    long before = cookies(own);
+    long providersBefore = providers(own);
+
+    Document preview =
+        Jsoup.parse(
+            editor
+                .upload(page, page, "cookies.csv", csv.getBytes(StandardCharsets.UTF_8), true)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+    assertEquals(
+        List.of(
+            "analytics INC. existing provider Analytics Inc. 2",
+            "Matomo new provider, created by the import 2"),
+        preview.select(".import-providers tbody tr").eachText());
+    assertEquals(
+        List.of("Analytics statistics 3", "Marketing marketing 1"),
+        preview.select(".import-categories tbody tr").eachText());
+    assertEquals(
+        List.of(
+            "Line 3: _pk_id.* overlaps _pk_id* (line 2)",
+            "Line 4: statistics_* overlaps statistics_cookie, already declared on the site"),
+        preview.select(".import-overlaps li").eachText());
+    assertEquals("Import 4 cookie(s) into the draft", preview.select("form.publish button").text());
+
+    Map<String, String> confirm = new HashMap<>();
+    confirm.put("csvText", preview.select("textarea[name=csvText]").text());
+    confirm.put("fileName", "cookies.csv");
+    confirm.put("expected", preview.select("input[name=expected]").attr("value"));
+    editor
+        .submit(page, "/admin/sites/" + own + "/cookies/import/confirm", confirm)
+        .then()
+        .statusCode(303)
+        .header("Location", containsString("done=imported"));
+
+    assertEquals(before + 4, cookies(own), "the four cookies the button announced");
+    assertEquals(providersBefore + 1, providers(own), "only Matomo is new");
+    assertEquals(
+        "Analytics Inc.",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Cookie.<Cookie>find("site.id = ?1 and name = '_pk_id'", own)
+                        .firstResult()
+                        .provider
+                        .name));
+  }
+
+  @Test
+  void shouldAnswerAFileTooLargeForThePlatformWithTheImportPage() {
+    long own = SiteFixture.create("edit-import-huge");
+    BackOffice.person(accounts, "huge@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("huge@edit.example");
+    String page = "/admin/sites/" + own + "/cookies/import";
+    long before = cookies(own);
+    byte[] large = csvOf(3 * 1024 * 1024);
+    byte[] huge = csvOf(22 * 1024 * 1024);
+
+    Document overTheFormsLimit =
+        Jsoup.parse(
+            editor
+                .upload(page, page, "large.csv", large, true)
+                .then()
+                .statusCode(413)
+                .extract()
+                .asString());
+    io.restassured.response.Response sent = uploadWithItsLength(editor, page, huge);
+    assertEquals(303, sent.statusCode(), "sent back to the import page, not a bare 413");
+    String back = sent.header("Location");
+    assertTrue(back.contains("/admin/sites/" + own + "/cookies/import?"), back);
+    Document overThePlatformsLimit = editor.page(back, 413);
+
+    String said = overTheFormsLimit.select("#file-error").text();
+    assertTrue(said.contains("larger than 2 MB"), said);
+    assertEquals(said, overThePlatformsLimit.select("#file-error").text(), "the same page");
+    assertEquals(
+        "Import cookies from a CSV file",
+        overThePlatformsLimit.select("h1").text(),
+        "inside the back office");
+    assertEquals(before, cookies(own));
+  }
+
+  /**
+   * Uploads as a browser does, the whole multipart body with its Content-Length (REST Assured's own
+   * multipart is sent in chunks, which no browser does for a form).
+   */
+  private static io.restassured.response.Response uploadWithItsLength(
+      BackOffice editor, String page, byte[] file) {
+    io.restassured.response.Response form = editor.request().when().get(page);
+    String token = Jsoup.parse(form.asString()).select("input[name=csrf-token]").attr("value");
+    String boundary = "----csv" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"csrf-token\"\r\n\r\n"
+                + token
+                + "\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + file.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(file, 0, body, head.length, file.length);
+    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+    return editor
+        .request()
+        .cookie("cp_csrf", form.getCookie("cp_csrf"))
+        .contentType("multipart/form-data; boundary=" + boundary)
+        .body(body)
+        .when()
+        .post(page);
+  }
+
+  private static byte[] csvOf(int bytes) {
+    StringBuilder csv = new StringBuilder(CSV_HEADER);
+    String row = ",Site,Analytics,c,,x,1 day,Site,,0\n";
+    while (csv.length() < bytes) {
+      csv.append(row);
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static long providers(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> Provider.count("site.id", siteId));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.site.Site;
@@ -102,7 +103,9 @@ class VersionsPageTest {
     long site = siteWithEditor("versions-material", "editor@versions-material.example");
     BackOffice editor = BackOffice.signIn("editor@versions-material.example");
     String page = "/admin/sites/" + site + "/versions";
-    edit(site, s -> cookie(s, "statistics_cookie").retention = "1 year");
+    edit(
+        site,
+        s -> cookie(s, "statistics_cookie").setRetention(Retention.of(1, Retention.Unit.YEARS)));
 
     Document draft = editor.page(page, 200);
 

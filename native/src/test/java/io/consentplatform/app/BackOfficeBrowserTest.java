@@ -64,7 +64,10 @@ class BackOfficeBrowserTest {
     browser.findElement(By.linkText("Cookies")).click();
     browser.findElement(By.id("name")).sendKeys("_pk_id");
     browser.findElement(By.cssSelector("#category option[value=statistics]")).click();
-    browser.findElement(By.id("retention")).sendKeys("13 months");
+    WebElement amount = browser.findElement(By.id("retentionAmount"));
+    amount.clear();
+    amount.sendKeys("13");
+    browser.findElement(By.cssSelector("#retentionUnit option[value=MONTHS]")).click();
     browser.findElement(By.id("functionAndLocation")).sendKeys("Audience measurement (all pages)");
     browser.findElement(By.id("purposes")).sendKeys("To count visits anonymously");
     screenshot("back-office-cookies");

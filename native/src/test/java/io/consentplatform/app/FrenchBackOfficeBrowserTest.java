@@ -76,9 +76,9 @@ class FrenchBackOfficeBrowserTest {
     assertEquals(
         "Enregistrer dans le brouillon",
         browser.findElement(By.cssSelector("form.grid button[type=submit]")).getText());
-    WebElement retention = browser.findElement(By.id("retention"));
-    retention.clear();
-    retention.sendKeys("Durée de la session");
+    // The duration is edited on the French tab, and each language writes it in its own words.
+    browser.findElement(By.id("retentionAmount")).clear();
+    browser.findElement(By.cssSelector("#retentionUnit option[value=SESSION]")).click();
     screenshot("back-office-fr-cookie-edit");
     browser.findElement(By.cssSelector("form.grid button[type=submit]")).click();
     awaitUrl("done=cookie-saved");
@@ -109,8 +109,20 @@ class FrenchBackOfficeBrowserTest {
     screenshot("back-office-fr-published");
     browser.get(base + "sites/townofcary/cookie-policy");
     assertEquals("en", lang(), "the visitors' page follows the site's languages, not the cookie");
-    assertTrue(
-        browser.findElement(By.id("category-necessary")).getText().contains("Durée de la session"));
+    WebElement english = browser.findElement(By.cssSelector("#category-necessary tbody tr"));
+    assertTrue(english.getText().contains("sessionid"), english.getText());
+    assertEquals(
+        "Session",
+        english.findElements(By.cssSelector("td")).get(3).getText(),
+        "edited on the French tab, the retention still reads in English here");
+    browser.get(base + "sites/townofcary/cookie-policy?lang=fr");
+    assertEquals(
+        "Durée de la session",
+        browser
+            .findElement(By.cssSelector("#category-necessary tbody tr"))
+            .findElements(By.cssSelector("td"))
+            .get(3)
+            .getText());
   }
 
   private String lang() {

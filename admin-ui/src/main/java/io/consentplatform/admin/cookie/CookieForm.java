@@ -5,6 +5,7 @@ import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Retention;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
@@ -16,7 +17,9 @@ public class CookieForm {
   @RestForm public String wildcard;
   @RestForm public String category;
   @RestForm public String provider;
-  @RestForm public String retention;
+  @RestForm public String retentionAmount;
+  @RestForm public String retentionUnit;
+  @RestForm public String retentionNote;
   @RestForm public String party;
   @RestForm public String domain;
   @RestForm public String position;
@@ -28,6 +31,7 @@ public class CookieForm {
     CookieForm form = new CookieForm();
     form.party = Party.FIRST_PARTY.name();
     form.position = "100";
+    form.retentionUnit = Retention.Unit.MONTHS.name();
     return form;
   }
 
@@ -37,7 +41,10 @@ public class CookieForm {
     form.wildcard = cookie.wildcard() ? "on" : null;
     form.category = cookie.category();
     form.provider = cookie.provider();
-    form.retention = cookie.retention();
+    Retention retention = cookie.retention();
+    form.retentionAmount = retention.amount() == null ? null : retention.amount().toString();
+    form.retentionUnit = retention.unit() == null ? "" : retention.unit().name();
+    form.retentionNote = retention.notes().get(language);
     form.party = cookie.party().name();
     form.domain = cookie.domain();
     form.position = String.valueOf(cookie.position());
@@ -48,8 +55,11 @@ public class CookieForm {
     return form;
   }
 
-  /** The declaration asked for: {@code texts} in the other languages are kept as they are. */
-  CookieEdit edit(String language, Map<String, CookieText> texts) {
+  /**
+   * The declaration asked for: {@code texts} and retention {@code notes} in the other languages are
+   * kept as they are; the duration is the same in every language.
+   */
+  CookieEdit edit(String language, Map<String, CookieText> texts, Map<String, String> notes) {
     Map<String, CookieText> all = new TreeMap<>(texts);
     all.put(
         language, new CookieText(FormValues.text(functionAndLocation), FormValues.text(purposes)));
@@ -58,11 +68,55 @@ public class CookieForm {
         FormValues.ticked(wildcard),
         FormValues.text(provider),
         FormValues.text(category),
-        FormValues.text(retention),
+        new Retention(unit(), amount(), notes).withNote(language, FormValues.text(retentionNote)),
         Party.THIRD_PARTY.name().equals(party) ? Party.THIRD_PARTY : Party.FIRST_PARTY,
         FormValues.text(domain),
         FormValues.position(position, 100),
         all);
+  }
+
+  /**
+   * Moves the retention's violations to the fields that show them: the duration's to the amount,
+   * the missing duration and note to the note.
+   */
+  static void placeRetentionErrors(Map<String, String> errors) {
+    String duration = errors.remove("duration");
+    if (duration != null) {
+      errors.putIfAbsent("retentionAmount", duration);
+    }
+    String described = errors.remove("described");
+    if (described != null) {
+      errors.putIfAbsent("retentionNote", described);
+    }
+    String retention = errors.remove("retention");
+    if (retention != null) {
+      errors.putIfAbsent("retentionAmount", retention);
+    }
+  }
+
+  private Retention.Unit unit() {
+    String unit = FormValues.text(retentionUnit);
+    if (unit == null) {
+      return null;
+    }
+    try {
+      return Retention.Unit.valueOf(unit);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  // An amount that is no number is kept as an invalid one, so that validation marks the field.
+  private Integer amount() {
+    String amount = FormValues.text(retentionAmount);
+    if (amount == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(amount);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   Long expectedVersion() {

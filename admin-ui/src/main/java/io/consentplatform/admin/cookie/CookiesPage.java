@@ -98,8 +98,9 @@ public class CookiesPage {
   public Response add(@RestPath long siteId, @BeanParam CookieForm form) {
     Caller caller = admin.editor();
     SiteView site = sites.get(caller, siteId);
-    CookieEdit edit = form.edit(site.defaultLanguage(), Map.of());
+    CookieEdit edit = form.edit(site.defaultLanguage(), Map.of(), Map.of());
     FormErrors errors = FormErrors.check(validator, edit);
+    CookieForm.placeRetentionErrors(errors.messages());
     if (errors.attempt(() -> cookies.createCookie(caller, siteId, edit), "name") != null) {
       return Pages.done(base(siteId), "cookie-added");
     }
@@ -133,8 +134,9 @@ public class CookiesPage {
     SiteView site = sites.get(caller, siteId);
     CookieView cookie = cookies.cookie(caller, siteId, cookieId);
     String language = Languages.forEditing(site, lang);
-    CookieEdit edit = form.edit(language, cookie.texts());
+    CookieEdit edit = form.edit(language, cookie.texts(), cookie.retention().notes());
     FormErrors errors = FormErrors.check(validator, edit);
+    CookieForm.placeRetentionErrors(errors.messages());
     if (errors.attempt(
             () -> cookies.updateCookie(caller, siteId, cookieId, edit, form.expectedVersion()),
             "name")

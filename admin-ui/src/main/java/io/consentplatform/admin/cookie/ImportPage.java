@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -76,9 +77,20 @@ public class ImportPage {
 
   @GET
   @Path("/import")
-  public TemplateInstance upload(@RestPath long siteId) {
+  public Response upload(@RestPath long siteId, @RestQuery String tooLarge) {
     Caller caller = admin.editor();
-    return Templates.upload(sites.get(caller, siteId), null, Chrome.of(caller, admin, null));
+    SiteView site = sites.get(caller, siteId);
+    if (tooLarge != null) {
+      // Sent back by ImportSizeRoute: a file too large to be received at all.
+      return Response.status(Status.REQUEST_ENTITY_TOO_LARGE)
+          .entity(
+              Templates.upload(
+                  site,
+                  AdminLanguage.current().messages().importTooLarge(),
+                  Chrome.of(caller, admin, null)))
+          .build();
+    }
+    return Response.ok(Templates.upload(site, null, Chrome.of(caller, admin, null))).build();
   }
 
   /** Checks the file and shows what it would change; changes nothing. */
@@ -110,7 +122,11 @@ public class ImportPage {
     }
   }
 
-  /** Applies the previewed text; with {@code skipInvalid} ticked, its good rows only. */
+  /**
+   * Applies the previewed text: the rows the preview counted on its button, the rows it showed in
+   * error left out. When the file would now change another number of cookies (the site changed in
+   * between), nothing is imported and the new preview is shown.
+   */
   @POST
   @Path("/import/confirm")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -118,16 +134,15 @@ public class ImportPage {
       @RestPath long siteId,
       @RestForm String csvText,
       @RestForm String fileName,
-      @RestForm String skipInvalid) {
+      @RestForm String expected) {
     Caller caller = admin.editor();
     if (csvText == null || csvText.length() > MAX_FILE_BYTES) {
       throw new Rejected("csvText", AdminLanguage.current().messages().importSendAgain());
     }
     ImportReport report =
-        imports.importCsv(
-            caller, siteId, new StringReader(csvText), false, FormValues.ticked(skipInvalid));
+        imports.importPreviewed(
+            caller, siteId, new StringReader(csvText), FormValues.position(expected, -1));
     if (!report.applied()) {
-      // Rows are in error (perhaps only now: the site may have changed since the preview).
       return Pages.invalid(
           Templates.preview(
               sites.get(caller, siteId),

@@ -75,7 +75,29 @@ public interface AdminSiteMessages {
 
   String wildcardLabel();
 
-  String fieldRetentionExample();
+  String retentionHint();
+
+  String fieldRetentionAmount();
+
+  String fieldRetentionUnit();
+
+  String retentionNoDuration();
+
+  String unitSESSION();
+
+  String unitMINUTES();
+
+  String unitHOURS();
+
+  String unitDAYS();
+
+  String unitWEEKS();
+
+  String unitMONTHS();
+
+  String unitYEARS();
+
+  String fieldRetentionNote();
 
   String fieldDomainOptional();
 
@@ -349,9 +371,37 @@ public interface AdminSiteMessages {
 
   String chooseAnotherFile();
 
-  String skipInvalid(int n);
-
   String importCookies(int n);
+
+  String importSkipsErrors(int n);
+
+  String importProvidersHeading();
+
+  String importProviderInFile();
+
+  String importProviderOnSite();
+
+  String importProviderReused(String name);
+
+  String importProviderCreated();
+
+  String importCategoriesHeading();
+
+  String importCategoryInFile();
+
+  String importCategoryOnSite();
+
+  String importCategoryNone();
+
+  String importRows();
+
+  String importOverlapsHeading();
+
+  String importOverlapsIntro();
+
+  String importOverlapInFile(String pattern, String other, int line);
+
+  String importOverlapOnSite(String pattern, String other);
 
   String importing();
 

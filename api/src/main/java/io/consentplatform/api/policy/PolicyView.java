@@ -1,6 +1,7 @@
 package io.consentplatform.api.policy;
 
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.policy.LocalizedCategory;
 import io.consentplatform.core.policy.LocalizedCategory.LocalizedCookie;
 import io.consentplatform.core.policy.PolicySnapshot;
@@ -53,7 +54,9 @@ record PolicyView(
                         localized.text().name(),
                         localized.text().description(),
                         localized.category().required(),
-                        localized.cookies().stream().map(cookie -> row(snapshot, cookie)).toList()))
+                        localized.cookies().stream()
+                            .map(cookie -> row(snapshot, cookie, language))
+                            .toList()))
             .toList();
     return new PolicyView(
         snapshot.site().key(),
@@ -70,7 +73,8 @@ record PolicyView(
         categories);
   }
 
-  private static CookieRow row(PolicySnapshot snapshot, LocalizedCookie localized) {
+  private static CookieRow row(
+      PolicySnapshot snapshot, LocalizedCookie localized, String language) {
     CookieEntry cookie = localized.cookie();
     String policyUrl =
         snapshot
@@ -83,7 +87,7 @@ record PolicyView(
         localized.text().functionAndLocation(),
         localized.displayName(),
         localized.text().purposes(),
-        cookie.retention(),
+        RetentionFormat.format(cookie.retention(), language, snapshot.site().defaultLanguage()),
         cookie.party() == Party.THIRD_PARTY);
   }
 }

@@ -12,6 +12,7 @@ import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Provider;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTexts;
@@ -128,7 +129,7 @@ class ReconsentBrowserTest {
           cookie.provider = Provider.find("site", s).firstResult();
           cookie.category = Category.find("site = ?1 and key = 'statistics'", s).firstResult();
           cookie.name = "_pk_id";
-          cookie.retention = "13 months";
+          cookie.setRetention(Retention.of(13, Retention.Unit.MONTHS));
           cookie.party = Party.FIRST_PARTY;
           cookie.texts = new TreeMap<>(Map.of("en", new CookieText("Everywhere", "To count")));
           cookie.persist();

@@ -73,6 +73,22 @@ class CookiePolicyPageTest {
   }
 
   @Test
+  void shouldWriteEachRetentionInThePagesLanguage() {
+    Document english = policyPage("/sites/townofcary/cookie-policy?lang=en", null);
+    Document french = policyPage("/sites/townofcary/cookie-policy?lang=fr", null);
+
+    assertEquals(List.of("2 weeks", "Session", "1 year", "6 months"), retentions(english));
+    assertEquals(
+        List.of("2 semaines", "Durée de la session", "1 an", "6 mois"), retentions(french));
+  }
+
+  private static List<String> retentions(Document page) {
+    return page.select("#category-necessary tbody tr").stream()
+        .map(row -> row.children().eachText().get(4))
+        .toList();
+  }
+
+  @Test
   void shouldShowTheSeedsSectionsAndTheSitesOwnIntroduction() {
     Document page = policyPage("/sites/townofcary/cookie-policy", null);
 

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,17 +122,33 @@ class ConsentLogTest {
             .asString();
 
     List<String> lines = csv.lines().toList();
+    // One column per category of the site, headed by its key, instead of a JSON cell.
     assertEquals(
-        "consentId,visitorId,version,versionHash,action,method,choices,language,gpc,recordedAt",
+        "consentId,visitorId,version,versionHash,action,method,necessary,statistics,marketing,"
+            + "language,gpc,recordedAt",
         lines.get(0));
     assertEquals(5, lines.size());
     assertTrue(lines.get(1).contains(",accept_all,"), lines.get(1));
+    assertTrue(
+        lines.get(4).contains(",custom,banner,granted,granted,denied,en,false,"), lines.get(4));
     List<String> records = ndjson.lines().toList();
     assertEquals(4, records.size());
     Map<?, ?> last = new ObjectMapper().readValue(records.get(3), Map.class);
     assertEquals("custom", last.get("action"));
     assertEquals(
         Map.of("necessary", true, "statistics", true, "marketing", false), last.get("choices"));
+    for (int i = 0; i < records.size(); i++) {
+      Map<?, ?> choices =
+          (Map<?, ?>) new ObjectMapper().readValue(records.get(i), Map.class).get("choices");
+      List<String> cells = Arrays.asList(lines.get(i + 1).split(","));
+      for (String category : List.of("necessary", "statistics", "marketing")) {
+        Object granted = choices.get(category);
+        assertEquals(
+            granted == null ? "" : (Boolean) granted ? "granted" : "denied",
+            cells.get(6 + List.of("necessary", "statistics", "marketing").indexOf(category)),
+            "record " + i + ", " + category + ": the CSV says what the NDJSON says");
+      }
+    }
     as("log-viewer")
         .queryParam("format", "xml")
         .get("/v1/tenant/sites/" + site + "/consents/export")

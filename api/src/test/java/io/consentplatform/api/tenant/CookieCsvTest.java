@@ -198,6 +198,64 @@ class CookieCsvTest {
   }
 
   @Test
+  void shouldReuseAKnownProviderAndNameWhereRowsGo() {
+    long site = Tenants.siteWithTenant("csv-match");
+    Tenants.member(site, "csv-matcher", Role.EDITOR);
+    String csv =
+        HEADER
+            + "x,Matomo,Analytics,_pk_id,,Visitor id,13 months,ANALYTICS  inc.,,1\r\n"
+            + "x,Matomo,Analytics,_pk_id.,,Visitor id,2 semaines,Matomo,,1\r\n";
+
+    as("csv-matcher")
+        .contentType("text/csv")
+        .body(csv)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("applied", is(true))
+        .body("providers.existing", is(java.util.Arrays.asList("Analytics Inc.", null)))
+        .body("providers.name", is(List.of("ANALYTICS  inc.", "Matomo")))
+        .body("categories[0].category", is("statistics"))
+        .body("overlaps[0].line", is(3))
+        .body("overlaps[0].pattern", is("_pk_id.*"))
+        .body("overlaps[0].other", is("_pk_id*"));
+    as("csv-matcher")
+        .get("/v1/tenant/sites/" + site + "/providers")
+        .then()
+        .body("name", is(List.of("Analytics Inc.", "Matomo")));
+    as("csv-matcher")
+        .get("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .body("find { it.name == '_pk_id' }.provider", is("Analytics Inc."))
+        .body("find { it.name == '_pk_id' }.retention.unit", is("MONTHS"))
+        .body("find { it.name == '_pk_id' }.retention.amount", is(13))
+        .body("find { it.name == '_pk_id.' }.retention.unit", is("WEEKS"))
+        .body("find { it.name == '_pk_id.' }.retention.amount", is(2));
+  }
+
+  @Test
+  void shouldRefuseABodyOverThePlatformsLimitWithAProblem() {
+    long site = Tenants.siteWithTenant("csv-huge");
+    Tenants.member(site, "csv-huge-editor", Role.EDITOR);
+    StringBuilder csv = new StringBuilder(HEADER);
+    while (csv.length() < 22 * 1024 * 1024) {
+      csv.append("x,Site,Analytics,c,,x,1 day,Site,,0\r\n");
+    }
+
+    as("csv-huge-editor")
+        .contentType("text/csv")
+        .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", is(413))
+        .body("title", is("Request Entity Too Large"))
+        .body("detail", containsString("larger than"));
+    assertEquals(3, cookies(site), "nothing imported");
+  }
+
+  @Test
   void shouldImportTheOpenCookieDatabase() throws Exception {
     Path file =
         Path.of(
@@ -234,7 +292,9 @@ class CookieCsvTest {
         .get("/v1/tenant/sites/" + site + "/cookies")
         .then()
         .body("find { it.name == 'CookieConsent' }.category", is("preferences"))
-        .body("find { it.name == 'CookieConsent' }.provider", is("Cookiebot"));
+        .body("find { it.name == 'CookieConsent' }.provider", is("Cookiebot"))
+        .body("find { it.name == 'CookieConsent' }.retention.unit", is("YEARS"))
+        .body("find { it.name == 'CookieConsent' }.retention.amount", is(1));
   }
 
   private static void addPreferencesCategory(long siteId) {

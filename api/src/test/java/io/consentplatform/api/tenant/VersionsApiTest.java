@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.site.Site;
@@ -82,7 +83,9 @@ class VersionsApiTest {
         .body("version", is(2))
         .body("consentRevision", is(1));
 
-    edit(site, s -> cookie(s, "statistics_cookie").retention = "1 year");
+    edit(
+        site,
+        s -> cookie(s, "statistics_cookie").setRetention(Retention.of(1, Retention.Unit.YEARS)));
     as().get(versions + "/draft")
         .then()
         .body("reconsent", is(true))

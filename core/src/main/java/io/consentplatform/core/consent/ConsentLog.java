@@ -2,6 +2,7 @@ package io.consentplatform.core.consent;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
@@ -23,8 +24,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -48,6 +51,10 @@ public class ConsentLog {
           + " c.language, c.gpc, c.recorded_at"
           + " from consent_record c join policy_version v on v.id = c.policy_version_id where ";
 
+  /**
+   * The columns of the NDJSON export; the CSV export has one column per category in place of {@code
+   * choices}.
+   */
   public static final List<String> CSV_HEADER =
       List.of(
           "consentId",
@@ -62,6 +69,9 @@ public class ConsentLog {
           "recordedAt");
 
   private static final int CHOICES = CSV_HEADER.indexOf("choices");
+
+  private static final String GRANTED = "granted";
+  private static final String DENIED = "denied";
 
   /** One record as the log shows it; {@code choices} is its JSON object. */
   public record Entry(
@@ -142,7 +152,9 @@ public class ConsentLog {
         statement.setFetchSize(FETCH_SIZE);
         query.bind(statement, siteId);
         try (ResultSet rows = statement.executeQuery()) {
-          return format == Format.CSV ? writeCsv(rows, out) : writeNdjson(rows, out);
+          return format == Format.CSV
+              ? writeCsv(rows, categoryKeys(connection, siteId), out)
+              : writeNdjson(rows, out);
         }
       } finally {
         connection.rollback();
@@ -155,16 +167,67 @@ public class ConsentLog {
     }
   }
 
-  private static long writeCsv(ResultSet rows, OutputStream out) throws SQLException {
+  /**
+   * Writes the records as CSV with one column per category instead of {@code choices}, headed by
+   * the category's key, each cell {@code granted}, {@code denied} or empty (a category the record's
+   * version did not have), so that a spreadsheet can filter and count them.
+   */
+  private static long writeCsv(ResultSet rows, List<String> categories, OutputStream out)
+      throws SQLException, IOException {
+    List<String> header = new ArrayList<>(CSV_HEADER.subList(0, CHOICES));
+    header.addAll(categories);
+    header.addAll(CSV_HEADER.subList(CHOICES + 1, CSV_HEADER.size()));
     long count = 0;
     try (CsvFiles.Rows csv = CsvFiles.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-      csv.write(CSV_HEADER);
+      csv.write(header);
       while (rows.next()) {
-        csv.write(exported(rows));
+        List<Object> values = exported(rows);
+        JsonNode choices = DomainJson.mapper().readTree((String) values.get(CHOICES));
+        List<Object> cells = new ArrayList<>(values.subList(0, CHOICES));
+        for (String category : categories) {
+          JsonNode choice = choices.get(category);
+          cells.add(
+              choice == null || !choice.isBoolean() ? "" : choice.asBoolean() ? GRANTED : DENIED);
+        }
+        cells.addAll(values.subList(CHOICES + 1, values.size()));
+        csv.write(cells);
         count++;
       }
     }
     return count;
+  }
+
+  /**
+   * The keys of the categories a site's records can hold: its categories now, in their order, then
+   * those only earlier published versions had (records keep the choices of their version).
+   */
+  private static List<String> categoryKeys(Connection connection, long siteId)
+      throws SQLException, IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select key from category where site_id = ? order by position, key")) {
+      statement.setLong(1, siteId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          keys.add(rows.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select snapshot from policy_version where site_id = ? order by number desc")) {
+      statement.setLong(1, siteId);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          for (JsonNode category :
+              DomainJson.mapper().readTree(rows.getString(1)).path("categories")) {
+            keys.add(category.path("key").asText());
+          }
+        }
+      }
+    }
+    return List.copyOf(keys);
   }
 
   private static long writeNdjson(ResultSet rows, OutputStream out)

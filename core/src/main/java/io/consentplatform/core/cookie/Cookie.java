@@ -3,6 +3,7 @@ package io.consentplatform.core.cookie;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.db.DomainEntity;
 import io.consentplatform.core.site.Site;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,8 +38,17 @@ public class Cookie extends DomainEntity {
 
   public boolean wildcard;
 
-  /** How long the browser keeps it, as the tenant writes it: "session", "13 months". */
-  public String retention;
+  /** How long the browser keeps it: see {@link #retention()}. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "retention_unit")
+  public Retention.Unit retentionUnit;
+
+  @Column(name = "retention_amount")
+  public Integer retentionAmount;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "retention_notes")
+  public Map<String, String> retentionNotes = new TreeMap<>();
 
   @Enumerated(EnumType.STRING)
   public Party party;
@@ -59,11 +69,22 @@ public class Cookie extends DomainEntity {
     this.wildcard = edit.wildcard();
     this.provider = provider;
     this.category = category;
-    this.retention = edit.retention();
+    setRetention(edit.retention().noteLanguageKnown(site.defaultLanguage));
     this.party = edit.party();
     this.domain = edit.domain();
     this.position = edit.position();
     this.texts = new TreeMap<>(edit.texts());
+  }
+
+  /** How long the browser keeps it, as one value. */
+  public Retention retention() {
+    return new Retention(retentionUnit, retentionAmount, retentionNotes);
+  }
+
+  public void setRetention(Retention retention) {
+    this.retentionUnit = retention.unit();
+    this.retentionAmount = retention.amount();
+    this.retentionNotes = new TreeMap<>(retention.notes());
   }
 
   public static List<Cookie> listForSite(Site site) {

@@ -16,6 +16,8 @@ import java.util.Map;
  *
  * @param provider the name of one of the site's providers (also read as "service", its name before)
  * @param category the key of one of the site's categories
+ * @param retention how long the browser keeps it; a plain string (the former shape) is still read,
+ *     as a duration when it reads as one, else as a note for every language
  */
 public record CookieEdit(
     @NotBlank
@@ -25,7 +27,7 @@ public record CookieEdit(
     boolean wildcard,
     @JsonAlias("service") @NotBlank @Size(max = 200) String provider,
     @NotBlank @Size(max = 40) String category,
-    @NotBlank @Size(max = 100) String retention,
+    @NotNull @Valid Retention retention,
     @NotNull Party party,
     @Size(max = 253) @Pattern(regexp = "\\.?[A-Za-z0-9.-]+", message = "a domain name")
         String domain,

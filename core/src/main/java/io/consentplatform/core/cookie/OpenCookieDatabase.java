@@ -74,7 +74,7 @@ public final class OpenCookieDatabase {
         (cookie.domain == null ? "" : cookie.domain)
             + (cookie.party == Party.THIRD_PARTY ? " " + THIRD_PARTY_MARK : ""),
         text.purposes(),
-        cookie.retention,
+        RetentionFormat.format(cookie.retention(), language, language),
         cookie.provider.name,
         cookie.provider.privacyPolicyUrl == null ? "" : cookie.provider.privacyPolicyUrl,
         cookie.wildcard ? "1" : "0");
@@ -119,6 +119,11 @@ public final class OpenCookieDatabase {
       String policyUrl,
       boolean wildcard) {
 
+    /** The provider the record names: its data controller, else its platform. */
+    String providerName() {
+      return controller.isEmpty() ? platform : controller;
+    }
+
     /** A record of exactly {@link #HEADER}'s width. */
     static Entry of(List<String> record) {
       List<String> cells = record.stream().map(c -> FormulaCells.restore(c.strip())).toList();
@@ -140,15 +145,19 @@ public final class OpenCookieDatabase {
           "1".equals(wildcard) || "true".equalsIgnoreCase(wildcard));
     }
 
-    /** The declaration the record makes, its texts in {@code language}. */
-    CookieEdit edit(String categoryKey, String language) {
-      String provider = controller.isEmpty() ? platform : controller;
+    /**
+     * The declaration the record makes, its texts in {@code language}: a retention that reads as a
+     * duration becomes one, any other is kept as the note in {@code language}.
+     *
+     * @param provider the name of the provider it goes to (the site's spelling when it has one)
+     */
+    CookieEdit edit(String categoryKey, String provider, String language) {
       return new CookieEdit(
           name,
           wildcard,
           provider,
           categoryKey,
-          retention.isEmpty() ? "unknown" : retention,
+          Retention.fromText(retention.isEmpty() ? "unknown" : retention, language),
           thirdParty ? Party.THIRD_PARTY : Party.FIRST_PARTY,
           domain,
           0,

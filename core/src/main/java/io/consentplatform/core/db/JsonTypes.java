@@ -3,6 +3,7 @@ package io.consentplatform.core.db;
 import io.consentplatform.core.category.CategoryView;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.ProviderView;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.VersionView;
@@ -22,6 +23,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       CookieView.class,
       PolicySnapshot.class,
       ProviderView.class,
+      Retention.class,
       SiteView.class,
       VersionView.class
     })

@@ -4,6 +4,7 @@ import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.site.SiteTexts;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -40,7 +41,7 @@ record DemoContent(
       String name,
       String provider,
       String category,
-      String retention,
+      Retention retention,
       Party party,
       String domain,
       Map<String, CookieText> texts) {}

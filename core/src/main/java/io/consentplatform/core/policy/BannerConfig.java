@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.site.SiteTexts;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -42,7 +43,10 @@ public record BannerConfig(
       String description,
       List<CookieView> cookies) {}
 
-  /** A cookie as the settings layer lists it ("service": the field the banner script reads). */
+  /**
+   * A cookie as the settings layer lists it ("service": the field the banner script reads), its
+   * retention written out in the configuration's language.
+   */
   public record CookieView(
       String name, @JsonProperty("service") String provider, String purposes, String retention) {}
 
@@ -92,7 +96,10 @@ public record BannerConfig(
                                         cookie.displayName(),
                                         cookie.cookie().provider(),
                                         cookie.text().purposes(),
-                                        cookie.cookie().retention()))
+                                        RetentionFormat.format(
+                                            cookie.cookie().retention(),
+                                            language,
+                                            snapshot.site().defaultLanguage())))
                             .toList()))
             .toList();
     return new BannerConfig(

@@ -1,6 +1,8 @@
 package io.consentplatform.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.db.DomainJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,8 +147,8 @@ public record PolicyDiff(
    */
   private static void fields(
       List<FieldChange> fields, String item, String key, String path, Object a, Object b) {
-    Map<String, String> before = flat(DomainJson.mapper().valueToTree(a), path);
-    Map<String, String> after = flat(DomainJson.mapper().valueToTree(b), path);
+    Map<String, String> before = flat(tree(a), path);
+    Map<String, String> after = flat(tree(b), path);
     Set<String> names = new LinkedHashSet<>(before.keySet());
     names.addAll(after.keySet());
     for (String name : names) {
@@ -165,6 +167,20 @@ public record PolicyDiff(
                 is));
       }
     }
+  }
+
+  /**
+   * An entry as its JSON holds it, but a cookie's retention as a person reads it ("13 months"), not
+   * as its unit, amount and notes apart.
+   */
+  private static JsonNode tree(Object entry) {
+    JsonNode node = DomainJson.mapper().valueToTree(entry);
+    if (entry instanceof PolicySnapshot.CookieEntry cookie
+        && cookie.retention() != null
+        && node instanceof ObjectNode object) {
+      object.put("retention", RetentionFormat.format(cookie.retention(), "en", "en"));
+    }
+    return node;
   }
 
   /** Every value of {@code node} by its dotted path; lists read as one comma-separated value. */

@@ -5,6 +5,7 @@ import io.consentplatform.core.category.CategoryText;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.site.SiteTexts;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,16 @@ public record PolicySnapshot(
   /** A provider. */
   public record ProviderEntry(String name, String privacyPolicyUrl) {}
 
-  /** A cookie, naming its provider and category by their keys. */
+  /**
+   * A cookie, naming its provider and category by their keys. Versions published before retention
+   * had a unit hold it as one string, which {@link Retention#fromText(String)} reads.
+   */
   public record CookieEntry(
       String name,
       boolean wildcard,
       @JsonProperty("service") String provider,
       String category,
-      String retention,
+      Retention retention,
       Party party,
       String domain,
       Map<String, CookieText> texts) {

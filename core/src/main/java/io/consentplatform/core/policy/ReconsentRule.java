@@ -1,6 +1,8 @@
 package io.consentplatform.core.policy;
 
 import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.policy.MaterialChange.Kind;
 import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
@@ -126,11 +128,17 @@ public final class ReconsentRule {
 
   /**
    * A cookie's retention as compared and shown: the one place that knows how a snapshot holds it.
-   * When retention becomes a duration with a unit and a note per language, compare the duration and
-   * unit here and leave the note out, as wording.
+   * The duration and its unit are what a visitor agrees to; a note beside them is wording, unless
+   * there is no duration and the note is all the retention there is.
    */
   static String retention(CookieEntry cookie) {
-    return cookie.retention();
+    Retention retention = cookie.retention();
+    if (retention == null) {
+      return "";
+    }
+    return retention.unit() != null
+        ? RetentionFormat.duration(retention, "en")
+        : RetentionFormat.format(retention, "en", "en");
   }
 
   /**

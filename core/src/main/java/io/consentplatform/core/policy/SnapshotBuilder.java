@@ -50,7 +50,7 @@ final class SnapshotBuilder {
                       c.wildcard,
                       c.provider.name,
                       c.category.key,
-                      c.retention,
+                      c.retention(),
                       c.party,
                       c.domain,
                       new TreeMap<>(c.texts));

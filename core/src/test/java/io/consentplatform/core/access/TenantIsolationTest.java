@@ -118,7 +118,8 @@ class TenantIsolationTest {
                 () -> {
                   TenantIsolation.confine(entityManager, tenantB);
                   return entityManager
-                      .createNativeQuery("update cookie set retention = 'forever'")
+                      .createNativeQuery(
+                          "update cookie set retention_notes = '{\"en\": \"forever\"}'")
                       .executeUpdate();
                 });
     assertEquals(3, updated, "the fixture gives tenant B's site three cookies");
@@ -126,7 +127,8 @@ class TenantIsolationTest {
         0L,
         count(
             null,
-            "select count(*) from cookie where retention = 'forever' and site_id = " + siteA));
+            "select count(*) from cookie where retention_notes ->> 'en' = 'forever' and site_id = "
+                + siteA));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.PolicyService;
@@ -329,9 +330,8 @@ class ConsentRulesTest {
         .run(
             () ->
                 Cookie.<Cookie>find("site.id = ?1 and name = 'statistics_cookie'", siteId)
-                        .firstResult()
-                        .retention =
-                    "13 months");
+                    .firstResult()
+                    .setRetention(Retention.of(13, Retention.Unit.MONTHS)));
 
     policies.publish(siteId, "test");
 

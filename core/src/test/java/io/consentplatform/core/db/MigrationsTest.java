@@ -127,6 +127,98 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void shouldTurnRetentionTextsIntoDurationsAndKeepTheRestAsANote() throws SQLException {
+    String url = emptyDatabase("retention_check");
+    // The schema just before V11, whichever migrations precede it.
+    MigrationVersion beforeRetention =
+        Arrays.stream(
+                Flyway.configure()
+                    .dataSource(url, PostgresResource.server().username(), "")
+                    .locations("classpath:db/migration")
+                    .load()
+                    .info()
+                    .all())
+            .map(MigrationInfo::getVersion)
+            .filter(v -> v.compareTo(MigrationVersion.fromVersion("11")) < 0)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+    Flyway.configure()
+        .dataSource(url, PostgresResource.server().username(), "")
+        .locations("classpath:db/migration")
+        .target(beforeRetention)
+        .load()
+        .migrate();
+    try (Connection connection =
+            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("insert into tenant (id, slug, name) values (1, 'tr', 'T')");
+      statement.execute(
+          "insert into site (id, tenant_id, site_key, name, default_language)"
+              + " values (1, 1, 'retention', 'S', 'fr')");
+      statement.execute(
+          "insert into category (id, site_id, key, purpose) values (1, 1, 'necessary',"
+              + " 'NECESSARY')");
+      statement.execute("insert into provider (id, site_id, name) values (1, 1, 'P')");
+      String[] texts = {
+        "2 weeks",
+        "13 months",
+        "1 year",
+        "Session",
+        "session",
+        "2 semaines",
+        "1 an",
+        "Durée de la session",
+        " 30  Minutes ",
+        "0 days",
+        "until you sign out"
+      };
+      for (int i = 0; i < texts.length; i++) {
+        statement.execute(
+            "insert into cookie (site_id, provider_id, category_id, name, retention, party)"
+                + " values (1, 1, 1, 'c"
+                + i
+                + "', '"
+                + texts[i]
+                + "', 'FIRST_PARTY')");
+      }
+    }
+
+    Flyway.configure()
+        .dataSource(url, PostgresResource.server().username(), "")
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+
+    List<String> converted = new ArrayList<>();
+    try (Connection connection =
+            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+        ResultSet rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select retention_unit, retention_amount, retention_notes::text from cookie"
+                        + " order by substring(name from 2)::integer")) {
+      while (rows.next()) {
+        converted.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+      }
+    }
+    assertEquals(
+        List.of(
+            "WEEKS 2 {}",
+            "MONTHS 13 {}",
+            "YEARS 1 {}",
+            "SESSION null {}",
+            "SESSION null {}",
+            "WEEKS 2 {}",
+            "YEARS 1 {}",
+            "SESSION null {}",
+            "MINUTES 30 {}",
+            "null null {\"fr\": \"0 days\"}",
+            "null null {\"fr\": \"until you sign out\"}"),
+        converted);
+  }
+
   private static String emptyDatabase(String name) throws SQLException {
     EmbeddedPostgresServer server = PostgresResource.server();
     try (Connection connection =

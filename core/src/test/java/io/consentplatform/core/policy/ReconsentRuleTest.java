@@ -18,6 +18,7 @@ import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Provider;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.MaterialChange.Kind;
 import io.consentplatform.core.policy.PolicyDiff.FieldChange;
 import io.consentplatform.core.site.Site;
@@ -141,7 +142,7 @@ class ReconsentRuleTest {
     edit(
         siteId,
         site -> {
-          cookie(site, "statistics_cookie").retention = "13 months";
+          cookie(site, "statistics_cookie").setRetention(Retention.of(13, Retention.Unit.MONTHS));
           Cookie ad = cookie(site, "marketing_cookie");
           ad.party = Party.THIRD_PARTY;
           ad.wildcard = true;
@@ -215,7 +216,7 @@ class ReconsentRuleTest {
         siteId,
         site -> {
           site.consentLifetimeDays = 90;
-          cookie(site, "statistics_cookie").retention = "1 year";
+          cookie(site, "statistics_cookie").setRetention(Retention.of(1, Retention.Unit.YEARS));
           category(site, "marketing").texts =
               new TreeMap<>(
                   Map.of(
@@ -281,7 +282,7 @@ class ReconsentRuleTest {
     cookie.provider = Provider.find("site", site).firstResult();
     cookie.category = category(site, categoryKey);
     cookie.name = name;
-    cookie.retention = "1 day";
+    cookie.setRetention(Retention.of(1, Retention.Unit.DAYS));
     cookie.party = Party.FIRST_PARTY;
     cookie.texts = new TreeMap<>(Map.of("en", new CookieText("Everywhere", "For " + name)));
     cookie.persist();

@@ -7,6 +7,7 @@ import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Provider;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -66,7 +67,7 @@ public final class SiteFixture {
                 cookie.provider = provider;
                 cookie.category = category;
                 cookie.name = category.key + "_cookie";
-                cookie.retention = "1 day";
+                cookie.setRetention(Retention.of(1, Retention.Unit.DAYS));
                 cookie.party = Party.FIRST_PARTY;
                 cookie.texts =
                     new TreeMap<>(

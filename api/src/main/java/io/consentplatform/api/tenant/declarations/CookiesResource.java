@@ -1,5 +1,6 @@
 package io.consentplatform.api.tenant.declarations;
 
+import io.consentplatform.api.problem.Problem;
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.access.SiteRef;
@@ -25,6 +26,9 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -39,6 +43,15 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 public class CookiesResource {
 
   static final String CSV = "text/csv";
+
+  static final String RETENTION_DOC =
+      "`retention` is a duration, the same in every language and written in each one's words on"
+          + " the policy page and the banner: `{\"unit\": \"MONTHS\", \"amount\": 13}`, units"
+          + " SESSION (no amount), MINUTES, HOURS, DAYS, WEEKS, MONTHS, YEARS (amount 1 to 1000),"
+          + " with optional `notes` by language code for what a duration cannot say. A retention"
+          + " with no unit needs a note. The former plain string (`\"13 months\"`) is still read:"
+          + " as a duration when it reads as one (English or French), else as a note shown in"
+          + " every language.";
 
   private final CookieService cookies;
   private final CookieImport imports;
@@ -56,6 +69,7 @@ public class CookiesResource {
   }
 
   @POST
+  @Operation(summary = "Declare a cookie", description = RETENTION_DOC)
   public RestResponse<CookieView> create(
       @RestPath SiteRef siteId, @Valid @NotNull CookieEdit edit) {
     CookieView created = cookies.createCookie(caller.get(), caller.siteId(siteId), edit);
@@ -77,6 +91,7 @@ public class CookiesResource {
 
   @PUT
   @Path("/{cookieId}")
+  @Operation(summary = "Change a cookie's declaration", description = RETENTION_DOC)
   public RestResponse<CookieView> update(
       @RestPath SiteRef siteId,
       @RestPath long cookieId,
@@ -122,6 +137,21 @@ public class CookiesResource {
    */
   @POST
   @Path("/csv")
+  @Operation(
+      summary = "Import cookies from CSV",
+      description =
+          "The Open Cookie Database's columns. Providers are matched on their name whatever its"
+              + " case and spaces (`providers` in the answer says which are reused and which"
+              + " created), `categories` where each Category of the file goes, `overlaps` the"
+              + " wildcard patterns that can name the same cookie. A Retention period that reads"
+              + " as a duration (\"13 months\", \"1 an\", \"Session\") becomes one, any other"
+              + " is kept as the note in the site's default language. The body may be at most"
+              + " `quarkus.http.limits.max-body-size` (10 MB unless configured); a larger one is"
+              + " answered 413 with a problem, before anything is read.")
+  @APIResponse(
+      responseCode = "413",
+      description = "The body is larger than quarkus.http.limits.max-body-size",
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   @Consumes(CSV)
   @Produces(MediaType.APPLICATION_JSON)
   public CookieImport.ImportReport importCsv(

@@ -1,0 +1,112 @@
+package io.consentplatform.admin.cookie;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends a CSV file too large for the platform back to the import page, which says so as it does for
+ * a file just over {@link ImportPage#MAX_FILE_BYTES}: without this route, Quarkus refuses a body
+ * over {@code quarkus.http.limits.max-body-size} with a bare 413 before the page's code runs, and
+ * the browser shows an error page of its own.
+ */
+@ApplicationScoped
+public class ImportSizeRoute {
+
+  // Before Quarkus' own check of the declared length (route order -2).
+  private static final int ORDER = -1_001;
+
+  /** The query parameter with which the upload page says the file was too large. */
+  static final String TOO_LARGE = "tooLarge";
+
+  // Reading and dropping this much costs little; a larger body is cut off.
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  private final long maxBytes;
+
+  public ImportSizeRoute(
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+          MemorySize maxBodySize) {
+    this.maxBytes = maxBodySize.asLongValue();
+  }
+
+  void install(@Observes Router router) {
+    router
+        .routeWithRegex(HttpMethod.POST, "/admin/sites/[^/]+/cookies/import")
+        .order(ORDER)
+        .handler(this::checkDeclaredLength);
+    router
+        .routeWithRegex(HttpMethod.POST, "/admin/sites/[^/]+/cookies/import")
+        .order(ORDER)
+        .failureHandler(
+            context -> {
+              if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()
+                  && !context.response().headWritten()) {
+                afterTheBody(context, -1, () -> backToTheForm(context));
+              } else {
+                context.next();
+              }
+            });
+  }
+
+  private void checkDeclaredLength(RoutingContext context) {
+    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+    long declared = length == null ? -1 : declaredBytes(length);
+    if (declared > maxBytes) {
+      afterTheBody(context, declared, () -> backToTheForm(context));
+      return;
+    }
+    context.next();
+  }
+
+  // A redirection, not a page: the page needs the signed-in person and the request's language,
+  // which only the REST layer has; nothing of the file is kept.
+  private static void backToTheForm(RoutingContext context) {
+    context
+        .response()
+        .setStatusCode(Status.SEE_OTHER.getStatusCode())
+        .putHeader(HttpHeaders.LOCATION, context.request().path() + "?" + TOO_LARGE + "=1")
+        .end();
+  }
+
+  /**
+   * Answers once the body has arrived, read and dropped, so that a client that sends all of it
+   * before it reads the answer (most HTTP libraries) gets the answer, not a reset connection. A
+   * body beyond {@link #DRAIN_LIMIT} is not worth reading: the connection is closed, at once when
+   * its declared length says so.
+   */
+  private static void afterTheBody(RoutingContext context, long declared, Runnable answer) {
+    HttpServerRequest request = context.request();
+    if (declared > DRAIN_LIMIT || request.isEnded()) {
+      context.response().putHeader(HttpHeaders.CONNECTION, "close");
+      answer.run();
+      return;
+    }
+    long[] read = {0};
+    request.handler(
+        chunk -> {
+          read[0] += chunk.length();
+          if (read[0] > DRAIN_LIMIT) {
+            request.connection().close();
+          }
+        });
+    request.exceptionHandler(e -> request.connection().close());
+    request.endHandler(end -> answer.run());
+    request.resume();
+  }
+
+  private static long declaredBytes(String length) {
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
