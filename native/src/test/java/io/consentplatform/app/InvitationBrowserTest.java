@@ -199,6 +199,34 @@ class InvitationBrowserTest {
             .isEmpty());
   }
 
+  @Test
+  void shouldResetAForgottenPasswordByMailWithoutTellingWhichAddressesHaveAccounts()
+      throws Exception {
+    DemoMembers.add(accounts, "forgetful@cary.example", Role.VIEWER);
+    browser.get(base + "admin/login");
+    browser.findElement(By.linkText("Forgot your password?")).click();
+    browser.findElement(By.id("email")).sendKeys("forgetful@cary.example");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    String answer = browser.findElement(By.cssSelector(".notice")).getText();
+
+    browser.get(base + "admin/password-reset");
+    browser.findElement(By.id("email")).sendKeys("stranger@cary.example");
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    assertEquals(answer, browser.findElement(By.cssSelector(".notice")).getText(), "same answer");
+
+    MimeMessage mail = mailTo("forgetful@cary.example");
+    assertEquals("Choose a new password for the Consent Platform", mail.getSubject());
+    browser.get(linkIn(mail));
+    assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
+    choosePassword("a brand new passphrase", "a brand new passphrase");
+    awaitUrl("done=password-set");
+    signIn("forgetful@cary.example", "a brand new passphrase");
+    assertFalse(accounts.verify("forgetful@cary.example", "pw-forgetful@cary.example"));
+    assertTrue(
+        GreenMailResource.received(0).stream().noneMatch(m -> isFor(m, "stranger@cary.example")),
+        "no mail to an address without an account");
+  }
+
   private long linksSeenBy(long tenantId) {
     return QuarkusTransaction.requiringNew()
         .call(

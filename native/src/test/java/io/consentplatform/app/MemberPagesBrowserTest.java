@@ -83,6 +83,18 @@ class MemberPagesBrowserTest {
   }
 
   @Test
+  void shouldSayThatPasswordsCannotBeResetWhenThePlatformSendsNoMail() {
+    browser.get(base + "admin/login");
+    browser.findElement(By.linkText("Forgot your password?")).click();
+    assertTrue(
+        browser
+            .findElement(By.tagName("main"))
+            .getText()
+            .contains("This platform sends no e-mail"));
+    assertTrue(browser.findElements(By.id("email")).isEmpty(), "no form that would do nothing");
+  }
+
+  @Test
   void shouldKeepTheLastOwnerAndSayWhyInsideTheBackOffice() {
     String owner = "solo-owner@solo.example";
     QuarkusTransaction.requiringNew()
