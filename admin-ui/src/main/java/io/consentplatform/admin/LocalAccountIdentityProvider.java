@@ -10,6 +10,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /**
  * Checks the back office's local accounts (e-mail and bcrypt password). The identity carries no
@@ -38,7 +39,9 @@ public class LocalAccountIdentityProvider
           String email = request.getUsername();
           String password = new String(request.getPassword().getPassword());
           if (!accounts.verify(email, password)) {
-            throw new AuthenticationFailedException("Wrong e-mail or password");
+            // Marked, so that the answer is the form again rather than the API's problem document.
+            throw new AuthenticationFailedException(
+                "Wrong e-mail or password", Map.of(LocalAccounts.SIGN_IN_FORM, true));
           }
           return QuarkusSecurityIdentity.builder()
               .setPrincipal(new QuarkusPrincipal(email))

@@ -28,7 +28,7 @@ public class SignInPage {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance login(
-        boolean failed, boolean signedOut, boolean sso, Chrome chrome);
+        boolean failed, boolean signedOut, String notice, String email, boolean sso, Chrome chrome);
 
     static native TemplateInstance noTenant(String who, Chrome chrome);
 
@@ -58,8 +58,14 @@ public class SignInPage {
   @GET
   @Path("/login")
   public TemplateInstance login(
-      @RestQuery boolean failed, @RestQuery("signed-out") boolean signedOut) {
-    return Templates.login(failed, signedOut, sso, null);
+      @RestQuery boolean failed,
+      @RestQuery("signed-out") boolean signedOut,
+      @RestQuery String done) {
+    String notice =
+        "password-set".equals(done)
+            ? AdminLanguage.current().accountMessages().noticePasswordSet()
+            : null;
+    return Templates.login(failed, signedOut, notice, null, sso, null);
   }
 
   /**

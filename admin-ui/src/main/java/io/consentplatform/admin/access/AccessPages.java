@@ -6,12 +6,19 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlError;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.i18n.AccountMessages;
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.audit.AuditService;
+import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.tenant.AddedMember;
 import io.consentplatform.core.tenant.ApiKeyService;
 import io.consentplatform.core.tenant.ApiKeyView;
 import io.consentplatform.core.tenant.CreatedApiKey;
+import io.consentplatform.core.tenant.IssuedLink;
+import io.consentplatform.core.tenant.LastOwner;
+import io.consentplatform.core.tenant.LinkMail;
+import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.MemberService;
 import io.consentplatform.core.tenant.MemberView;
 import io.consentplatform.core.tenant.NewApiKey;
@@ -25,12 +32,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -44,7 +59,12 @@ public class AccessPages {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance members(
-        List<MemberView> members, List<String> roles, Chrome chrome);
+        List<MemberRow> members, List<String> roles, Chrome chrome);
+
+    static native TemplateInstance invited(
+        String email, String url, String expires, LinkMail.Outcome mail, Chrome chrome);
+
+    static native TemplateInstance removeMember(MemberView member, Chrome chrome);
 
     static native TemplateInstance apiKeys(
         List<ApiKeyView> keys, List<String> roles, String secret, Chrome chrome);
@@ -52,7 +72,15 @@ public class AccessPages {
     static native TemplateInstance audit(List<AuditLine> changes, Chrome chrome);
   }
 
+  /** A member as the members page lists them, with their invitation when they have no account. */
+  public record MemberRow(MemberView member, boolean awaitingAccount, String invitedUntil) {}
+
   private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::name).toList();
+
+  // The same in both languages, and unambiguous across time zones: a link expires for everyone at
+  // once.
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** How many changes the audit page lists. */
   private static final int AUDIT_PAGE = 200;
@@ -62,34 +90,54 @@ public class AccessPages {
   private final AuditService audit;
   private final AdminCaller admin;
   private final Validator validator;
+  private final LinkMail mail;
 
   public AccessPages(
       MemberService members,
       ApiKeyService keys,
       AuditService audit,
       AdminCaller admin,
-      Validator validator) {
+      Validator validator,
+      LinkMail mail) {
     this.members = members;
     this.keys = keys;
     this.audit = audit;
     this.admin = admin;
     this.validator = validator;
+    this.mail = mail;
   }
 
   @GET
   @Path("/members")
   public TemplateInstance members(@RestQuery String done) {
     Caller caller = admin.get();
-    return Templates.members(
-        members.list(caller), ROLES, Chrome.of(caller, admin, Notices.text(done)));
+    Set<Long> awaiting = members.awaitingAccount(caller);
+    Map<String, Instant> invitations = members.openInvitations(caller);
+    List<MemberRow> rows =
+        members.list(caller).stream()
+            .map(
+                m -> {
+                  Instant until = invitations.get(accountEmail(m));
+                  boolean waits = awaiting.contains(m.id());
+                  return new MemberRow(
+                      m, waits, waits && until != null ? WHEN.format(until) : null);
+                })
+            .toList();
+    return Templates.members(rows, ROLES, Chrome.of(caller, admin, Notices.text(done)));
   }
 
-  /** Adds a person by their sign-in subject: {@code local:<email>} or the identity provider's. */
+  /**
+   * Adds a person by their sign-in subject: {@code local:<email>} or the identity provider's. A
+   * local account that does not exist yet gets an invitation link, shown on this answer only.
+   */
   @POST
   @Path("/members")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response addMember(
-      @RestForm String subject, @RestForm String email, @RestForm String role) {
+      @RestForm String subject,
+      @RestForm String email,
+      @RestForm String role,
+      @Context UriInfo uri) {
     NewMember person = new NewMember(subject, email, roleOf(role)).stripped();
     if (!FormErrors.check(validator, person).isEmpty()) {
       throw new HtmlError(
@@ -97,8 +145,21 @@ public class AccessPages {
           AdminLanguage.current().messages().errorNotAdded(),
           AdminLanguage.current().messages().memberNeeds());
     }
-    members.add(admin.get(), person);
-    return Response.seeOther(URI.create("/admin/members?done=member-added")).build();
+    Caller caller = admin.get();
+    AddedMember added = members.addAndInvite(caller, person);
+    if (added.invitation().isEmpty()) {
+      return Response.seeOther(URI.create("/admin/members?done=member-added")).build();
+    }
+    return invitedPage(caller, added.invitation().get(), uri);
+  }
+
+  /** A new invitation link for a member who has not chosen a password yet; older ones end. */
+  @POST
+  @Path("/members/{memberId}/invite")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response reinvite(@RestPath long memberId, @Context UriInfo uri) {
+    Caller caller = admin.get();
+    return invitedPage(caller, members.reinvite(caller, memberId), uri);
   }
 
   @POST
@@ -111,16 +172,66 @@ public class AccessPages {
           AdminLanguage.current().messages().errorNotChanged(),
           AdminLanguage.current().messages().errorUnknownRole());
     }
-    members.changeRole(admin.get(), memberId, Role.valueOf(role));
+    try {
+      members.changeRole(admin.get(), memberId, Role.valueOf(role));
+    } catch (LastOwner e) {
+      throw lastOwner();
+    }
     return Response.seeOther(URI.create("/admin/members?done=member-changed")).build();
+  }
+
+  /** Asks before removing: the form posts to the removal, which the page's button only leads to. */
+  @GET
+  @Path("/members/{memberId}/remove")
+  public TemplateInstance confirmRemoval(@RestPath long memberId) {
+    Caller caller = admin.get();
+    caller.require(Role.OWNER);
+    MemberView member =
+        members.list(caller).stream()
+            .filter(m -> m.id() == memberId)
+            .findFirst()
+            .orElseThrow(() -> new NotFound("Member " + memberId));
+    return Templates.removeMember(member, Chrome.of(caller, admin, null));
   }
 
   @POST
   @Path("/members/{memberId}/remove")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response removeMember(@RestPath long memberId) {
-    members.remove(admin.get(), memberId);
+    try {
+      members.remove(admin.get(), memberId);
+    } catch (LastOwner e) {
+      throw lastOwner();
+    }
     return Response.seeOther(URI.create("/admin/members?done=member-removed")).build();
+  }
+
+  /** The refusal to leave the tenant without an owner, with the way back to the members. */
+  private static HtmlError lastOwner() {
+    AccountMessages texts = AdminLanguage.current().accountMessages();
+    return new HtmlError(
+        Status.CONFLICT,
+        texts.lastOwnerTitle(),
+        texts.lastOwnerText(),
+        "/admin/members",
+        texts.backToMembers());
+  }
+
+  /** Shows the link once (never cached) after mailing it, when the platform sends mail. */
+  private Response invitedPage(Caller caller, IssuedLink link, UriInfo uri) {
+    Chrome chrome = Chrome.of(caller, admin, null);
+    String url = link.url(uri.getBaseUri().toString());
+    LinkMail.Outcome sent = mail.send(link, url, chrome.tenant(), AdminLanguage.current().code());
+    return Response.ok(
+            Templates.invited(link.email(), url, WHEN.format(link.expiresAt()), sent, chrome))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** The e-mail of the local account a member signs in with; null for an identity provider's. */
+  private static String accountEmail(MemberView member) {
+    String prefix = LocalAccount.SUBJECT_PREFIX;
+    return member.subject().startsWith(prefix) ? member.subject().substring(prefix.length()) : null;
   }
 
   @GET

@@ -64,6 +64,11 @@ public class AdminLanguage {
     return MessageBundles.get(AdminMessages.class, Localized.Literal.of(code()));
   }
 
+  /** The texts of signing in, invitations and passwords in this language, for Java code. */
+  public AccountMessages accountMessages() {
+    return MessageBundles.get(AccountMessages.class, Localized.Literal.of(code()));
+  }
+
   /** The page being shown, path and query, for the switcher to come back to. */
   public String here() {
     return request.uri();

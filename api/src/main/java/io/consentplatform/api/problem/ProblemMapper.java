@@ -12,6 +12,7 @@ import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.site.SiteArchived;
+import io.consentplatform.core.tenant.LocalAccounts;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,10 +22,12 @@ import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,9 +42,14 @@ public class ProblemMapper {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
   private final ObjectMapper json;
+  private final String formErrorPage;
 
-  public ProblemMapper(ObjectMapper json) {
+  public ProblemMapper(
+      ObjectMapper json,
+      @ConfigProperty(name = "quarkus.http.auth.form.error-page", defaultValue = "/")
+          String formErrorPage) {
     this.json = json;
+    this.formErrorPage = formErrorPage;
   }
 
   @ServerExceptionMapper
@@ -88,8 +96,15 @@ public class ProblemMapper {
     return unauthenticated("Sign in: send a bearer token or an X-Api-Key header");
   }
 
+  /**
+   * A failed sign-in. The back office's sign-in form (whose failure reaches this layer because
+   * authentication is not proactive) is sent to its error page, the form again with a message.
+   */
   @ServerExceptionMapper
   public RestResponse<String> authenticationFailed(AuthenticationFailedException e) {
+    if (Boolean.TRUE.equals(e.getAttribute(LocalAccounts.SIGN_IN_FORM))) {
+      return RestResponse.seeOther(URI.create(formErrorPage));
+    }
     return unauthenticated("The credentials were not accepted");
   }
 

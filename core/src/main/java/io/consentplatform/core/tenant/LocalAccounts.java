@@ -21,6 +21,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LocalAccounts {
 
+  /**
+   * The attribute that marks the authentication failure of a wrong e-mail or password typed in the
+   * back office's sign-in form, which is answered with the form again, never with a problem
+   * document.
+   */
+  public static final String SIGN_IN_FORM = "consent.sign-in-form";
+
   private static final Logger LOG = Logger.getLogger(LocalAccounts.class);
   private static final long FIRST_OWNER_LOCK = 0x5EED_0002L;
   private static final String NO_ACCOUNT = BcryptUtil.bcryptHash("no such account");

@@ -10,8 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Who works in which tenant: membership, roles, and the tenants themselves. */
 @ApplicationScoped
@@ -19,9 +23,11 @@ import java.util.Map;
 public class MemberService {
 
   private final Audit audit;
+  private final OneTimeLinks links;
 
-  public MemberService(Audit audit) {
+  public MemberService(Audit audit, OneTimeLinks links) {
     this.audit = audit;
+    this.links = links;
   }
 
   /**
@@ -94,6 +100,46 @@ public class MemberService {
     return MemberView.of(member);
   }
 
+  /**
+   * Adds a person as {@link #add} does; someone who will sign in with a local account that does not
+   * exist yet also gets an invitation link, which sets its first password.
+   */
+  @Transactional
+  public AddedMember addAndInvite(Caller caller, @Valid @NotNull NewMember person) {
+    MemberView added = add(caller, person);
+    return new AddedMember(added, invitation(caller, owned(caller, added.id())));
+  }
+
+  /**
+   * A new invitation link for a member whose local account does not exist yet (the last one expired
+   * or was lost); their earlier links in this tenant stop working.
+   *
+   * @throws Conflict when the member signs in already, or through the identity provider
+   */
+  @Transactional
+  public IssuedLink reinvite(Caller caller, long memberId) {
+    caller.require(Role.OWNER);
+    return invitation(caller, owned(caller, memberId))
+        .orElseThrow(() -> new Conflict("This member needs no invitation"));
+  }
+
+  /** The members who sign in with a local account that does not exist yet. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Set<Long> awaitingAccount(Caller caller) {
+    caller.require(Role.VIEWER);
+    return TenantMember.awaitingAccount(caller.tenantId()).stream()
+        .map(m -> m.id)
+        .collect(Collectors.toSet());
+  }
+
+  /** When each open invitation of the tenant expires, by the invited account's e-mail. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<String, Instant> openInvitations(Caller caller) {
+    caller.require(Role.VIEWER);
+    return OneTimeLink.usableInvitations(caller.tenantId(), Instant.now()).stream()
+        .collect(Collectors.toMap(l -> l.email, l -> l.expiresAt, (a, b) -> a.isAfter(b) ? a : b));
+  }
+
   @Transactional
   public MemberView changeRole(Caller caller, long memberId, @NotNull Role role) {
     caller.require(Role.OWNER);
@@ -154,8 +200,36 @@ public class MemberService {
         TenantMember.count(
             "tenant.id = ?1 and role = ?2 and id <> ?3", caller.tenantId(), Role.OWNER, leaving.id);
     if (owners == 0) {
-      throw new Conflict("A tenant keeps at least one owner");
+      throw new LastOwner();
     }
+  }
+
+  /**
+   * An invitation for {@code member} if they sign in with a local account that does not exist yet
+   * (an invitation never touches an account that has a password); older open ones end.
+   */
+  private Optional<IssuedLink> invitation(Caller caller, TenantMember member) {
+    if (!member.subject.startsWith(LocalAccount.SUBJECT_PREFIX)) {
+      return Optional.empty();
+    }
+    String email = member.subject.substring(LocalAccount.SUBJECT_PREFIX.length());
+    if (!email.contains("@") || LocalAccount.findByEmail(email).isPresent()) {
+      return Optional.empty();
+    }
+    OneTimeLink.update(
+        "usedAt = ?1 where tenantId = ?2 and email = ?3 and usedAt is null",
+        Instant.now(),
+        caller.tenantId(),
+        email);
+    IssuedLink link = links.issue(LinkPurpose.INVITATION, caller.tenantId(), email, caller.actor());
+    audit.record(
+        caller,
+        "invite",
+        "member",
+        member.id,
+        null,
+        Map.of("email", email, "expiresAt", link.expiresAt().toString()));
+    return Optional.of(link);
   }
 
   private static Object describe(TenantMember member) {

@@ -30,4 +30,14 @@ public class TenantMember extends DomainEntity {
   public static List<TenantMember> listForSubject(String subject) {
     return list("subject", subject);
   }
+
+  /** The tenant's members whose local account does not exist yet: they were invited. */
+  static List<TenantMember> awaitingAccount(long tenantId) {
+    return list(
+        "from TenantMember m where m.tenant.id = ?1 and m.subject like ?2 and not exists"
+            + " (from LocalAccount a where concat(?3, a.email) = m.subject)",
+        tenantId,
+        LocalAccount.SUBJECT_PREFIX + "%",
+        LocalAccount.SUBJECT_PREFIX);
+  }
 }

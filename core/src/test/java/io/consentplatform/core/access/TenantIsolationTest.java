@@ -53,7 +53,8 @@ class TenantIsolationTest {
           "consent_ledger",
           "consent_ledger_pending",
           "consent_ledger_checkpoint",
-          "consent_erasure");
+          "consent_erasure",
+          "one_time_link");
 
   @Inject EntityManager entityManager;
   @Inject CategoryService categories;
@@ -197,7 +198,8 @@ class TenantIsolationTest {
   private static String ownedBy(String table, long tenant) {
     return switch (table) {
       case "tenant" -> "id = " + tenant;
-      case "tenant_member", "site", "api_key", "audit_entry" -> "tenant_id = " + tenant;
+      case "tenant_member", "site", "api_key", "audit_entry", "one_time_link" ->
+          "tenant_id = " + tenant;
       default -> "site_id in (select id from site where tenant_id = " + tenant + ")";
     };
   }

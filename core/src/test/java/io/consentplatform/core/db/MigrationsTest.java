@@ -54,6 +54,7 @@ class MigrationsTest {
             "consent_record",
             "cookie",
             "local_account",
+            "one_time_link",
             "policy_version",
             "provider",
             "receipt_key",
