@@ -108,7 +108,8 @@ public class BannerTextsPage {
             site.languages(),
             site.defaultLanguage(),
             site.consentLifetimeDays(),
-            texts);
+            texts,
+            site.controller());
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(() -> sites.update(caller, siteId, edit, form.expectedVersion()), "form")
         != null) {

@@ -22,8 +22,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,7 +45,8 @@ public class SitesPage {
     static native TemplateInstance list(
         List<SiteView> sites, SiteForm form, Map<String, String> errors, Chrome chrome);
 
-    static native TemplateInstance dashboard(SiteView site, Dashboard dashboard, Chrome chrome);
+    static native TemplateInstance dashboard(
+        SiteView site, Dashboard dashboard, EmbedSnippet embed, Chrome chrome);
   }
 
   private final SiteService sites;
@@ -51,13 +54,16 @@ public class SitesPage {
   private final VersionService versions;
   private final Validator validator;
   private final AdminCaller admin;
+  private final EmbedSnippet.Builder embed;
 
   public SitesPage(
       SiteService sites,
       Statistics statistics,
       VersionService versions,
       Validator validator,
-      AdminCaller admin) {
+      AdminCaller admin,
+      EmbedSnippet.Builder embed) {
+    this.embed = embed;
     this.sites = sites;
     this.statistics = statistics;
     this.versions = versions;
@@ -94,7 +100,8 @@ public class SitesPage {
 
   @GET
   @Path("/{siteId}")
-  public TemplateInstance dashboard(@RestPath long siteId, @RestQuery String done) {
+  public TemplateInstance dashboard(
+      @RestPath long siteId, @RestQuery String done, @Context UriInfo request) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -103,6 +110,7 @@ public class SitesPage {
     return Templates.dashboard(
         site,
         Dashboard.of(days, published.isEmpty() ? null : published.get(0)),
+        embed.of(caller, site, request),
         Chrome.of(caller, admin, Notices.text(done)));
   }
 }

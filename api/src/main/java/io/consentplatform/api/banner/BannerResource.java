@@ -8,6 +8,7 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.PublicSites;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,6 +43,7 @@ public class BannerResource {
   private final PublicPostLimit limiter;
   private final PlatformMetrics metrics;
   private final BannerHeaders headers;
+  private final PublicSites sites;
 
   public BannerResource(
       CurrentPolicies current,
@@ -51,7 +53,9 @@ public class BannerResource {
       Impressions impressions,
       PublicPostLimit limiter,
       PlatformMetrics metrics,
-      BannerHeaders headers) {
+      BannerHeaders headers,
+      PublicSites sites) {
+    this.sites = sites;
     this.limiter = limiter;
     this.metrics = metrics;
     this.current = current;
@@ -98,12 +102,19 @@ public class BannerResource {
     return answer.build();
   }
 
+  /**
+   * The script, for every site that exists, published or not: a tenant embeds it before the first
+   * publication (it then finds no configuration and stays quiet), and the back office previews a
+   * draft with it. A site with a version in memory costs no query.
+   */
   @GET
   @Path("/banner.js")
   @Produces(JAVASCRIPT)
   public RestResponse<String> script(
       @RestPath String siteKey, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    published(siteKey);
+    if (current.of(siteKey).isEmpty() && !sites.exists(siteKey)) {
+      throw new NotFound("Site " + siteKey);
+    }
     ResponseBuilder<String> answer =
         EntityTags.matches(ifNoneMatch, script.etag())
             ? ResponseBuilder.<String>create(Status.NOT_MODIFIED)

@@ -52,6 +52,16 @@ public interface PolicyMessages {
 
   String otherLanguages();
 
+  String changeYourChoice();
+
+  String changeYourChoiceText(String site);
+
+  String controllerTitle();
+
+  String contact();
+
+  String dpoContact();
+
   String notFoundTitle();
 
   String notFoundText();

@@ -13,6 +13,7 @@ public record SiteView(
     String defaultLanguage,
     int consentLifetimeDays,
     Map<String, SiteTexts> texts,
+    DataController controller,
     long version) {
 
   public static SiteView of(Site site) {
@@ -25,6 +26,7 @@ public record SiteView(
         site.defaultLanguage,
         site.consentLifetimeDays,
         Map.copyOf(site.texts),
+        site.controller(),
         site.version);
   }
 }
