@@ -104,8 +104,9 @@ public final class SiteDomains {
     }
     try {
       host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException notAName) {
-      // Left as typed: validation says what is wrong with it.
+    } catch (RuntimeException notAName) {
+      // Left as typed, whatever IDN found wrong with it: validation says what. Normalising runs
+      // while a request body is read, where an exception would not name the field.
     }
     return host + port;
   }
