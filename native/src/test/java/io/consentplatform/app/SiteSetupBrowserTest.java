@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Chromium;
@@ -12,8 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +92,7 @@ class SiteSetupBrowserTest {
   }
 
   @Test
-  void shouldOfferAnAbsoluteSnippetThatLoadsTheBannerAndCopiesIt() {
+  void shouldOfferAnAbsoluteSnippetThatLoadsTheBannerAndCopiesIt() throws IOException {
     signIn("snippet@cary.example");
     createSite("setup-snippet");
     String expected = "<script src=\"" + base + "v1/sites/setup-snippet/banner.js\"></script>";
@@ -105,16 +108,31 @@ class SiteSetupBrowserTest {
 
     assertEquals(expected, copy("snippet-script"), "the clipboard holds the snippet");
 
-    // Pasted into a page of another origin, before anything is published: the script loads.
+    // Pasted into a page of another origin, before anything is published: the script runs.
     String src = expected.replaceAll(".*src=\"([^\"]+)\".*", "$1");
     given().when().get(src).then().statusCode(200);
-    browser.get(
-        "data:text/html;charset=utf-8,"
-            + URLEncoder.encode(
-                    "<!DOCTYPE html><title>Tenant page</title>" + expected, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
-    new WebDriverWait(browser, WAIT)
-        .until(d -> Boolean.TRUE.equals(browser.executeScript("return !!window.ConsentPlatform")));
+    HttpServer tenant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] page =
+        ("<!DOCTYPE html><html lang=\"en\"><title>Tenant page</title>" + expected)
+            .getBytes(StandardCharsets.UTF_8);
+    tenant.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
+          }
+        });
+    tenant.start();
+    try {
+      browser.get("http://127.0.0.1:" + tenant.getAddress().getPort() + "/");
+      new WebDriverWait(browser, WAIT)
+          .until(
+              d -> Boolean.TRUE.equals(browser.executeScript("return !!window.ConsentPlatform")));
+    } finally {
+      tenant.stop(0);
+    }
   }
 
   @Test

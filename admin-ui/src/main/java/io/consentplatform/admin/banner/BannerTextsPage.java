@@ -153,8 +153,7 @@ public class BannerTextsPage {
   public byte[] draft(@RestPath long siteId, @RestQuery String lang) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    return BannerConfig.ofDraft(
-            versions.draft(caller, siteId).snapshot(), Languages.forEditing(site, lang))
+    return BannerConfig.ofDraft(versions.preview(caller, siteId), Languages.forEditing(site, lang))
         .json();
   }
 

@@ -61,6 +61,13 @@ public class VersionService {
     return new Draft(draft, changed, latest.map(v -> v.number).orElse(null));
   }
 
+  /** What the banner would show now, for the back office's preview: also before any category. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PolicySnapshot preview(Caller caller, long siteId) {
+    caller.require(Role.VIEWER);
+    return SnapshotBuilder.snapshotOf(TenantScope.site(caller, siteId), false);
+  }
+
   @Transactional
   public VersionView publish(Caller caller, long siteId) {
     caller.require(Role.EDITOR);
