@@ -234,6 +234,10 @@
     }
   });
 
+  // "#cookie-settings" opens the settings: the policy page's way back to change one's choice.
+  function settingsAsked() { if (location.hash === '#cookie-settings') platform.show(); }
+  w.addEventListener('hashchange', settingsAsked);
+
   var preview = me.hasAttribute('data-preview');
   if (preview) {
     // The back office's preview of a draft: it hands over the configuration; nothing is stored or sent.
@@ -255,6 +259,7 @@
             render(false);
             if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
           }
+          settingsAsked();
         };
         if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);
       })['catch'](function (e) { if (w.console) console.warn('Consent banner unavailable:', e.message); });

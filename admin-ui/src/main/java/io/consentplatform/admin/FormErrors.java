@@ -3,6 +3,8 @@ package io.consentplatform.admin;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +25,7 @@ public final class FormErrors {
   public static FormErrors check(Validator validator, Object edit) {
     FormErrors errors = new FormErrors();
     for (ConstraintViolation<Object> violation : validator.validate(edit)) {
-      errors.messages.putIfAbsent(
-          field(violation.getPropertyPath().toString()), violation.getMessage());
+      errors.messages.putIfAbsent(field(violation.getPropertyPath()), violation.getMessage());
     }
     return errors;
   }
@@ -61,6 +62,20 @@ public final class FormErrors {
 
   public Map<String, String> messages() {
     return messages;
+  }
+
+  /**
+   * The last named property of the path: {@code domains} for a bad element of the list {@code
+   * domains[1].<list element>}, whose last node names no field of the form.
+   */
+  private static String field(Path path) {
+    String field = null;
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.PROPERTY) {
+        field = node.getName();
+      }
+    }
+    return field != null ? field : field(path.toString());
   }
 
   private static String field(String path) {

@@ -12,6 +12,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "consent")
 public interface CoreConfig {
 
+  /**
+   * The address visitors' browsers reach the platform at, such as {@code
+   * https://consent.example.com}: the back office builds the snippets tenants paste into their
+   * pages from it. When unset, the address the back office itself is opened at.
+   */
+  Optional<String> publicBaseUrl();
+
   /** The demo tenant. */
   Demo demo();
 

@@ -108,7 +108,8 @@ public class BannerTextsPage {
             site.languages(),
             site.defaultLanguage(),
             site.consentLifetimeDays(),
-            texts);
+            texts,
+            site.controller());
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(() -> sites.update(caller, siteId, edit, form.expectedVersion()), "form")
         != null) {
@@ -152,8 +153,7 @@ public class BannerTextsPage {
   public byte[] draft(@RestPath long siteId, @RestQuery String lang) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    return BannerConfig.ofDraft(
-            versions.draft(caller, siteId).snapshot(), Languages.forEditing(site, lang))
+    return BannerConfig.ofDraft(versions.preview(caller, siteId), Languages.forEditing(site, lang))
         .json();
   }
 

@@ -185,6 +185,22 @@ public interface AdminMessages {
 
   String hintDomains();
 
+  String hintDomainsMatching();
+
+  String controllerHeading();
+
+  String controllerHint();
+
+  String fieldLegalName();
+
+  String fieldPostalAddress();
+
+  String fieldContact();
+
+  String fieldDpoContact();
+
+  String hintContact();
+
   String hintLanguages();
 
   String hintLifetimeNew();
@@ -215,7 +231,27 @@ public interface AdminMessages {
 
   String startPublishRest();
 
-  String startPublishEnd();
+  String startEmbed();
+
+  String embedTitle();
+
+  String embedScript();
+
+  String embedBeforePublish();
+
+  String embedBlocked();
+
+  String embedFrame();
+
+  String embedSettingsLink();
+
+  String copy();
+
+  String copied();
+
+  String copyFailed();
+
+  String copyKey();
 
   String last30Days();
 

@@ -3,6 +3,7 @@ package io.consentplatform.admin.site;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteTexts;
@@ -27,6 +28,12 @@ public class SiteForm {
   @RestForm public String defaultLanguage;
   @RestForm public String consentLifetimeDays;
 
+  // The data controller, named as DataController's fields so that their errors find them.
+  @RestForm public String legalName;
+  @RestForm public String postalAddress;
+  @RestForm public String contact;
+  @RestForm public String dpoContact;
+
   /** The optimistic-locking version the form was read at; empty when creating. */
   @RestForm public String version;
 
@@ -38,6 +45,10 @@ public class SiteForm {
     form.languages = "en";
     form.defaultLanguage = "en";
     form.consentLifetimeDays = String.valueOf(Site.DEFAULT_CONSENT_LIFETIME_DAYS);
+    form.legalName = "";
+    form.postalAddress = "";
+    form.contact = "";
+    form.dpoContact = "";
     form.version = "";
     return form;
   }
@@ -50,6 +61,11 @@ public class SiteForm {
     form.languages = String.join(", ", site.languages());
     form.defaultLanguage = site.defaultLanguage();
     form.consentLifetimeDays = String.valueOf(site.consentLifetimeDays());
+    DataController controller = site.controller();
+    form.legalName = controller.legalName();
+    form.postalAddress = controller.postalAddress();
+    form.contact = controller.contact();
+    form.dpoContact = controller.dpoContact();
     form.version = String.valueOf(site.version());
     return form;
   }
@@ -63,7 +79,8 @@ public class SiteForm {
         list(languages),
         lowerCase(FormValues.text(defaultLanguage)),
         days(),
-        texts);
+        texts,
+        new DataController(legalName, postalAddress, contact, dpoContact));
   }
 
   /** The edit's faults, and a lifetime that is not a number (the edit holds null for it). */

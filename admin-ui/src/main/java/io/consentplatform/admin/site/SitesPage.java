@@ -24,8 +24,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +51,8 @@ public class SitesPage {
         Map<String, String> errors,
         Chrome chrome);
 
-    static native TemplateInstance dashboard(SiteView site, Dashboard dashboard, Chrome chrome);
+    static native TemplateInstance dashboard(
+        SiteView site, Dashboard dashboard, EmbedSnippet embed, Chrome chrome);
   }
 
   private final SiteService sites;
@@ -58,6 +61,7 @@ public class SitesPage {
   private final Validator validator;
   private final AdminCaller admin;
   private final CategoryService categories;
+  private final EmbedSnippet.Builder embed;
 
   public SitesPage(
       SiteService sites,
@@ -65,8 +69,10 @@ public class SitesPage {
       VersionService versions,
       Validator validator,
       AdminCaller admin,
-      CategoryService categories) {
+      CategoryService categories,
+      EmbedSnippet.Builder embed) {
     this.categories = categories;
+    this.embed = embed;
     this.sites = sites;
     this.statistics = statistics;
     this.versions = versions;
@@ -108,7 +114,8 @@ public class SitesPage {
 
   @GET
   @Path("/{siteId}")
-  public TemplateInstance dashboard(@RestPath long siteId, @RestQuery String done) {
+  public TemplateInstance dashboard(
+      @RestPath long siteId, @RestQuery String done, @Context UriInfo request) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -120,6 +127,7 @@ public class SitesPage {
             days,
             published.isEmpty() ? null : published.get(0),
             CategoryNames.of(categories.list(caller, siteId), site)),
+        embed.of(caller, site, request),
         Chrome.of(caller, admin, Notices.text(done)));
   }
 }

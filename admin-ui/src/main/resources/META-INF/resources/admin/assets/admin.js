@@ -45,4 +45,38 @@
       }
     });
   }
+
+  // Copy buttons (embed snippets, a new API key): the text of the element the button names goes to
+  // the clipboard; where the browser refuses, the text is selected for the person to copy.
+  var copies = d.querySelectorAll('button[data-copy]');
+  for (var m = 0; m < copies.length; m++) {
+    copies[m].addEventListener('click', function (e) {
+      var button = e.currentTarget;
+      var source = d.getElementById(button.getAttribute('data-copy'));
+      if (!source) return;
+      var label = button.getAttribute('data-label') || button.textContent;
+      button.setAttribute('data-label', label);
+      var said = function (text) {
+        button.textContent = text;
+        setTimeout(function () { button.textContent = label; }, 2500);
+      };
+      var select = function () {
+        var range = d.createRange();
+        range.selectNodeContents(source);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        var done = false;
+        try { done = d.execCommand('copy'); } catch (ignored) { /* old browsers: selected only */ }
+        said(button.getAttribute(done ? 'data-copied' : 'data-copy-failed'));
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          said(button.getAttribute('data-copied'));
+        }, select);
+      } else {
+        select();
+      }
+    });
+  }
 })(document);

@@ -8,6 +8,7 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.PublicSites;
 import io.consentplatform.core.site.SiteArchived;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,6 +45,7 @@ public class BannerResource {
   private final PublicPostLimit limiter;
   private final PlatformMetrics metrics;
   private final BannerHeaders headers;
+  private final PublicSites sites;
 
   public BannerResource(
       CurrentPolicies current,
@@ -54,7 +56,9 @@ public class BannerResource {
       Impressions impressions,
       PublicPostLimit limiter,
       PlatformMetrics metrics,
-      BannerHeaders headers) {
+      BannerHeaders headers,
+      PublicSites sites) {
+    this.sites = sites;
     this.limiter = limiter;
     this.metrics = metrics;
     this.current = current;
@@ -102,6 +106,11 @@ public class BannerResource {
     return answer.build();
   }
 
+  /**
+   * The script, for every site that exists, published or not: a tenant embeds it before the first
+   * publication (it then finds no configuration and stays quiet), and the back office previews a
+   * draft with it. A site with a version in memory costs no query.
+   */
   @GET
   @Path("/banner.js")
   @Produces(JAVASCRIPT)
@@ -110,7 +119,9 @@ public class BannerResource {
     String text = script.text();
     String etag = script.etag();
     try {
-      published(siteKey);
+      if (current.of(siteKey).isEmpty() && !sites.exists(siteKey)) {
+        throw new NotFound("Site " + siteKey);
+      }
     } catch (SiteArchived archived) {
       text = archivedScript.text();
       etag = archivedScript.etag();

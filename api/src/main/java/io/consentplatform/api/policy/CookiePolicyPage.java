@@ -2,6 +2,9 @@ package io.consentplatform.api.policy;
 
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.DataController;
+import io.consentplatform.core.site.PublicSites;
+import io.consentplatform.core.site.PublicSites.PublicSite;
 import io.consentplatform.core.site.SiteArchived;
 import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,10 +36,14 @@ public class CookiePolicyPage {
     static native TemplateInstance archived(String language, String siteName, String archivedOn);
   }
 
-  private final PolicyService policies;
+  private static final String REFERER = "Referer";
 
-  public CookiePolicyPage(PolicyService policies) {
+  private final PolicyService policies;
+  private final PublicSites sites;
+
+  public CookiePolicyPage(PolicyService policies, PublicSites sites) {
     this.policies = policies;
+    this.sites = sites;
   }
 
   @GET
@@ -44,7 +51,9 @@ public class CookiePolicyPage {
   public RestResponse<TemplateInstance> show(
       @RestPath String siteKey,
       @RestQuery String lang,
-      @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+      @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+      @RestQuery String from,
+      @RestHeader(REFERER) String referer) {
     Optional<PublishedPolicy> current;
     try {
       current = policies.current(siteKey);
@@ -65,8 +74,17 @@ public class CookiePolicyPage {
             acceptLanguage,
             policy.snapshot().site().languages(),
             policy.snapshot().site().defaultLanguage());
-    return RestResponse.ok(
-        Templates.page(PolicyView.of(policy, language)).setLocale(Locale.forLanguageTag(language)));
+    // The data controller and the declared domains are current settings, not the version's.
+    Optional<PublicSite> site = sites.find(siteKey);
+    DataController controller = site.map(PublicSite::controller).orElse(DataController.NONE);
+    Optional<String> back = site.flatMap(s -> ReturnLink.to(s.domains(), from, referer));
+    RestResponse<TemplateInstance> page =
+        RestResponse.ok(
+            Templates.page(PolicyView.of(policy, language, controller, back.orElse(null)))
+                .setLocale(Locale.forLanguageTag(language)));
+    // The way back may come from the Referer: a shared cache must not hand it to someone else.
+    page.getHeaders().add(HttpHeaders.VARY, REFERER);
+    return page;
   }
 
   /** The page of an archived site says so, in the platform's languages: 410, gone on purpose. */

@@ -56,6 +56,16 @@ public interface PolicyMessages {
 
   String archivedText(String site, String date);
 
+  String changeYourChoice();
+
+  String changeYourChoiceText(String site);
+
+  String controllerTitle();
+
+  String contact();
+
+  String dpoContact();
+
   String notFoundTitle();
 
   String notFoundText();

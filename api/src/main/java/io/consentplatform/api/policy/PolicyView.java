@@ -7,6 +7,7 @@ import io.consentplatform.core.policy.LocalizedCategory.LocalizedCookie;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.text.Languages;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,7 +25,9 @@ record PolicyView(
     int version,
     String publishedOn,
     List<LanguageLink> otherLanguages,
-    List<CategorySection> categories) {
+    List<CategorySection> categories,
+    DataController controller,
+    String changeChoiceUrl) {
 
   /** One category: its explanation and the table of its cookies. */
   record CategorySection(
@@ -43,7 +46,13 @@ record PolicyView(
       String retention,
       boolean thirdParty) {}
 
-  static PolicyView of(PublishedPolicy policy, String language) {
+  /**
+   * @param controller who is responsible, from the site's current settings (shown when given)
+   * @param changeChoiceUrl the way back to the site with its cookie settings open, or null when the
+   *     page was not opened from one of the site's pages
+   */
+  static PolicyView of(
+      PublishedPolicy policy, String language, DataController controller, String changeChoiceUrl) {
     PolicySnapshot snapshot = policy.snapshot();
     List<CategorySection> categories =
         LocalizedCategory.of(snapshot, language).stream()
@@ -70,7 +79,9 @@ record PolicyView(
             .filter(l -> !l.equals(language))
             .map(l -> new LanguageLink(l, Languages.nativeName(l)))
             .toList(),
-        categories);
+        categories,
+        controller,
+        changeChoiceUrl);
   }
 
   private static CookieRow row(

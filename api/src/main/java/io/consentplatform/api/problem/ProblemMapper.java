@@ -224,6 +224,15 @@ public class ProblemMapper {
       if (node.getName() == null) {
         continue;
       }
+      if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+        // An element of a list or map ("<list element>"): named by its position in the container.
+        if (node.getKey() != null) {
+          field.append('[').append(node.getKey()).append(']');
+        } else if (node.getIndex() != null) {
+          field.append('[').append(node.getIndex()).append(']');
+        }
+        continue;
+      }
       if (!field.isEmpty()) {
         field.append('.');
       }

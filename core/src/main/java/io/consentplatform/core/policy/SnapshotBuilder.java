@@ -21,11 +21,19 @@ final class SnapshotBuilder {
   private SnapshotBuilder() {}
 
   static PolicySnapshot snapshotOf(Site site) {
+    return snapshotOf(site, true);
+  }
+
+  /**
+   * @param toPublish whether the snapshot is to be published, which needs a category; the banner's
+   *     preview shows a site's texts before it has any
+   */
+  static PolicySnapshot snapshotOf(Site site, boolean toPublish) {
     if (!site.offers(site.defaultLanguage)) {
       throw new Rejected("defaultLanguage", "The default language must be one of the site's");
     }
     List<Category> categories = Category.listForSite(site);
-    if (categories.isEmpty()) {
+    if (toPublish && categories.isEmpty()) {
       throw new Rejected("categories", "A site needs at least one category to publish");
     }
     List<CategoryEntry> categoryEntries =

@@ -81,6 +81,13 @@ public class VersionService {
         material);
   }
 
+  /** What the banner would show now, for the back office's preview: also before any category. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public PolicySnapshot preview(Caller caller, long siteId) {
+    caller.require(Role.VIEWER);
+    return SnapshotBuilder.snapshotOf(TenantScope.site(caller, siteId), false);
+  }
+
   /** Publishes the draft; visitors are asked again only for a material change. */
   @Transactional
   public VersionView publish(Caller caller, long siteId) {

@@ -58,6 +58,20 @@ public class Site extends DomainEntity {
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, SiteTexts> texts = new TreeMap<>();
 
+  // The data controller (DataController), operational like the domains: read by the policy page
+  // from the current settings, never part of a published version.
+  @Column(name = "controller_name")
+  public String controllerName;
+
+  @Column(name = "controller_address")
+  public String controllerAddress;
+
+  @Column(name = "controller_contact")
+  public String controllerContact;
+
+  @Column(name = "dpo_contact")
+  public String dpoContact;
+
   @Column(name = "created_at", insertable = false, updatable = false)
   public Instant createdAt;
 
@@ -77,6 +91,18 @@ public class Site extends DomainEntity {
 
   public boolean isArchived() {
     return archivedAt != null;
+  }
+
+  public DataController controller() {
+    return new DataController(controllerName, controllerAddress, controllerContact, dpoContact);
+  }
+
+  public void useController(DataController controller) {
+    DataController given = controller == null ? DataController.NONE : controller;
+    controllerName = given.legalName();
+    controllerAddress = given.postalAddress();
+    controllerContact = given.contact();
+    dpoContact = given.dpoContact();
   }
 
   public boolean offers(String language) {

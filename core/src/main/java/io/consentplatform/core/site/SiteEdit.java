@@ -1,5 +1,6 @@
 package io.consentplatform.core.site;
 
+import io.consentplatform.core.text.LanguageCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +12,13 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-/** A site as a tenant creates or changes it. */
+/**
+ * A site as a tenant creates or changes it. Domains are kept as {@link SiteDomains#normalize} reads
+ * them, so that a pasted page address is validated, and stored, as its host.
+ *
+ * @param controller who is responsible for the site's data, for its policy page; null for nobody
+ *     named
+ */
 public record SiteEdit(
     @NotBlank
         @Pattern(
@@ -19,17 +26,14 @@ public record SiteEdit(
             message = "lower-case letters, digits and dashes, 2 to 63")
         String key,
     @NotBlank @Size(max = 200) String name,
-    @NotNull @Size(max = 50)
-        List<
-                @Pattern(
-                    regexp = "[a-z0-9.-]{1,253}(:[0-9]{1,5})?",
-                    message = "a host name, optionally with a port")
-                String>
-            domains,
-    @NotEmpty @Size(max = 30)
-        List<@Pattern(regexp = "[a-z]{2,3}", message = "a language code such as en") String>
-            languages,
-    @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "a language code such as en")
-        String defaultLanguage,
+    @NotNull @Size(max = 50) List<@DomainName String> domains,
+    @NotEmpty @Size(max = 30) List<@LanguageCode String> languages,
+    @NotBlank @LanguageCode String defaultLanguage,
     @Min(1) @Max(Site.MAX_CONSENT_LIFETIME_DAYS) Integer consentLifetimeDays,
-    @Size(max = 30) Map<@Pattern(regexp = "[a-z]{2,3}") String, @Valid SiteTexts> texts) {}
+    @Size(max = 30) Map<@LanguageCode String, @Valid SiteTexts> texts,
+    @Valid DataController controller) {
+
+  public SiteEdit {
+    domains = SiteDomains.normalize(domains);
+  }
+}

@@ -211,5 +211,6 @@ public class SiteService {
             ? Site.DEFAULT_CONSENT_LIFETIME_DAYS
             : edit.consentLifetimeDays();
     site.texts = edit.texts() == null ? new TreeMap<>() : new TreeMap<>(edit.texts());
+    site.useController(edit.controller());
   }
 }

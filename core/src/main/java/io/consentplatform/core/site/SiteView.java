@@ -14,6 +14,7 @@ public record SiteView(
     String defaultLanguage,
     int consentLifetimeDays,
     Map<String, SiteTexts> texts,
+    DataController controller,
     long version,
     Instant archivedAt) {
 
@@ -27,6 +28,7 @@ public record SiteView(
         site.defaultLanguage,
         site.consentLifetimeDays,
         Map.copyOf(site.texts),
+        site.controller(),
         site.version,
         site.archivedAt);
   }

@@ -4,6 +4,7 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.site.SiteView;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Picks a language among those offered: the one a visitor is served in, the one the back office is
@@ -14,7 +15,15 @@ public final class Languages {
   /** Languages the platform's own wording exists in; the first is the fallback. */
   public static final List<String> PLATFORM = List.of("en", "fr");
 
+  /** ISO 639-1, as the JDK knows it: a site's language is one of these. */
+  private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+
   private Languages() {}
+
+  /** Whether {@code code} is an ISO 639-1 language code, in lower case. */
+  public static boolean isKnown(String code) {
+    return ISO_639_1.contains(code);
+  }
 
   /** The name of a language in that language, capitalised: "Français" for {@code fr}. */
   public static String nativeName(String language) {
