@@ -2,14 +2,17 @@ package io.consentplatform.admin.site;
 
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionView;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A site's last 30 days at a glance: counts, and the opt-in rate of each category drawn as bars of
- * an SVG chart computed here, so the page needs no script.
+ * A site's last 30 days at a glance: counts, the opt-in rate of each category drawn as bars of an
+ * SVG chart computed here, so the page needs no script, and the undeclared origins whose decisions
+ * were refused.
  */
 public record Dashboard(
     long shown,
@@ -20,7 +23,8 @@ public record Dashboard(
     long withdrawn,
     VersionView latest,
     List<Bar> bars,
-    int chartHeight) {
+    int chartHeight,
+    List<Refusal> refused) {
 
   static final int BAR_WIDTH = 360;
   static final int ROW = 34;
@@ -28,7 +32,19 @@ public record Dashboard(
   /** One category's bar: its weighted opt-in rate over the period. */
   public record Bar(String category, int percent, int width, int y) {}
 
-  static Dashboard of(List<Statistics.Day> days, VersionView latest) {
+  /**
+   * An undeclared origin whose decisions were refused over the period, and when the latest came
+   * (UTC, to the minute).
+   */
+  public record Refusal(String origin, long count, String lastSeen) {}
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  static Dashboard of(
+      List<Statistics.Day> days,
+      VersionView latest,
+      List<Statistics.RefusedOrigin> refusedOrigins) {
     long shown = 0, decisions = 0, accepted = 0, rejected = 0, customized = 0, withdrawn = 0;
     Map<String, double[]> granted = new TreeMap<>();
     for (Statistics.Day day : days) {
@@ -66,6 +82,9 @@ public record Dashboard(
         withdrawn,
         latest,
         bars,
-        Math.max(y, ROW));
+        Math.max(y, ROW),
+        refusedOrigins.stream()
+            .map(r -> new Refusal(r.origin(), r.refused(), MINUTE.format(r.lastSeen())))
+            .toList());
   }
 }

@@ -2,6 +2,7 @@ package io.consentplatform.api.policy;
 
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.DeclaredDomains;
 import io.consentplatform.core.text.Languages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -30,9 +32,11 @@ public class CookiePolicyPage {
   }
 
   private final PolicyService policies;
+  private final DeclaredDomains domains;
 
-  public CookiePolicyPage(PolicyService policies) {
+  public CookiePolicyPage(PolicyService policies, DeclaredDomains domains) {
     this.policies = policies;
+    this.domains = domains;
   }
 
   @GET
@@ -57,6 +61,7 @@ public class CookiePolicyPage {
             policy.snapshot().site().languages(),
             policy.snapshot().site().defaultLanguage());
     return RestResponse.ok(
-        Templates.page(PolicyView.of(policy, language)).setLocale(Locale.forLanguageTag(language)));
+        Templates.page(PolicyView.of(policy, domains.of(siteKey).orElse(List.of()), language))
+            .setLocale(Locale.forLanguageTag(language)));
   }
 }

@@ -42,7 +42,11 @@ record PolicyView(
       String retention,
       boolean thirdParty) {}
 
-  static PolicyView of(PublishedPolicy policy, String language) {
+  /**
+   * The page of {@code policy} in {@code language}; {@code domains} are the site's current ones,
+   * which are settings of the site rather than part of the version.
+   */
+  static PolicyView of(PublishedPolicy policy, List<String> domains, String language) {
     PolicySnapshot snapshot = policy.snapshot();
     List<CategorySection> categories =
         LocalizedCategory.of(snapshot, language).stream()
@@ -59,7 +63,7 @@ record PolicyView(
         snapshot.site().key(),
         language,
         snapshot.site().name(),
-        String.join(", ", snapshot.site().domains()),
+        String.join(", ", domains),
         snapshot.texts(language).policyIntro(),
         policy.number(),
         policy.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(),

@@ -10,6 +10,7 @@ import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,11 @@ import java.util.TreeMap;
 public class SiteService {
 
   private final Audit audit;
+  private final Event<SiteChanged> changed;
 
-  public SiteService(Audit audit) {
+  public SiteService(Audit audit, Event<SiteChanged> changed) {
     this.audit = audit;
+    this.changed = changed;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -52,6 +55,7 @@ public class SiteService {
     site.persist();
     SiteView after = SiteView.of(site);
     audit.record(caller, "create", "site", site.id, null, after);
+    announce(site);
     return after;
   }
 
@@ -68,7 +72,21 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     audit.record(caller, "update", "site", site.id, before, after);
+    announce(site);
     return after;
+  }
+
+  /**
+   * Tells every instance, on commit, that the site's settings changed: its declared domains apply
+   * at once. The event covers this instance without waiting for the notification to come back.
+   */
+  private void announce(Site site) {
+    Site.getEntityManager()
+        .createNativeQuery("select pg_notify(?1, ?2)")
+        .setParameter(1, SiteChanged.CHANNEL)
+        .setParameter(2, site.key)
+        .getSingleResult();
+    changed.fire(new SiteChanged(site.key));
   }
 
   private static void apply(Site site, SiteEdit edit) {

@@ -53,7 +53,8 @@ class TenantIsolationTest {
           "consent_ledger",
           "consent_ledger_pending",
           "consent_ledger_checkpoint",
-          "consent_erasure");
+          "consent_erasure",
+          "refused_origin");
 
   @Inject EntityManager entityManager;
   @Inject CategoryService categories;
