@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.ConsentRecord;
@@ -21,9 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +47,7 @@ class DeclaredDomainsTest {
   @Inject RefusedOrigins refusedOrigins;
   @Inject Impressions impressions;
   @Inject Statistics statistics;
+  @Inject DataSource dataSource;
 
   @Test
   void shouldApplyChangedDomainsToTheVeryNextDecisionWithoutADraft() {
@@ -93,6 +100,30 @@ class DeclaredDomainsTest {
         .then()
         .statusCode(200)
         .body(containsString("shop.domains-live.example"));
+  }
+
+  @Test
+  void shouldFollowADomainChangeMadeByAnotherInstanceWithinASecond() throws Exception {
+    long site = Tenants.siteWithTenant("domains-elsewhere");
+    policies.publish(site, "test");
+    String added = "https://www.domains-elsewhere.example";
+    decide("domains-elsewhere", added).then().statusCode(403);
+
+    // Another instance saves the settings: its row is committed, its notification follows.
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "update site set domains = '[\"www.domains-elsewhere.example\"]' where id = " + site);
+      decide("domains-elsewhere", added).then().statusCode(403); // this instance was not told yet
+      statement.execute("select pg_notify('site_changed', 'domains-elsewhere')");
+    }
+    Instant notified = Instant.now();
+
+    while (decide("domains-elsewhere", added).statusCode() != 201) {
+      assertTrue(
+          Duration.between(notified, Instant.now()).toMillis() < 1000, "accepted within a second");
+      Thread.sleep(20);
+    }
   }
 
   @Test
