@@ -251,6 +251,10 @@
       .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
       .then(function (c) {
         config = c;
+        // The API refuses decisions from a page whose origin the site does not declare: say so once.
+        if (c.originDeclared === false && w.console) console.warn('Consent banner: ' + location.origin +
+          ' is not a declared domain of site "' + siteKey + '", so decisions made here are refused. Add ' +
+          location.host + ' to Domains in the site\'s settings at ' + src.origin + '/admin');
         var ready = function () {
           if (stillValid(state)) {
             apply(state.c);

@@ -278,6 +278,20 @@ public interface AdminMessages {
 
   String optInChart();
 
+  String refusedTitle();
+
+  String refusedNone();
+
+  String refusedIntro();
+
+  String refusedSettings();
+
+  String refusedOrigin();
+
+  String refusedCount();
+
+  String refusedLastSeen();
+
   String settingsTitle(String site);
 
   String settingsHeading();

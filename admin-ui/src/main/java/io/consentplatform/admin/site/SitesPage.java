@@ -121,12 +121,15 @@ public class SitesPage {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     List<Statistics.Day> days = statistics.daily(caller, siteId, today.minusDays(29), today);
     List<VersionView> published = versions.list(caller, siteId);
+    List<Statistics.RefusedOrigin> refused =
+        statistics.refusedOrigins(caller, siteId, today.minusDays(29), today);
     return Templates.dashboard(
         site,
         Dashboard.of(
             days,
             published.isEmpty() ? null : published.get(0),
-            CategoryNames.of(categories.list(caller, siteId), site)),
+            CategoryNames.of(categories.list(caller, siteId), site),
+            refused),
         embed.of(caller, site, request),
         Chrome.of(caller, admin, Notices.text(done)));
   }

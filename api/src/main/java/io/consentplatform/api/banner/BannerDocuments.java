@@ -1,23 +1,32 @@
 package io.consentplatform.api.banner;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consentplatform.api.consent.SiteOrigins;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.text.Languages;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Banner configurations serialised once per policy version and language. A published version never
- * changes, so an entry keyed by its hash never goes stale; only the lookup of the current version
- * needs invalidating, and {@code CurrentPolicies} does that.
+ * Banner configurations serialised once per policy version, language and whether the asking page's
+ * origin is declared. A published version never changes, so an entry keyed by its hash never goes
+ * stale; only the lookups of the current version and domains need invalidating, and {@code
+ * CurrentPolicies} and {@code DeclaredDomains} do that.
  */
 @ApplicationScoped
 class BannerDocuments {
 
   private static final int MAX_ENTRIES = 10_000;
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /**
    * The JSON bytes of a configuration and their strong ETag; {@code buffer} holds the same bytes
@@ -38,22 +47,35 @@ class BannerDocuments {
    */
   record Answer(Document document, boolean variesByBrowser, boolean notModified) {}
 
-  Answer answer(PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
+  /**
+   * The answer to a page at {@code origin} (null when the browser sent none: a same-origin request
+   * or a server). A page whose origin the site does not declare gets the document with {@code
+   * "originDeclared": false}, so that the banner can say why its decisions will be refused: one bit
+   * about the asking page itself, nothing about the site's other domains.
+   */
+  Answer answer(
+      PublishedPolicy policy,
+      List<String> domains,
+      String origin,
+      String lang,
+      String acceptLanguage,
+      String ifNoneMatch) {
     PolicySnapshot.SiteEntry site = policy.snapshot().site();
     String language =
         Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
-    Document document = of(policy, language);
+    boolean declared = origin == null || SiteOrigins.allows(domains, origin);
+    Document document = of(policy, language, declared);
     return new Answer(
         document,
         lang == null || !site.languages().contains(lang),
         EntityTags.matches(ifNoneMatch, document.etag()));
   }
 
-  Document of(PublishedPolicy policy, String language) {
-    String key = policy.contentHash() + "/" + language;
+  Document of(PublishedPolicy policy, String language, boolean declared) {
+    String key = policy.contentHash() + "/" + language + (declared ? "" : "/undeclared");
     Document document = byVersionAndLanguage.get(key);
     if (document == null) {
-      document = render(policy, language);
+      document = render(policy, language, declared);
       if (byVersionAndLanguage.size() >= MAX_ENTRIES) {
         byVersionAndLanguage.clear();
       }
@@ -62,8 +84,22 @@ class BannerDocuments {
     return document;
   }
 
-  private static Document render(PublishedPolicy policy, String language) {
+  private static Document render(PublishedPolicy policy, String language, boolean declared) {
     byte[] bytes = BannerConfig.of(policy, language).json();
+    if (!declared) {
+      bytes = undeclared(bytes);
+    }
     return new Document(bytes, EntityTags.ofContent(bytes));
+  }
+
+  private static byte[] undeclared(byte[] json) {
+    try {
+      ObjectNode document = (ObjectNode) JSON.readTree(json);
+      document.put("originDeclared", false);
+      return JSON.writeValueAsBytes(document);
+    } catch (IOException e) {
+      // The bytes were written by BannerConfig a moment ago: failing to read them is a bug.
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -17,8 +17,9 @@ class BannerHeaders {
   private static final CharSequence JSON =
       HttpHeaders.createOptimized("application/json;charset=UTF-8");
   private static final CharSequence ANY = HttpHeaders.createOptimized("*");
-  private static final CharSequence ACCEPT_LANGUAGE =
-      HttpHeaders.createOptimized("Accept-Language");
+  private static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
+  private static final CharSequence ACCEPT_LANGUAGE_AND_ORIGIN =
+      HttpHeaders.createOptimized("Accept-Language, Origin");
 
   private final CharSequence caching;
 
@@ -40,9 +41,8 @@ class BannerHeaders {
     header.accept(HttpHeaders.CACHE_CONTROL, caching);
     // Public, read-only data: any page may fetch it.
     header.accept(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
-    if (answer.variesByBrowser()) {
-      header.accept(HttpHeaders.VARY, ACCEPT_LANGUAGE);
-    }
+    // Whether the asking page's origin is declared is part of the answer.
+    header.accept(HttpHeaders.VARY, answer.variesByBrowser() ? ACCEPT_LANGUAGE_AND_ORIGIN : ORIGIN);
     if (answer.notModified()) {
       return Status.NOT_MODIFIED;
     }

@@ -2,17 +2,19 @@ package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.PublicPostLimit;
+import io.consentplatform.api.consent.SiteOrigins;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
-import io.consentplatform.core.site.PublicSites;
+import io.consentplatform.core.site.DeclaredDomains;
 import io.consentplatform.core.site.SiteArchived;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -35,6 +38,7 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 public class BannerResource {
 
   static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+  private static final String ORIGIN = "Origin";
 
   private final CurrentPolicies current;
   private final BannerDocuments documents;
@@ -45,7 +49,7 @@ public class BannerResource {
   private final PublicPostLimit limiter;
   private final PlatformMetrics metrics;
   private final BannerHeaders headers;
-  private final PublicSites sites;
+  private final DeclaredDomains domains;
 
   public BannerResource(
       CurrentPolicies current,
@@ -57,8 +61,8 @@ public class BannerResource {
       PublicPostLimit limiter,
       PlatformMetrics metrics,
       BannerHeaders headers,
-      PublicSites sites) {
-    this.sites = sites;
+      DeclaredDomains domains) {
+    this.domains = domains;
     this.limiter = limiter;
     this.metrics = metrics;
     this.current = current;
@@ -82,19 +86,39 @@ public class BannerResource {
       @RestPath String siteKey,
       @RestQuery String lang,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-      @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @RestHeader(ORIGIN) String origin) {
     Optional<PublishedPolicy> known = current.known(siteKey);
-    if (known.isPresent()) {
-      return Uni.createFrom().item(() -> banner(known.get(), lang, acceptLanguage, ifNoneMatch));
+    Optional<List<String>> knownDomains = domains.known(siteKey);
+    if (known.isPresent() && knownDomains.isPresent()) {
+      return Uni.createFrom()
+          .item(
+              () ->
+                  banner(
+                      known.get(), knownDomains.get(), origin, lang, acceptLanguage, ifNoneMatch));
     }
     return Uni.createFrom()
-        .item(() -> banner(published(siteKey), lang, acceptLanguage, ifNoneMatch))
+        .item(
+            () ->
+                banner(
+                    published(siteKey),
+                    domains.of(siteKey).orElse(List.of()),
+                    origin,
+                    lang,
+                    acceptLanguage,
+                    ifNoneMatch))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private RestResponse<byte[]> banner(
-      PublishedPolicy policy, String lang, String acceptLanguage, String ifNoneMatch) {
-    BannerDocuments.Answer chosen = documents.answer(policy, lang, acceptLanguage, ifNoneMatch);
+      PublishedPolicy policy,
+      List<String> declared,
+      String origin,
+      String lang,
+      String acceptLanguage,
+      String ifNoneMatch) {
+    BannerDocuments.Answer chosen =
+        documents.answer(policy, declared, origin, lang, acceptLanguage, ifNoneMatch);
     metrics.bannerServed();
     ResponseBuilder<byte[]> answer = ResponseBuilder.create(Status.OK);
     Status status =
@@ -119,7 +143,7 @@ public class BannerResource {
     String text = script.text();
     String etag = script.etag();
     try {
-      if (current.of(siteKey).isEmpty() && !sites.exists(siteKey)) {
+      if (current.of(siteKey).isEmpty() && domains.of(siteKey).isEmpty()) {
         throw new NotFound("Site " + siteKey);
       }
     } catch (SiteArchived archived) {
@@ -138,12 +162,20 @@ public class BannerResource {
 
   /**
    * The script reports each time it shows the banner: the denominator of the opt-in rates. An
-   * archived site's impressions are not counted (410).
+   * archived site's impressions are not counted (410); nor are those of a page whose origin the
+   * site does not declare, since it cannot record decisions either.
+   *
+   * @throws ForbiddenException when {@code Origin} is not one of the site's declared domains
    */
   @POST
   @Path("/impressions")
-  public RestResponse<Void> shown(@RestPath String siteKey, HttpServerRequest request) {
+  public RestResponse<Void> shown(
+      @RestPath String siteKey, @RestHeader(ORIGIN) String origin, HttpServerRequest request) {
     published(siteKey);
+    if (origin != null && !SiteOrigins.allows(domains.of(siteKey).orElse(List.of()), origin)) {
+      throw new ForbiddenException(
+          "Origin " + origin + " is not one of the domains declared for site " + siteKey);
+    }
     limiter.check(siteKey + "/impressions", request);
     impressions.shown(siteKey);
     return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();

@@ -4,6 +4,7 @@ import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.site.DeclaredDomains;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -17,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The hottest path of the platform, every page view of every site: the banner configuration of a
- * site already in memory, answered by a plain Vert.x route on the I/O thread, before the REST
- * layer. Anything else (a site not in memory yet, an unknown site) falls through to {@link
- * BannerResource}, which answers exactly the same way.
+ * site already in memory (its version and its domains), answered by a plain Vert.x route on the I/O
+ * thread, before the REST layer. Anything else (a site not in memory yet, an unknown site) falls
+ * through to {@link BannerResource}, which answers exactly the same way.
  */
 @ApplicationScoped
 public class BannerRoute {
@@ -34,13 +35,16 @@ public class BannerRoute {
   private final BannerDocuments documents;
   private final BannerHeaders headers;
   private final PlatformMetrics metrics;
+  private final DeclaredDomains domains;
 
   public BannerRoute(
       CurrentPolicies current,
       BannerDocuments documents,
       BannerHeaders headers,
-      PlatformMetrics metrics) {
+      PlatformMetrics metrics,
+      DeclaredDomains domains) {
     this.metrics = metrics;
+    this.domains = domains;
     this.current = current;
     this.documents = documents;
     this.headers = headers;
@@ -51,8 +55,10 @@ public class BannerRoute {
   }
 
   private void serve(RoutingContext context) {
-    Optional<PublishedPolicy> known = current.known(context.pathParam("siteKey"));
-    if (known.isEmpty()) {
+    String siteKey = context.pathParam("siteKey");
+    Optional<PublishedPolicy> known = current.known(siteKey);
+    Optional<List<String>> knownDomains = domains.known(siteKey);
+    if (known.isEmpty() || knownDomains.isEmpty()) {
       context.next();
       return;
     }
@@ -61,6 +67,8 @@ public class BannerRoute {
     BannerDocuments.Answer chosen =
         documents.answer(
             known.get(),
+            knownDomains.get(),
+            request.get(HttpHeaders.ORIGIN),
             asked.isEmpty() ? null : asked.get(0),
             request.get(HttpHeaders.ACCEPT_LANGUAGE),
             request.get(HttpHeaders.IF_NONE_MATCH));

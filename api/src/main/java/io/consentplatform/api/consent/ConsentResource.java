@@ -8,6 +8,7 @@ import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.site.DeclaredDomains;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.OPTIONS;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -35,15 +37,18 @@ public class ConsentResource {
   private final ApiConfig config;
   private final ObjectMapper json;
   private final PublicPostLimit limiter;
+  private final DeclaredDomains domains;
 
   public ConsentResource(
       ConsentService consents,
       CurrentPolicies current,
       ApiConfig config,
       ObjectMapper json,
-      PublicPostLimit limiter) {
+      PublicPostLimit limiter,
+      DeclaredDomains domains) {
     this.consents = consents;
     this.current = current;
+    this.domains = domains;
     this.config = config;
     this.json = json;
     this.limiter = limiter;
@@ -70,7 +75,8 @@ public class ConsentResource {
                 URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))
             .entity(receipt);
     PolicySnapshot.SiteEntry site = site(siteKey);
-    if (SiteOrigins.servesFirstParty(site.domains(), request.getHeader(HttpHeaders.HOST))) {
+    if (SiteOrigins.servesFirstParty(
+        domains.of(siteKey).orElse(List.of()), request.getHeader(HttpHeaders.HOST))) {
       answer.header(
           HttpHeaders.SET_COOKIE,
           PreferenceCookie.header(

@@ -1,8 +1,9 @@
 package io.consentplatform.api.consent;
 
+import io.consentplatform.core.consent.RefusedOrigins;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.policy.CurrentPolicies;
-import io.consentplatform.core.policy.PolicySnapshot;
+import io.consentplatform.core.site.DeclaredDomains;
 import io.consentplatform.core.site.SiteArchived;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HttpMethod;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response.Status.Family;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
  * CORS for the consent endpoints: only pages under the site's declared domains may call them from a
@@ -26,13 +28,19 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
   private static final String ORIGIN = "Origin";
 
   private final CurrentPolicies current;
+  private final DeclaredDomains domains;
+  private final RefusedOrigins refused;
 
-  public DeclaredOrigins(CurrentPolicies current) {
+  public DeclaredOrigins(CurrentPolicies current, DeclaredDomains domains, RefusedOrigins refused) {
     this.current = current;
+    this.domains = domains;
+    this.refused = refused;
   }
 
   /**
-   * Refuses a browser calling from elsewhere before anything is read or stored.
+   * Refuses a browser calling from elsewhere before anything is read or stored. The domains are the
+   * site's current settings, not its published version's: a change applies to the next request. A
+   * refused decision is remembered for the back office, which names the origin to declare.
    *
    * @throws NotFound when the site has no published policy
    * @throws SiteArchived when the site is archived, unless a server reads a receipt
@@ -42,24 +50,33 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
   public void filter(ContainerRequestContext request) {
     String siteKey = request.getUriInfo().getPathParameters().getFirst("siteKey");
     String origin = request.getHeaderString(ORIGIN);
-    PolicySnapshot.SiteEntry site;
     try {
-      site =
-          current
-              .of(siteKey)
-              .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
-              .snapshot()
-              .site();
+      if (current.of(siteKey).isEmpty()) {
+        throw new NotFound("Site " + siteKey + " or its published policy");
+      }
     } catch (SiteArchived archived) {
       if (origin == null && HttpMethod.GET.equals(request.getMethod())) {
         return; // an archived site's receipts stay readable as proof, outside browsers
       }
       throw archived;
     }
-    if (origin != null && !SiteOrigins.allows(site.domains(), origin)) {
+    if (origin != null && !SiteOrigins.allows(domains.of(siteKey).orElse(List.of()), origin)) {
+      if (isDecision(request)) {
+        refused.refused(siteKey, origin);
+      }
       throw new ForbiddenException(
-          "Origin " + origin + " is not one of the domains declared for site " + site.key());
+          "Origin " + origin + " is not one of the domains declared for site " + siteKey);
     }
+  }
+
+  /**
+   * A decision being posted, or its preflight: a browser sends only the preflight when the origin
+   * is refused, so each refused preflight stands for one decision that never left the page.
+   */
+  private static boolean isDecision(ContainerRequestContext request) {
+    return request.getUriInfo().getPath().endsWith("/consents")
+        && (HttpMethod.POST.equals(request.getMethod())
+            || HttpMethod.OPTIONS.equals(request.getMethod()));
   }
 
   /** Lets the calling page read a successful answer; failures stay opaque to it, as ever. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Which browser origins may call a site's consent endpoints: those of its declared domains. */
-final class SiteOrigins {
+public final class SiteOrigins {
 
   private SiteOrigins() {}
 
@@ -13,7 +13,7 @@ final class SiteOrigins {
    * Whether {@code origin} (scheme, host and optional port, as browsers send it) is served under
    * one of the site's domains. A domain may name a port ({@code shop.example:8443}).
    */
-  static boolean allows(List<String> domains, String origin) {
+  public static boolean allows(List<String> domains, String origin) {
     URI uri;
     try {
       uri = URI.create(origin);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -80,7 +81,13 @@ public class CookiePolicyPage {
     Optional<String> back = site.flatMap(s -> ReturnLink.to(s.domains(), from, referer));
     RestResponse<TemplateInstance> page =
         RestResponse.ok(
-            Templates.page(PolicyView.of(policy, language, controller, back.orElse(null)))
+            Templates.page(
+                    PolicyView.of(
+                        policy,
+                        language,
+                        site.map(PublicSite::domains).orElse(List.of()),
+                        controller,
+                        back.orElse(null)))
                 .setLocale(Locale.forLanguageTag(language)));
     // The way back may come from the Referer: a shared cache must not hand it to someone else.
     page.getHeaders().add(HttpHeaders.VARY, REFERER);

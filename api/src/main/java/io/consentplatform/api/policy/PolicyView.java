@@ -47,12 +47,20 @@ record PolicyView(
       boolean thirdParty) {}
 
   /**
-   * @param controller who is responsible, from the site's current settings (shown when given)
+   * The page of {@code policy} in {@code language}, with what the site's current settings say
+   * rather than the version: its domains and its data controller.
+   *
+   * @param domains the site's declared domains now
+   * @param controller who is responsible (shown when given)
    * @param changeChoiceUrl the way back to the site with its cookie settings open, or null when the
    *     page was not opened from one of the site's pages
    */
   static PolicyView of(
-      PublishedPolicy policy, String language, DataController controller, String changeChoiceUrl) {
+      PublishedPolicy policy,
+      String language,
+      List<String> domains,
+      DataController controller,
+      String changeChoiceUrl) {
     PolicySnapshot snapshot = policy.snapshot();
     List<CategorySection> categories =
         LocalizedCategory.of(snapshot, language).stream()
@@ -71,7 +79,7 @@ record PolicyView(
         snapshot.site().key(),
         language,
         snapshot.site().name(),
-        String.join(", ", snapshot.site().domains()),
+        String.join(", ", domains),
         snapshot.texts(language).policyIntro(),
         policy.number(),
         policy.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.RefusedOrigins;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.testing.Chromium;
@@ -34,6 +35,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a visitor lives through, in a real Chromium, on a tenant's page on another origin. */
@@ -44,6 +47,7 @@ class BannerBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @Inject PolicyService policies;
+  @Inject RefusedOrigins refusedOrigins;
 
   @TestHTTPResource("/")
   URL api;
@@ -272,6 +276,49 @@ class BannerBrowserTest {
     assertEquals(ConsentAction.WITHDRAW, latest.action);
     assertEquals(
         Map.of("necessary", true, "statistics", false, "marketing", false), latest.choices);
+  }
+
+  @Test
+  void shouldWarnOnceInTheConsoleAndRememberTheDecisionOnAnUndeclaredPage() {
+    policies.publish(SiteFixture.create("browser-undeclared", List.of("shop.example")), "test");
+    browser.get(pages.url("browser-undeclared"));
+
+    banner().findElement(By.cssSelector("[data-action=accept_all]")).click();
+
+    String origin = "http://" + pages.domain();
+    refusedOrigins.flush();
+    new WebDriverWait(browser, WAIT)
+        .until(
+            d -> {
+              refusedOrigins.flush();
+              return refusedCount("browser-undeclared", origin) == 1;
+            });
+    List<String> warnings =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(message -> message.contains("Consent banner"))
+            .toList();
+    assertEquals(1, warnings.size(), warnings.toString());
+    String warning = warnings.get(0);
+    assertTrue(warning.contains(origin + " is not a declared domain"), warning);
+    assertTrue(warning.contains("Add " + pages.domain() + " to Domains"), warning);
+    assertEquals(0, count("browser-undeclared"), "the decision was refused, not recorded");
+  }
+
+  private static long refusedCount(String siteKey, String origin) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        ConsentRecord.getEntityManager()
+                            .createNativeQuery(
+                                "select coalesce(sum(r.refused), 0) from refused_origin r"
+                                    + " join site s on s.id = r.site_id"
+                                    + " where s.site_key = ?1 and r.origin = ?2")
+                            .setParameter(1, siteKey)
+                            .setParameter(2, origin)
+                            .getSingleResult())
+                    .longValue());
   }
 
   private String publishedSite(String key) {

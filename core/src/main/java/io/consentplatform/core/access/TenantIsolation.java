@@ -15,8 +15,9 @@ import jakarta.persistence.EntityManager;
  *
  * <ul>
  *   <li>visitors' requests, which find their site by its public key: the banner and its in-memory
- *       cache ({@code CurrentPolicies}), the consent writer ({@code ConsentWriter}, whose batches
- *       mix sites), receipts and statuses, the public policy page;
+ *       cache ({@code CurrentPolicies}), the declared domains ({@code DeclaredDomains}), the
+ *       consent writer ({@code ConsentWriter}, whose batches mix sites), refused origins ({@code
+ *       RefusedOrigins}), receipts and statuses, the public policy page;
  *   <li>the ledger: sealing ({@code LedgerSealer}) and retention ({@code Retention}) across sites;
  *   <li>signing in: finding a person's memberships in every tenant ({@code
  *       MemberService.callerFor}, {@code memberships}), API keys by their hash, local accounts;

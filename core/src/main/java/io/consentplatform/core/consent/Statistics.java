@@ -8,6 +8,7 @@ import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,6 +121,45 @@ public class Statistics {
                 new Day(
                     day, c[0], c[1], c[2], c[3], c[4], c[5], rates.getOrDefault(day, Map.of()))));
     return days;
+  }
+
+  /**
+   * An origin whose decisions were refused because the site does not declare it.
+   *
+   * @param refused how many decisions were refused in the period
+   * @param lastSeen when the latest of them came
+   */
+  public record RefusedOrigin(String origin, long refused, Instant lastSeen) {}
+
+  /** The undeclared origins decisions came from, latest first, over the days given. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<RefusedOrigin> refusedOrigins(
+      Caller caller, long siteId, LocalDate from, LocalDate to) {
+    caller.require(Role.VIEWER);
+    long site = TenantScope.site(caller, siteId).id;
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select origin, sum(refused), max(last_seen) from refused_origin"
+                    + " where site_id = ?1 and day between ?2 and ?3"
+                    + " group by origin order by max(last_seen) desc, origin")
+            .setParameter(1, site)
+            .setParameter(2, from)
+            .setParameter(3, to)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new RefusedOrigin((String) row[0], ((Number) row[1]).longValue(), instant(row[2])))
+        .toList();
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
   }
 
   private static LocalDate localDate(Object value) {

@@ -1,5 +1,7 @@
 package io.consentplatform.core.policy;
 
+import io.consentplatform.core.site.DeclaredDomains;
+import io.consentplatform.core.site.SiteChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +17,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens on PostgreSQL for publications made by any instance and invalidates {@link
- * CurrentPolicies}, so that all instances serve a new version within a second. Holds one connection
- * of its own, outside the pool; reconnects after an outage and then forgets everything, since
- * notifications sent meanwhile are lost.
+ * Listens on PostgreSQL for publications and site settings changes made by any instance and
+ * invalidates {@link CurrentPolicies} and {@link DeclaredDomains}, so that all instances serve a
+ * new version or new domains within a second. Holds one connection of its own, outside the pool;
+ * reconnects after an outage and then forgets everything, since notifications sent meanwhile are
+ * lost.
  */
 @ApplicationScoped
 public class PolicyChangeListener {
@@ -28,6 +31,7 @@ public class PolicyChangeListener {
   private static final long RETRY_MILLIS = 1_000;
 
   private final CurrentPolicies current;
+  private final DeclaredDomains domains;
   private final String url;
   private final Optional<String> username;
   private final Optional<String> password;
@@ -36,10 +40,12 @@ public class PolicyChangeListener {
 
   public PolicyChangeListener(
       CurrentPolicies current,
+      DeclaredDomains domains,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
     this.current = current;
+    this.domains = domains;
     this.url = url;
     this.username = username;
     this.password = password;
@@ -66,8 +72,9 @@ public class PolicyChangeListener {
           DriverManager.getConnection(url, username.orElse(null), password.orElse(""))) {
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + PolicyPublished.CHANNEL);
+          statement.execute("LISTEN " + SiteChanged.CHANNEL);
         }
-        current.forgetAll();
+        forgetAll();
         if (failing) {
           LOG.info("Listening for policy publications again");
           failing = false;
@@ -77,12 +84,16 @@ public class PolicyChangeListener {
           PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
           if (notifications != null) {
             for (PGNotification notification : notifications) {
-              current.forget(notification.getParameter());
+              if (SiteChanged.CHANNEL.equals(notification.getName())) {
+                domains.forget(notification.getParameter());
+              } else {
+                current.forget(notification.getParameter());
+              }
             }
           }
         }
       } catch (SQLException e) {
-        current.forgetAll();
+        forgetAll();
         if (!failing) {
           LOG.warnf(
               "Lost the database connection that listens for publications: %s", e.getMessage());
@@ -91,6 +102,11 @@ public class PolicyChangeListener {
         pause();
       }
     }
+  }
+
+  private void forgetAll() {
+    current.forgetAll();
+    domains.forgetAll();
   }
 
   private void pause() {

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * What changed between two snapshots of a site's policy: what a tenant reviews before publishing,
  * and what a regulator may ask about two versions.
  *
- * @param settings the site settings that differ (name, domains, languages, lifetime...)
+ * @param settings the site settings that differ (name, languages, lifetime...)
  * @param texts the languages whose texts differ, were added or were removed
  * @param fields every field that differs in the site, its texts, or a category, provider or cookie
  *     present in both, with its values before and after
@@ -79,7 +79,6 @@ public record PolicyDiff(
     PolicySnapshot.SiteEntry a = from.site();
     PolicySnapshot.SiteEntry b = to.site();
     compare(settings, "name", a.name(), b.name());
-    compare(settings, "domains", a.domains(), b.domains());
     compare(settings, "languages", a.languages(), b.languages());
     compare(settings, "defaultLanguage", a.defaultLanguage(), b.defaultLanguage());
     compare(settings, "consentLifetimeDays", a.consentLifetimeDays(), b.consentLifetimeDays());

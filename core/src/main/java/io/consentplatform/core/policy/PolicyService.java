@@ -62,7 +62,7 @@ public class PolicyService {
     String snapshot = canonicalJson(draft);
     String hash = Sha256.hex(snapshot);
     Optional<PolicyVersion> latest = PolicyVersion.findLatest(site);
-    if (latest.isPresent() && latest.get().contentHash.equals(hash)) {
+    if (latest.isPresent() && sameContent(latest.get(), snapshot)) {
       throw new Conflict("Nothing changed since version " + latest.get().number);
     }
     PolicyVersion version = new PolicyVersion();
@@ -111,6 +111,17 @@ public class PolicyService {
     return Site.findByKey(siteKey)
         .flatMap(site -> PolicyVersion.findByNumber(site, number))
         .map(PublishedPolicy::of);
+  }
+
+  /**
+   * Whether {@code version} holds the same content as the canonical JSON {@code snapshot}. The
+   * version is compared as read back, not by its stored hash: a version published before a field
+   * left the snapshot (the declared domains) still hashes that field, and must not count as changed
+   * for it.
+   */
+  static boolean sameContent(PolicyVersion version, String snapshot) {
+    return version.snapshot.equals(snapshot)
+        || canonicalJson(PublishedPolicy.of(version).snapshot()).equals(snapshot);
   }
 
   static String canonicalJson(PolicySnapshot snapshot) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * texts (tenant wording merged over the platform defaults), categories, providers and cookies.
  * Serialised deterministically, so that its hash identifies the content. Providers keep the name
  * they were stored and hashed under ("services"), so that every published version still reads and
- * verifies.
+ * verifies. The site's declared domains are not part of it: they say where the banner may record
+ * decisions, not what visitors consent to, and apply at once ({@code DeclaredDomains}); versions
+ * published before still hold them in their stored JSON, which is read past them.
  */
 public record PolicySnapshot(
     SiteEntry site,
@@ -29,7 +31,6 @@ public record PolicySnapshot(
   public record SiteEntry(
       String key,
       String name,
-      List<String> domains,
       List<String> languages,
       String defaultLanguage,
       int consentLifetimeDays) {}

@@ -74,7 +74,6 @@ final class SnapshotBuilder {
         new SiteEntry(
             site.key,
             site.name,
-            List.copyOf(site.domains),
             List.copyOf(site.languages),
             site.defaultLanguage,
             site.consentLifetimeDays);

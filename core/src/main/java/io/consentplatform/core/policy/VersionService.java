@@ -6,7 +6,6 @@ import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
-import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,10 +64,8 @@ public class VersionService {
     Site site = TenantScope.site(caller, siteId);
     PolicySnapshot draft = SnapshotBuilder.snapshotOf(site);
     var latest = PolicyVersion.findLatest(site);
-    boolean changed =
-        latest
-            .map(v -> !v.contentHash.equals(Sha256.hex(PolicyService.canonicalJson(draft))))
-            .orElse(true);
+    String content = PolicyService.canonicalJson(draft);
+    boolean changed = latest.map(v -> !PolicyService.sameContent(v, content)).orElse(true);
     List<MaterialChange> material =
         latest
             .map(v -> ReconsentRule.changes(PublishedPolicy.of(v).snapshot(), draft))

@@ -34,11 +34,17 @@ public class SiteService {
   private final Audit audit;
   private final EntityManager entityManager;
   private final Event<SiteArchival> archivals;
+  private final Event<SiteChanged> changed;
 
-  public SiteService(Audit audit, EntityManager entityManager, Event<SiteArchival> archivals) {
+  public SiteService(
+      Audit audit,
+      EntityManager entityManager,
+      Event<SiteArchival> archivals,
+      Event<SiteChanged> changed) {
     this.audit = audit;
     this.entityManager = entityManager;
     this.archivals = archivals;
+    this.changed = changed;
   }
 
   /** The sites in use: archived ones are listed by {@link #archived}. */
@@ -90,6 +96,7 @@ public class SiteService {
     site.persist();
     SiteView after = SiteView.of(site);
     audit.record(caller, "create", "site", site.id, null, after);
+    announce(site);
     return after;
   }
 
@@ -106,6 +113,7 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     auditUpdate(caller, before, after);
+    announce(site);
     return after;
   }
 
@@ -195,6 +203,19 @@ public class SiteService {
     view.put("language", language);
     view.putAll(DomainJson.mapper().convertValue(texts, Map.class));
     return view;
+  }
+
+  /**
+   * Tells every instance, on commit, that the site's settings changed: its declared domains apply
+   * at once. The event covers this instance without waiting for the notification to come back.
+   */
+  private void announce(Site site) {
+    entityManager
+        .createNativeQuery("select pg_notify(?1, ?2)")
+        .setParameter(1, SiteChanged.CHANNEL)
+        .setParameter(2, site.key)
+        .getSingleResult();
+    changed.fire(new SiteChanged(site.key));
   }
 
   private static void apply(Site site, SiteEdit edit) {

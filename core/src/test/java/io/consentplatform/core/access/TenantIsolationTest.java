@@ -54,7 +54,8 @@ class TenantIsolationTest {
           "consent_ledger_pending",
           "consent_ledger_checkpoint",
           "consent_erasure",
-          "one_time_link");
+          "one_time_link",
+          "refused_origin");
 
   @Inject EntityManager entityManager;
   @Inject CategoryService categories;

@@ -58,6 +58,7 @@ class MigrationsTest {
             "policy_version",
             "provider",
             "receipt_key",
+            "refused_origin",
             "site",
             "tenant",
             "tenant_member"),
