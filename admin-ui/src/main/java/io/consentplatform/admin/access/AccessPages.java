@@ -6,6 +6,8 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlError;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
+import io.consentplatform.admin.PublicAddress;
+import io.consentplatform.admin.Times;
 import io.consentplatform.admin.i18n.AccountMessages;
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
@@ -39,11 +41,8 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
@@ -79,9 +78,6 @@ public class AccessPages {
 
   // The same in both languages, and unambiguous across time zones: a link expires for everyone at
   // once.
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   /** How many changes the audit page lists. */
   private static final int AUDIT_PAGE = 200;
 
@@ -91,6 +87,7 @@ public class AccessPages {
   private final AdminCaller admin;
   private final Validator validator;
   private final LinkMail mail;
+  private final PublicAddress address;
 
   public AccessPages(
       MemberService members,
@@ -98,7 +95,9 @@ public class AccessPages {
       AuditService audit,
       AdminCaller admin,
       Validator validator,
-      LinkMail mail) {
+      LinkMail mail,
+      PublicAddress address) {
+    this.address = address;
     this.members = members;
     this.keys = keys;
     this.audit = audit;
@@ -120,7 +119,7 @@ public class AccessPages {
                   Instant until = invitations.get(accountEmail(m));
                   boolean waits = awaiting.contains(m.id());
                   return new MemberRow(
-                      m, waits, waits && until != null ? WHEN.format(until) : null);
+                      m, waits, waits && until != null ? Times.local(until) : null);
                 })
             .toList();
     return Templates.members(rows, ROLES, Chrome.of(caller, admin, Notices.text(done)));
@@ -220,10 +219,10 @@ public class AccessPages {
   /** Shows the link once (never cached) after mailing it, when the platform sends mail. */
   private Response invitedPage(Caller caller, IssuedLink link, UriInfo uri) {
     Chrome chrome = Chrome.of(caller, admin, null);
-    String url = link.url(uri.getBaseUri().toString());
+    String url = link.url(address.base(uri));
     LinkMail.Outcome sent = mail.send(link, url, chrome.tenant(), AdminLanguage.current().code());
     return Response.ok(
-            Templates.invited(link.email(), url, WHEN.format(link.expiresAt()), sent, chrome))
+            Templates.invited(link.email(), url, Times.local(link.expiresAt()), sent, chrome))
         .header("Cache-Control", "no-store")
         .build();
   }

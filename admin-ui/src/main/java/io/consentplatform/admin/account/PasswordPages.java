@@ -2,6 +2,8 @@ package io.consentplatform.admin.account;
 
 import io.consentplatform.admin.Chrome;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.PublicAddress;
+import io.consentplatform.admin.Times;
 import io.consentplatform.admin.i18n.AccountMessages;
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.tenant.IssuedLink;
@@ -23,9 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,15 +48,14 @@ public class PasswordPages {
     static native TemplateInstance reset(boolean available, boolean asked, Chrome chrome);
   }
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   private final OneTimeLinks links;
   private final LinkMail mail;
+  private final PublicAddress address;
 
-  public PasswordPages(OneTimeLinks links, LinkMail mail) {
+  public PasswordPages(OneTimeLinks links, LinkMail mail, PublicAddress address) {
     this.links = links;
     this.mail = mail;
+    this.address = address;
   }
 
   /**
@@ -129,14 +127,13 @@ public class PasswordPages {
     }
     Optional<IssuedLink> link = links.passwordReset(email);
     link.ifPresent(
-        l ->
-            mail.send(l, l.url(uri.getBaseUri().toString()), null, AdminLanguage.current().code()));
+        l -> mail.send(l, l.url(address.base(uri)), null, AdminLanguage.current().code()));
     return Templates.reset(true, true, null);
   }
 
   private static TemplateInstance page(String token, OpenLink link, String error) {
     return Templates.link(
-        token, link, WHEN.format(link.expiresAt()), error, PasswordRules.MIN_LENGTH, null);
+        token, link, Times.local(link.expiresAt()), error, PasswordRules.MIN_LENGTH, null);
   }
 
   private static Response unusable() {

@@ -67,10 +67,6 @@ public interface AccountMessages {
 
   String invitationMailFailed();
 
-  String copy();
-
-  String copied();
-
   String invitationPending(String when);
 
   String newInvitation();

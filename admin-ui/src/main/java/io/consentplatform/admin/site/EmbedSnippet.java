@@ -1,6 +1,6 @@
 package io.consentplatform.admin.site;
 
-import io.consentplatform.core.CoreConfig;
+import io.consentplatform.admin.PublicAddress;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.category.CategoryView;
@@ -8,7 +8,6 @@ import io.consentplatform.core.site.SiteView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a tenant pastes into their site's pages, with absolute addresses (a relative one would point
@@ -22,11 +21,11 @@ public record EmbedSnippet(String script, String blockedScript, String frame, St
   @ApplicationScoped
   public static class Builder {
 
-    private final Optional<String> publicBaseUrl;
+    private final PublicAddress address;
     private final CategoryService categories;
 
-    public Builder(CoreConfig config, CategoryService categories) {
-      this.publicBaseUrl = config.publicBaseUrl().map(String::strip).filter(s -> !s.isEmpty());
+    public Builder(PublicAddress address, CategoryService categories) {
+      this.address = address;
       this.categories = categories;
     }
 
@@ -35,7 +34,7 @@ public record EmbedSnippet(String script, String blockedScript, String frame, St
      * usual keys.
      */
     public EmbedSnippet of(Caller caller, SiteView site, UriInfo request) {
-      String base = base(request);
+      String base = address.base(request);
       List<String> optional =
           categories.list(caller, site.id()).stream()
               .filter(c -> !c.required())
@@ -53,17 +52,6 @@ public record EmbedSnippet(String script, String blockedScript, String frame, St
               + second
               + "\" data-src=\"https://video.example/embed/42\" title=\"Video\"></iframe>",
           "<a href=\"#\" data-consent-open>Cookie settings</a>");
-    }
-
-    /** {@code consent.public-base-url}, else the scheme, host and port this page was asked at. */
-    String base(UriInfo request) {
-      String base =
-          publicBaseUrl.orElseGet(
-              () -> {
-                var uri = request.getBaseUri();
-                return uri.getScheme() + "://" + uri.getRawAuthority();
-              });
-      return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
   }
 }

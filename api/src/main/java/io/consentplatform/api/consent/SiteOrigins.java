@@ -1,5 +1,6 @@
 package io.consentplatform.api.consent;
 
+import io.consentplatform.core.site.SiteDomains;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +12,15 @@ public final class SiteOrigins {
 
   /**
    * Whether {@code origin} (scheme, host and optional port, as browsers send it) is served under
-   * one of the site's domains. A domain may name a port ({@code shop.example:8443}).
+   * one of the site's domains, by the one rule of {@link SiteDomains#declares}. A domain may name a
+   * port ({@code shop.example:8443}).
    */
   public static boolean allows(List<String> domains, String origin) {
-    URI uri;
     try {
-      uri = URI.create(origin);
+      return SiteDomains.declares(domains, URI.create(origin));
     } catch (IllegalArgumentException malformed) {
       return false;
     }
-    if (uri.getHost() == null
-        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-      return false;
-    }
-    String authority = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-    return isDeclared(domains, authority);
   }
 
   /**

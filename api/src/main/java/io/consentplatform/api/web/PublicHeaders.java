@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Security headers of everything outside the back office (which sets its own, stricter): no content
  * sniffing, no referrer sent to other sites, and for the public HTML pages a policy that allows
  * only their own stylesheet. The policy page may be framed: a tenant may show it inside its own
- * pages, and it holds nothing to click.
+ * pages, and the only thing on it to click is a link back to one of that tenant's declared pages.
  */
 public class PublicHeaders {
 

@@ -9,8 +9,8 @@ import java.time.Instant;
  */
 public record IssuedLink(LinkPurpose purpose, String email, String token, Instant expiresAt) {
 
-  /** The link's address under {@code base} (the platform's address, ending with a slash). */
+  /** The link's address under {@code base}, the platform's public address. */
   public String url(String base) {
-    return base + "admin/link/" + token;
+    return (base.endsWith("/") ? base : base + "/") + "admin/link/" + token;
   }
 }
