@@ -57,10 +57,10 @@ class BackOfficeBrowserTest {
   void shouldDeclareACookieAndPublishItToThePublicPolicyPage() {
     member("editor@cary.example", Role.EDITOR);
     signIn("editor@cary.example");
-    screenshot("back-office-sites");
+    Chromium.keep(browser, "back-office-sites");
 
     browser.findElement(By.linkText("Town of Cary open data portal")).click();
-    screenshot("back-office-dashboard");
+    Chromium.keep(browser, "back-office-dashboard");
     browser.findElement(By.linkText("Cookies")).click();
     browser.findElement(By.id("name")).sendKeys("_pk_id");
     browser.findElement(By.cssSelector("#category option[value=statistics]")).click();
@@ -70,7 +70,7 @@ class BackOfficeBrowserTest {
     browser.findElement(By.cssSelector("#retentionUnit option[value=MONTHS]")).click();
     browser.findElement(By.id("functionAndLocation")).sendKeys("Audience measurement (all pages)");
     browser.findElement(By.id("purposes")).sendKeys("To count visits anonymously");
-    screenshot("back-office-cookies");
+    Chromium.keep(browser, "back-office-cookies");
     browser.findElement(By.cssSelector("form.grid button[type=submit]")).click();
     awaitUrl("done=cookie-added");
 
@@ -80,11 +80,11 @@ class BackOfficeBrowserTest {
     browser.findElement(By.linkText("publish a new version")).click();
     assertTrue(
         browser.findElement(By.cssSelector(".changes")).getText().contains("Cookie added: _pk_id"));
-    screenshot("back-office-versions");
+    Chromium.keep(browser, "back-office-versions");
     browser.findElement(By.name("confirm")).click();
     browser.findElement(By.cssSelector("form.publish button")).click();
     awaitUrl("done=published");
-    screenshot("back-office-published");
+    Chromium.keep(browser, "back-office-published");
     assertTrue(
         browser
             .findElement(By.cssSelector(".notice"))
@@ -94,7 +94,7 @@ class BackOfficeBrowserTest {
     browser.get(base + "sites/townofcary/cookie-policy");
     assertTrue(browser.findElement(By.id("category-statistics")).getText().contains("_pk_id"));
     assertTrue(browser.findElement(By.cssSelector("footer")).getText().contains("Version 2"));
-    screenshot("public-policy-after-publish");
+    Chromium.keep(browser, "public-policy-after-publish");
   }
 
   @Test
@@ -108,7 +108,7 @@ class BackOfficeBrowserTest {
         browser.findElements(By.cssSelector("form[method=post]")).isEmpty(),
         "no form that changes anything");
     assertTrue(browser.findElements(By.id("name")).isEmpty());
-    screenshot("back-office-viewer");
+    Chromium.keep(browser, "back-office-viewer");
 
     // Posting directly, with a valid CSRF token taken from the browser's own cookie, is refused.
     String token = browser.manage().getCookieNamed("cp_csrf").getValue();
@@ -143,7 +143,7 @@ class BackOfficeBrowserTest {
         "the preview leaves the focus in the field being typed");
     browser.findElement(By.id("preview-settings")).click();
     awaitPreview(".cp-categories", "Statistical cookies");
-    screenshot("back-office-banner-texts");
+    Chromium.keep(browser, "back-office-banner-texts");
     browser.findElement(By.cssSelector("form[data-preview] button[type=submit]")).click();
     awaitUrl("done=texts-saved");
 
@@ -174,7 +174,7 @@ class BackOfficeBrowserTest {
 
     assertEquals(
         "_hjSessionUser_", browser.findElement(By.cssSelector(".import-changes code")).getText());
-    screenshot("back-office-import-preview");
+    Chromium.keep(browser, "back-office-import-preview");
     browser.findElement(By.cssSelector("form.publish button[type=submit]")).click();
     awaitUrl("done=imported");
 
@@ -213,12 +213,13 @@ class BackOfficeBrowserTest {
             overflow.intValue() <= 0,
             page + " scrolls sideways by " + overflow + " px at " + screen.getWidth() + " px");
         if (screen.getWidth() < 500) {
-          screenshot("phone" + (page.isEmpty() ? "-dashboard" : page.replace('/', '-')));
+          Chromium.keep(
+              browser, "phone" + (page.isEmpty() ? "-dashboard" : page.replace('/', '-')));
         }
       }
     }
     browser.get(base + "admin/members");
-    screenshot("phone-members");
+    Chromium.keep(browser, "phone-members");
   }
 
   /** Waits until an element of the banner in the preview frame shows {@code text}. */
@@ -239,7 +240,7 @@ class BackOfficeBrowserTest {
     browser.get(base + "admin");
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
-    screenshot("back-office-sign-in");
+    Chromium.keep(browser, "back-office-sign-in");
     browser.findElement(By.id("j_username")).sendKeys(email);
     browser.findElement(By.id("j_password")).sendKeys("pw-" + email);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -253,9 +254,5 @@ class BackOfficeBrowserTest {
 
   private void member(String email, Role role) {
     DemoMembers.add(accounts, email, role);
-  }
-
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
   }
 }

@@ -12,7 +12,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,12 +63,12 @@ class FrenchBackOfficeBrowserTest {
     assertTrue(browser.getCurrentUrl().endsWith("/admin/sites"), "the same page, in French");
     assertEquals("Sites", browser.findElement(By.tagName("h1")).getText());
     assertEquals("Se déconnecter", browser.findElement(By.cssSelector(".who a")).getText());
-    screenshot("back-office-fr-sites");
+    Chromium.keep(browser, "back-office-fr-sites");
 
     browser.findElement(By.linkText("Town of Cary open data portal")).click();
     assertEquals("fr", lang());
     assertEquals("Les 30 derniers jours", browser.findElement(By.id("figures")).getText());
-    screenshot("back-office-fr-dashboard");
+    Chromium.keep(browser, "back-office-fr-dashboard");
     browser.findElement(By.linkText("Cookies")).click();
     browser.findElement(By.linkText("sessionid")).click();
     assertEquals("fr", lang());
@@ -79,7 +78,7 @@ class FrenchBackOfficeBrowserTest {
     // The duration is edited on the French tab, and each language writes it in its own words.
     browser.findElement(By.id("retentionAmount")).clear();
     browser.findElement(By.cssSelector("#retentionUnit option[value=SESSION]")).click();
-    screenshot("back-office-fr-cookie-edit");
+    Chromium.keep(browser, "back-office-fr-cookie-edit");
     browser.findElement(By.cssSelector("form.grid button[type=submit]")).click();
     awaitUrl("done=cookie-saved");
 
@@ -96,7 +95,7 @@ class FrenchBackOfficeBrowserTest {
             .contains("Cookie modifié : sessionid@"),
         browser.findElement(By.cssSelector(".changes")).getText());
     browser.findElement(By.name("confirm")).click();
-    screenshot("back-office-fr-versions");
+    Chromium.keep(browser, "back-office-fr-versions");
     browser.findElement(By.cssSelector("form.publish button")).click();
     awaitUrl("done=published");
 
@@ -106,7 +105,7 @@ class FrenchBackOfficeBrowserTest {
             .findElement(By.cssSelector(".notice"))
             .getText()
             .startsWith("La nouvelle version est publiée"));
-    screenshot("back-office-fr-published");
+    Chromium.keep(browser, "back-office-fr-published");
     browser.get(base + "sites/townofcary/cookie-policy");
     assertEquals("en", lang(), "the visitors' page follows the site's languages, not the cookie");
     WebElement english = browser.findElement(By.cssSelector("#category-necessary tbody tr"));
@@ -135,9 +134,5 @@ class FrenchBackOfficeBrowserTest {
 
   private void member(String email, Role role) {
     DemoMembers.add(accounts, email, role);
-  }
-
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
   }
 }

@@ -28,7 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +89,7 @@ class InvitationBrowserTest {
     assertTrue(
         browser.findElement(By.cssSelector("button[data-copy=invitation-link]")).isDisplayed(),
         "a copy button");
-    screenshot("invitation-shown-once");
+    Chromium.keep(browser, "invitation-shown-once");
 
     MimeMessage mail = mailTo("newbie@cary.example");
     assertEquals("You are invited to the Consent Platform of Town of Cary", mail.getSubject());
@@ -125,7 +124,7 @@ class InvitationBrowserTest {
     browser.get(link);
     assertEquals(UNUSABLE, browser.findElement(By.tagName("h1")).getText(), "used once only");
     assertTrue(browser.findElements(By.id("password")).isEmpty());
-    screenshot("invitation-used-twice");
+    Chromium.keep(browser, "invitation-used-twice");
   }
 
   @Test
@@ -149,7 +148,7 @@ class InvitationBrowserTest {
 
     browser.get(first);
     assertEquals(UNUSABLE, browser.findElement(By.tagName("h1")).getText());
-    screenshot("invitation-expired");
+    Chromium.keep(browser, "invitation-expired");
 
     signIn(OWNER, "pw-" + OWNER);
     browser.get(base + "admin/members");
@@ -320,9 +319,5 @@ class InvitationBrowserTest {
                         "tenant.slug = ?1 and subject = ?2", tenant, LocalAccount.subjectOf(email))
                     .firstResult()
                     .id);
-  }
-
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
   }
 }

@@ -17,7 +17,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,7 @@ class MemberPagesBrowserTest {
     assertEquals(WRONG_SIGN_IN, browser.findElement(By.cssSelector("[role=alert]")).getText());
     assertFalse(browser.getPageSource().contains("\"status\""), "no problem document");
     assertTrue(browser.findElement(By.id("j_password")).isDisplayed(), "the form is there again");
-    screenshot("sign-in-wrong-password");
+    Chromium.keep(browser, "sign-in-wrong-password");
 
     submitSignIn("nobody@cary.example", "whatever-it-is");
     assertEquals(
@@ -113,7 +112,7 @@ class MemberPagesBrowserTest {
         .findElement(By.cssSelector("form[action='/admin/members/" + ownerId + "/role'] button"))
         .click();
     assertRefusedInsideTheBackOffice();
-    screenshot("last-owner-demoted");
+    Chromium.keep(browser, "last-owner-demoted");
 
     browser.findElement(By.linkText("Back to the members")).click();
     awaitUrl("/admin/members");
@@ -133,7 +132,7 @@ class MemberPagesBrowserTest {
 
     browser.findElement(By.cssSelector("a[href='/admin/members/" + leaving + "/remove']")).click();
     assertEquals("Remove leaving@cary.example?", browser.findElement(By.tagName("h1")).getText());
-    screenshot("member-remove-confirmation");
+    Chromium.keep(browser, "member-remove-confirmation");
     browser.findElement(By.linkText("Cancel")).click();
     awaitUrl("/admin/members");
     assertEquals(Role.VIEWER, role("town-of-cary", "leaving@cary.example"), "nothing removed");
@@ -201,9 +200,5 @@ class MemberPagesBrowserTest {
                     .firstResultOptional()
                     .map(m -> m.role)
                     .orElse(null));
-  }
-
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
   }
 }

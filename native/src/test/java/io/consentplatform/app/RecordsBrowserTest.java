@@ -19,7 +19,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -111,7 +110,7 @@ class RecordsBrowserTest {
             "Third-party cookies"),
         row.findElements(By.cssSelector("td span")).stream().map(WebElement::getText).toList());
     assertTrue(row.getText().contains("Custom"), row.getText());
-    screenshot("point11-after");
+    Chromium.keep(browser, "point11-after");
 
     row.findElement(By.cssSelector("th a")).click();
     assertTrue(
@@ -143,7 +142,7 @@ class RecordsBrowserTest {
                 + shortened(before)
                 + "' → 'To protect the portal's forms against cross-site request forgery'"),
         fields);
-    screenshot("point12-after");
+    Chromium.keep(browser, "point12-after");
   }
 
   /** The instant formatted by hand, apart from the application's formatter. */
@@ -178,22 +177,6 @@ class RecordsBrowserTest {
   }
 
   private void signIn(String email) {
-    browser.get(base + "admin");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(d -> d.getCurrentUrl().endsWith("/admin/login"));
-    browser.findElement(By.id("j_username")).sendKeys(email);
-    browser.findElement(By.id("j_password")).sendKeys("pw-" + email);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(d -> d.getCurrentUrl().endsWith("/admin/sites"));
-  }
-
-  /** Kept with the other suites' pictures, and where the release notes collect them. */
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
-    String wanted = System.getProperty("screenshots.dir");
-    if (wanted != null && !wanted.isBlank()) {
-      Chromium.screenshot(browser, Path.of(wanted, name + ".png"));
-    }
+    BackOfficeSignIn.demoMember(browser, base, email);
   }
 }

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ class SiteSetupBrowserTest {
         browser.findElement(By.id("domains-error")).getText());
     assertEquals("domains-error", domains.getAttribute("aria-describedby"));
     assertEquals("www.example.org\nopendata.exmple..org", domains.getAttribute("value"));
-    screenshot("point5-after");
+    Chromium.keep(browser, "point5-after");
 
     domains.clear();
     domains.sendKeys("https://www.example.org/page\nhttp://localhost:8080/x");
@@ -104,7 +103,7 @@ class SiteSetupBrowserTest {
             .getText()
             .startsWith("<script type=\"text/plain\" data-category=\""));
     assertTrue(browser.findElement(By.id("snippet-frame")).getText().contains(" data-src=\""));
-    screenshot("point6-after");
+    Chromium.keep(browser, "point6-after");
 
     assertEquals(expected, copy("snippet-script"), "the clipboard holds the snippet");
 
@@ -212,20 +211,6 @@ class SiteSetupBrowserTest {
 
   private void signIn(String email, Role role) {
     DemoMembers.add(accounts, email, role);
-    browser.get(base + "admin");
-    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/admin/login"));
-    browser.findElement(By.id("j_username")).sendKeys(email);
-    browser.findElement(By.id("j_password")).sendKeys("pw-" + email);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith("/admin/sites"));
-  }
-
-  /** Into target/screenshots, and into {@code screenshots.dir} too when it is set. */
-  private void screenshot(String name) {
-    Chromium.screenshot(browser, Path.of("target/screenshots/" + name + ".png"));
-    String dir = System.getProperty("screenshots.dir");
-    if (dir != null && !dir.isBlank()) {
-      Chromium.screenshot(browser, Path.of(dir, name + ".png"));
-    }
+    BackOfficeSignIn.demoMember(browser, base, email);
   }
 }

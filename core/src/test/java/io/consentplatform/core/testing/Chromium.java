@@ -70,4 +70,16 @@ public final class Chromium {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Keeps a picture of the page as {@code name}.png in {@code target/screenshots}, and in {@code
+   * screenshots.dir} too when that property is set (where release notes collect them).
+   */
+  public static void keep(ChromeDriver driver, String name) {
+    screenshot(driver, Path.of("target/screenshots", name + ".png"));
+    String wanted = System.getProperty("screenshots.dir");
+    if (wanted != null && !wanted.isBlank()) {
+      screenshot(driver, Path.of(wanted, name + ".png"));
+    }
+  }
 }
