@@ -300,7 +300,7 @@ class LedgerTest {
         .then()
         .statusCode(200);
 
-    List<Retention.Removal> removed = retention.apply(java.time.Instant.now());
+    List<Retention.Removal> removed = retention.applyTo(site, java.time.Instant.now());
 
     assertEquals(
         List.of(new Retention.Removal(site, 3, 3)),

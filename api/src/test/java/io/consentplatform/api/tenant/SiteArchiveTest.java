@@ -175,13 +175,13 @@ class SiteArchiveTest {
 
     // Within the retention period (five years by default), retention keeps every record.
     age(site, 1000);
-    retention.apply(Instant.now());
+    retention.applyTo(site, Instant.now());
     assertEquals(3, records(site));
     assertEquals(1, impressions(site));
 
     // Once the newest is past it, nothing of the visitors' is left; the site stays archived.
     age(site, 900);
-    retention.apply(Instant.now());
+    retention.applyTo(site, Instant.now());
     assertEquals(0, records(site));
     assertEquals(0, count("select count(*) from consent_ledger where site_id = " + site));
     assertEquals(0, impressions(site));

@@ -63,8 +63,17 @@ public class Retention {
 
   /** Removes, for every site, the expired start of its chain as of {@code now}. */
   public List<Removal> apply(Instant now) {
+    return apply(sites(null), now);
+  }
+
+  /** The same for one site only, leaving every other site's chain alone. */
+  public List<Removal> applyTo(long siteId, Instant now) {
+    return apply(sites(siteId), now);
+  }
+
+  private List<Removal> apply(List<long[]> sites, Instant now) {
     List<Removal> removals = new ArrayList<>();
-    for (long[] site : sites()) {
+    for (long[] site : sites) {
       Removal removal = expire(site[0], now.minus(site[1], ChronoUnit.DAYS));
       if (removal.removed() > 0) {
         removals.add(removal);
@@ -104,20 +113,30 @@ public class Retention {
             });
   }
 
-  private List<long[]> sites() {
+  /** Each site's id, retention days and whether it is archived; {@code only} one site, or all. */
+  private List<long[]> sites(Long only) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
                 "select s.id, t.consent_retention_days, s.archived_at is not null from site s"
-                    + " join tenant t on t.id = s.tenant_id");
-        ResultSet rows = query.executeQuery()) {
+                    + " join tenant t on t.id = s.tenant_id"
+                    + (only == null ? "" : " where s.id = ?"))) {
+      if (only != null) {
+        query.setLong(1, only);
+      }
+      return read(query);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Listing sites for retention failed", e);
+    }
+  }
+
+  private static List<long[]> read(PreparedStatement query) throws SQLException {
+    try (ResultSet rows = query.executeQuery()) {
       List<long[]> sites = new ArrayList<>();
       while (rows.next()) {
         sites.add(new long[] {rows.getLong(1), rows.getLong(2), rows.getBoolean(3) ? 1 : 0});
       }
       return sites;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Listing sites for retention failed", e);
     }
   }
 
