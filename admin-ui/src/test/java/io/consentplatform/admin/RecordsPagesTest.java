@@ -155,6 +155,8 @@ class RecordsPagesTest {
             + " with the opening hours of each";
     form.put("purposes", longPurpose);
     form.put("domain", ".maps.example");
+    form.put("retentionAmount", "13");
+    form.put("retentionUnit", "MONTHS");
 
     owner.submit(page, page, form).then().statusCode(303);
 
@@ -167,13 +169,22 @@ class RecordsPagesTest {
             "Purposes (en): 'For marketing' → '" + longPurpose.substring(0, 79) + "…'"),
         "the long value is shortened: " + changes);
     assertTrue(changes.contains("Domain: '.maps.example'"), changes.toString());
-    assertEquals(2, changes.size(), "only what changed: " + changes);
+    assertTrue(
+        changes.contains("Retention: '1 day' → '13 months'"),
+        "a retention reads as a whole: " + changes);
+    assertEquals(3, changes.size(), "only what changed: " + changes);
     Instant recorded = newestAuditTime(site);
     assertEquals(englishTime(recorded), row.selectFirst("td time").text());
 
     Element french = owner.speaking("fr").page("/admin/audit", 200).selectFirst("tbody tr");
     assertTrue(
         french.select(".audit-fields li").eachText().contains("Domaine : « .maps.example »"),
+        french.text());
+    assertTrue(
+        french
+            .select(".audit-fields li")
+            .eachText()
+            .contains("Durée de conservation : « 1 jour » → « 13 mois »"),
         french.text());
   }
 

@@ -7,6 +7,9 @@ import io.consentplatform.admin.i18n.AdminSiteMessages;
 import io.consentplatform.core.audit.AuditView;
 import io.consentplatform.core.audit.FieldChange;
 import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.cookie.RetentionFormat;
+import io.consentplatform.core.db.DomainJson;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import java.time.Instant;
@@ -82,8 +85,17 @@ public record AuditLine(
     List<String> changes = new ArrayList<>();
     // A deletion is named; listing every field the object had would bury the trail.
     if (change.after() != null) {
+      boolean retentionTold = false;
       for (FieldChange field : change.changes()) {
-        changes.add(describe(field, words));
+        if (change.entity().equals("cookie") && field.path().get(0).equals("retention")) {
+          // A retention reads as a whole ("2 weeks" → "13 months"), not as its unit and amount.
+          if (!retentionTold) {
+            changes.add(retention(change, language, words));
+            retentionTold = true;
+          }
+        } else {
+          changes.add(describe(field, words));
+        }
       }
     }
     return new AuditLine(
@@ -139,6 +151,24 @@ public record AuditLine(
     }
     return words.admin.auditChanged(
         field, value(change, change.before(), words), value(change, change.after(), words));
+  }
+
+  private static String retention(AuditView change, String language, Words words) {
+    String field = words.site.fieldRetention();
+    String before = retentionOf(change.before(), language);
+    String after = retentionOf(change.after(), language);
+    return before == null
+        ? words.admin.auditSet(field, after)
+        : words.admin.auditChanged(field, before, after);
+  }
+
+  private static String retentionOf(Map<String, Object> cookie, String language) {
+    Object value = cookie == null ? null : cookie.get("retention");
+    if (value == null) {
+      return null;
+    }
+    Retention retention = DomainJson.mapper().convertValue(value, Retention.class);
+    return shorten(RetentionFormat.format(retention, language, language));
   }
 
   /**
