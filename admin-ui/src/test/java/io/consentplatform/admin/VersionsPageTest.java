@@ -99,6 +99,29 @@ class VersionsPageTest {
   }
 
   @Test
+  void shouldShowWhereALongTextChangedRatherThanItsUnchangedStart() {
+    long site = SiteFixture.create("versions-long-text");
+    String start = "We measure how this portal is used to make it better for everyone. ".repeat(4);
+    edit(site, s -> s.texts = new TreeMap<>(Map.of("en", intro(start + "Thanks for reading."))));
+    policies.publish(site, "test");
+    BackOffice.person(accounts, "editor@versions-long.example", site, Role.EDITOR);
+    edit(site, s -> s.texts = new TreeMap<>(Map.of("en", intro(start + "Thank you for reading."))));
+
+    Document draft =
+        BackOffice.signIn("editor@versions-long.example")
+            .page("/admin/sites/" + site + "/versions", 200);
+
+    String changes = draft.select("section[aria-labelledby=draft] .changes").text();
+    assertTrue(
+        changes.contains("better for everyone. Thanks for reading.' → '…"), "before: " + changes);
+    assertTrue(changes.endsWith("better for everyone. Thank you for reading.'"), changes);
+  }
+
+  private static SiteTexts intro(String text) {
+    return new SiteTexts(null, null, null, null, null, null, null, null, null, null, text);
+  }
+
+  @Test
   void shouldSayWhyAMaterialDraftAsksAgain() {
     long site = siteWithEditor("versions-material", "editor@versions-material.example");
     BackOffice editor = BackOffice.signIn("editor@versions-material.example");

@@ -25,6 +25,9 @@ final class ChangeLines {
    */
   private static final int MAX_VALUE = 200;
 
+  /** Characters of unchanged text kept before a difference deep inside a long value. */
+  private static final int CONTEXT = 40;
+
   private static final Map<String, BiFunction<AdminMessages, AdminSiteMessages, String>> LABELS =
       Map.ofEntries(
           Map.entry("name", (a, s) -> a.fieldName()),
@@ -92,14 +95,36 @@ final class ChangeLines {
       FieldChange change, boolean withLanguage, AdminMessages admin, AdminSiteMessages site) {
     var label = LABELS.get(change.field());
     String field = label == null ? change.field() : label.apply(admin, site);
-    String before = value(change.field(), change.before(), site);
-    String after = value(change.field(), change.after(), site);
+    int from = differenceStart(change.before(), change.after());
+    String before = value(change.field(), change.before(), from, site);
+    String after = value(change.field(), change.after(), from, site);
     return change.language() == null || !withLanguage
         ? site.fieldChange(field, before, after)
         : site.fieldChangeIn(field, change.language(), before, after);
   }
 
-  private static String value(String field, String value, AdminSiteMessages site) {
+  /**
+   * Where two values start to differ, less a few words of context, when the difference lies beyond
+   * what a shortened value shows: a correction at the end of a long text must not read as two
+   * identical beginnings. Zero when the difference shows anyway.
+   */
+  static int differenceStart(String before, String after) {
+    if (before == null || after == null) {
+      return 0;
+    }
+    int same = 0;
+    int shorter = Math.min(before.length(), after.length());
+    while (same < shorter && before.charAt(same) == after.charAt(same)) {
+      same++;
+    }
+    if (same < MAX_VALUE - CONTEXT) {
+      return 0;
+    }
+    int space = before.lastIndexOf(' ', same - CONTEXT);
+    return space > 0 ? space + 1 : same - CONTEXT;
+  }
+
+  private static String value(String field, String value, int from, AdminSiteMessages site) {
     if (value == null || value.isEmpty()) {
       return site.noValue();
     }
@@ -107,7 +132,10 @@ final class ChangeLines {
       case "purpose" -> Labels.label(Purpose.valueOf(value));
       case "party" -> "THIRD_PARTY".equals(value) ? site.aThirdParty() : site.thisSite();
       case "required", "wildcard" -> Boolean.parseBoolean(value) ? site.yes() : site.no();
-      default -> value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) + "…" : value;
+      default -> {
+        String shown = from > 0 ? "…" + value.substring(from) : value;
+        yield shown.length() > MAX_VALUE ? shown.substring(0, MAX_VALUE) + "…" : shown;
+      }
     };
   }
 }
