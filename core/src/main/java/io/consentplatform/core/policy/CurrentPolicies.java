@@ -1,8 +1,8 @@
 package io.consentplatform.core.policy;
 
 import io.consentplatform.core.metrics.PlatformMetrics;
-import io.consentplatform.core.site.SiteArchival;
 import io.consentplatform.core.site.SiteArchived;
+import io.consentplatform.core.site.SiteChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -91,8 +91,9 @@ public class CurrentPolicies {
     forget(published.siteKey());
   }
 
-  void onArchival(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteArchival archival) {
-    forget(archival.siteKey());
+  /** A site's settings say whether it is archived, which this memory answers for too. */
+  void onSiteChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SiteChanged changed) {
+    forget(changed.siteKey());
   }
 
   void forget(String siteKey) {

@@ -84,11 +84,12 @@ public class PolicyChangeListener {
           PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
           if (notifications != null) {
             for (PGNotification notification : notifications) {
+              // A site's settings hold its domains and whether it is archived: both memories
+              // forget it; a publication concerns the policies alone.
               if (SiteChanged.CHANNEL.equals(notification.getName())) {
                 domains.forget(notification.getParameter());
-              } else {
-                current.forget(notification.getParameter());
               }
+              current.forget(notification.getParameter());
             }
           }
         }

@@ -7,5 +7,5 @@ public record PolicyPublished(String siteKey, int number) {
    * The PostgreSQL channel that tells every instance about it, and about any other change of what a
    * site's visitors are served (its archival): the payload is the site's key.
    */
-  public static final String CHANNEL = "policy_published";
+  static final String CHANNEL = "policy_published";
 }

@@ -9,7 +9,6 @@ import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
-import io.consentplatform.core.policy.PolicyPublished;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,17 +32,11 @@ public class SiteService {
 
   private final Audit audit;
   private final EntityManager entityManager;
-  private final Event<SiteArchival> archivals;
   private final Event<SiteChanged> changed;
 
-  public SiteService(
-      Audit audit,
-      EntityManager entityManager,
-      Event<SiteArchival> archivals,
-      Event<SiteChanged> changed) {
+  public SiteService(Audit audit, EntityManager entityManager, Event<SiteChanged> changed) {
     this.audit = audit;
     this.entityManager = entityManager;
-    this.archivals = archivals;
     this.changed = changed;
   }
 
@@ -144,14 +137,7 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     audit.record(caller, archived ? "archive" : "unarchive", "site", site.id, before, after);
-    // Every instance forgets what it serves for this site on commit (PolicyChangeListener); the
-    // event covers this one at once.
-    entityManager
-        .createNativeQuery("select pg_notify(?1, ?2)")
-        .setParameter(1, PolicyPublished.CHANNEL)
-        .setParameter(2, site.key)
-        .getSingleResult();
-    archivals.fire(new SiteArchival(site.key, archived));
+    announce(site);
     return after;
   }
 
@@ -206,8 +192,9 @@ public class SiteService {
   }
 
   /**
-   * Tells every instance, on commit, that the site's settings changed: its declared domains apply
-   * at once. The event covers this instance without waiting for the notification to come back.
+   * Tells every instance, on commit, that the site's settings changed: its declared domains, and
+   * whether it is archived, apply at once. The event covers this instance without waiting for the
+   * notification to come back.
    */
   private void announce(Site site) {
     entityManager
