@@ -1,5 +1,6 @@
 package io.consentplatform.core.consent;
 
+import io.consentplatform.core.Timers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -78,13 +78,7 @@ public class RefusedOrigins {
   }
 
   void onStart(@Observes StartupEvent start) {
-    flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "refused-origin-flusher");
-              thread.setDaemon(true);
-              return thread;
-            });
+    flusher = Timers.daemon("refused-origin-flusher");
     flusher.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
   }
 

@@ -1,6 +1,7 @@
 package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.CoreConfig;
+import io.consentplatform.core.Timers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.consentplatform.core.ledger;
 
+import io.consentplatform.core.Timers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,14 +1,17 @@
-package io.consentplatform.core.ledger;
+package io.consentplatform.core;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** The ledger's background timers: one named daemon thread each, so none holds the JVM open. */
-final class Timers {
+/**
+ * The platform's background timers (ledger sealing, retention, buffered counters): one named daemon
+ * thread each, so none holds the JVM open.
+ */
+public final class Timers {
 
   private Timers() {}
 
-  static ScheduledExecutorService daemon(String name) {
+  public static ScheduledExecutorService daemon(String name) {
     return Executors.newSingleThreadScheduledExecutor(
         task -> {
           Thread thread = new Thread(task, name);
