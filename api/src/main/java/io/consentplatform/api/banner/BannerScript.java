@@ -44,7 +44,7 @@ class BannerScript {
     return etag;
   }
 
-  private static String resource(String path) {
+  static String resource(String path) {
     try (InputStream in = BannerScript.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException(path + " is missing from the build");

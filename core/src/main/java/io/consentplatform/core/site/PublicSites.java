@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A site's current settings as visitors' requests need them, found by its public key across tenants
- * (one of the paths {@code TenantIsolation} lists): whether it exists, its domains and its data
- * controller. Unlike what a published version says, these apply as soon as they are saved.
+ * (one of the paths {@code TenantIsolation} lists): its domains and its data controller. Unlike
+ * what a published version says, these apply as soon as they are saved.
  */
 @ApplicationScoped
 public class PublicSites {
@@ -23,11 +23,5 @@ public class PublicSites {
         .map(
             site ->
                 new PublicSite(site.key, site.name, List.copyOf(site.domains), site.controller()));
-  }
-
-  /** Whether a site has this key, published or not: one indexed lookup, no entity loaded. */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public boolean exists(String siteKey) {
-    return Site.count("key", siteKey) > 0;
   }
 }
