@@ -79,7 +79,8 @@ class InvitationBrowserTest {
     browser.findElement(By.id("subject")).sendKeys("local:newbie@cary.example");
     browser.findElement(By.id("email")).sendKeys("newbie@cary.example");
     browser.findElement(By.cssSelector("#role option[value=EDITOR]")).click();
-    browser.findElement(By.cssSelector("form[action='/admin/members'] button")).click();
+    Chromium.submit(
+        browser, browser.findElement(By.cssSelector("form[action='/admin/members'] button")));
 
     String shown = browser.findElement(By.id("invitation-link")).getText();
     assertTrue(shown.startsWith(base + "admin/link/"), shown);
@@ -152,10 +153,10 @@ class InvitationBrowserTest {
 
     signIn(OWNER, "pw-" + OWNER);
     browser.get(base + "admin/members");
-    browser
-        .findElement(
-            By.cssSelector("button[aria-label='New invitation link for late@cary.example']"))
-        .click();
+    Chromium.submit(
+        browser,
+        browser.findElement(
+            By.cssSelector("button[aria-label='New invitation link for late@cary.example']")));
     String second = browser.findElement(By.id("invitation-link")).getText();
     assertEquals(second, linkIn(mailTo("late@cary.example")), "mailed");
     browser.manage().deleteAllCookies();
@@ -205,12 +206,12 @@ class InvitationBrowserTest {
     browser.get(base + "admin/login");
     browser.findElement(By.linkText("Forgot your password?")).click();
     browser.findElement(By.id("email")).sendKeys("forgetful@cary.example");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
     String answer = browser.findElement(By.cssSelector(".notice")).getText();
 
     browser.get(base + "admin/password-reset");
     browser.findElement(By.id("email")).sendKeys("stranger@cary.example");
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
     assertEquals(answer, browser.findElement(By.cssSelector(".notice")).getText(), "same answer");
 
     MimeMessage mail = mailTo("forgetful@cary.example");
@@ -242,7 +243,7 @@ class InvitationBrowserTest {
   private void choosePassword(String password, String again) {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("confirmation")).sendKeys(again);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
   }
 
   private String rowOf(String email) {

@@ -193,16 +193,7 @@ class SiteSetupBrowserTest {
 
   /** Waits until an element of the banner in the preview frame shows {@code text}. */
   private void awaitPreview(String css, String text) {
-    browser.switchTo().frame("banner-preview");
-    try {
-      new WebDriverWait(browser, WAIT)
-          .until(
-              d ->
-                  d.findElements(By.cssSelector(css)).stream()
-                      .anyMatch(e -> e.getText().contains(text)));
-    } finally {
-      browser.switchTo().defaultContent();
-    }
+    Chromium.awaitInFrame(browser, "banner-preview", css, text);
   }
 
   private void signIn(String email) {

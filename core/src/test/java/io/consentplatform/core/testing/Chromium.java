@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchFrameException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The machine's real headless Chromium, driven through its own chromedriver (Debian's {@code
@@ -59,6 +65,41 @@ public final class Chromium {
     ChromeDriver driver = new ChromeDriver(provider, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     return driver;
+  }
+
+  /**
+   * Presses a button that submits a form and waits until the answer has replaced the page: a click
+   * returns before the navigation ends, and what is read next would otherwise come from the old
+   * page (or from nothing yet).
+   */
+  public static void submit(ChromeDriver driver, WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  /**
+   * Waits until an element matching {@code css} inside the frame {@code frame} shows {@code text}.
+   * A preview frame is rebuilt as the page changes: each attempt enters it afresh, and an element
+   * read while it is being replaced is simply looked up again.
+   */
+  public static void awaitInFrame(ChromeDriver driver, String frame, String css, String text) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(NoSuchFrameException.class)
+          .until(
+              d -> {
+                d.switchTo().defaultContent();
+                d.switchTo().frame(frame);
+                return d.findElements(By.cssSelector(css)).stream()
+                    .anyMatch(e -> e.getText().contains(text));
+              });
+    } finally {
+      driver.switchTo().defaultContent();
+    }
   }
 
   /** Saves what the browser shows as a PNG, for people to look at. */
