@@ -40,6 +40,9 @@ public interface CoreConfig {
   /** The key that signs receipts. */
   Receipts receipts();
 
+  /** The cookie scanner. */
+  Scanner scanner();
+
   interface Demo {
     /** Whether the demo tenant (Town of Cary) is created on the first start. */
     @WithDefault("true")
@@ -113,5 +116,66 @@ public interface CoreConfig {
 
     /** Its public key, base64 X.509 DER; required with the private key. */
     Optional<String> publicKey();
+  }
+
+  interface Scanner {
+    /**
+     * Whether this instance runs scans; when unset, it does if the browser is found. Requests to
+     * scan are queued either way, for an instance that runs them.
+     */
+    Optional<Boolean> enabled();
+
+    /** The Chromium executable scans drive (Debian's {@code chromium}). */
+    @WithDefault("/usr/bin/chromium")
+    String chromium();
+
+    /**
+     * Whether the browser may reach private, loopback and link-local addresses: for tests and
+     * intranet installations only. Off, those are refused, metadata addresses included.
+     */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    /** The most pages one pass of a scan visits, unless the site sets fewer. */
+    @WithDefault("50")
+    int pageCap();
+
+    /** How many links away from a start page or a sitemap entry the crawl goes. */
+    @WithDefault("2")
+    int depth();
+
+    /** The most pages per second the scanner asks of one host. */
+    @WithDefault("2")
+    double pagesPerSecond();
+
+    /** The longest one page may take to load. */
+    @WithDefault("20s")
+    Duration pageTimeout();
+
+    /** The longest a whole scan (its three passes) may take. */
+    @WithDefault("15m")
+    Duration scanTimeout();
+
+    /** The User-Agent the scanner's browser and its robots.txt checks identify themselves with. */
+    @WithDefault("ConsentPlatformScanner/1.0 (+cookie scanner of a consent platform)")
+    String userAgent();
+
+    /** The robots.txt agent name the scanner obeys rules for. */
+    @WithDefault("ConsentPlatformScanner")
+    String robotsAgent();
+
+    /**
+     * A newer Open Cookie Database CSV (its published layout) to classify with instead of the copy
+     * shipped with the platform.
+     */
+    Optional<String> cookieDatabase();
+
+    /** How often an instance that runs scans looks for a queued one. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** A running scan whose instance has not reported for this long is taken over by another. */
+    @WithDefault("2m")
+    Duration staleAfter();
   }
 }
