@@ -79,4 +79,27 @@
       }
     });
   }
+
+  // A scan under way: its progress is fetched again every few seconds and replaces itself, so the
+  // page keeps its scroll; once the scan has ended, the page is loaded once more to show the
+  // report or the failure. Without scripts, the progress carries a link to reload it.
+  var poll = function (region) {
+    var url = region.getAttribute('data-poll');
+    setTimeout(function () {
+      fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(region.id);
+          if (!fresh) return;
+          region.replaceWith(fresh);
+          if (fresh.hasAttribute('data-poll')) {
+            poll(fresh);
+          } else {
+            location.reload();
+          }
+        }, function () { poll(region); });
+    }, 2000);
+  };
+  var polled = d.querySelectorAll('[data-poll]');
+  for (var n = 0; n < polled.length; n++) poll(polled[n]);
 })(document);
