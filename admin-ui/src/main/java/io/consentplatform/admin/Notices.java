@@ -31,7 +31,10 @@ public final class Notices {
           Map.entry("provider-added", AdminMessages::noticeProviderAdded),
           Map.entry("provider-saved", AdminMessages::noticeProviderSaved),
           Map.entry("provider-deleted", AdminMessages::noticeProviderDeleted),
-          Map.entry("imported", AdminMessages::noticeImported));
+          Map.entry("imported", AdminMessages::noticeImported),
+          Map.entry("scan-started", AdminMessages::noticeScanStarted),
+          Map.entry("scan-adopted", AdminMessages::noticeScanAdopted),
+          Map.entry("scan-schedule-saved", AdminMessages::noticeScanScheduleSaved));
 
   private Notices() {}
 

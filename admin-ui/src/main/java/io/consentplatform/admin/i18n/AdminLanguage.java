@@ -69,6 +69,11 @@ public class AdminLanguage {
     return MessageBundles.get(AccountMessages.class, Localized.Literal.of(code()));
   }
 
+  /** The texts of a site's scans in this language, for Java code. */
+  public ScanMessages scanMessages() {
+    return MessageBundles.get(ScanMessages.class, Localized.Literal.of(code()));
+  }
+
   /** The page being shown, path and query, for the switcher to come back to. */
   public String here() {
     return request.uri();

@@ -482,6 +482,12 @@ public interface AdminMessages {
 
   String noticeProviderDeleted();
 
+  String noticeScanStarted();
+
+  String noticeScanAdopted();
+
+  String noticeScanScheduleSaved();
+
   String noticeImported();
 
   String publishTickConfirm();

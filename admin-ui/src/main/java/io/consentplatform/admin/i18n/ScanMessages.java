@@ -24,8 +24,6 @@ public interface ScanMessages {
 
   String scanUnavailable();
 
-  String scanStartedNotice();
-
   String history();
 
   String historyCaption(int count);
@@ -48,10 +46,6 @@ public interface ScanMessages {
 
   String openReport();
 
-  String triggerMANUAL();
-
-  String triggerAPI();
-
   String triggerSCHEDULED();
 
   String statusQUEUED();
@@ -64,9 +58,7 @@ public interface ScanMessages {
 
   String scanTitle(String site);
 
-  String scanHeading(String date);
-
-  String requestedBy(String who);
+  String scanHeading();
 
   String backToScans();
 
@@ -86,7 +78,7 @@ public interface ScanMessages {
 
   String elapsedSeconds(int seconds);
 
-  String elapsedMinutes(int minutes, int seconds);
+  String elapsedMinutes(int minutes, String secs);
 
   String passNO_DECISION();
 
@@ -224,6 +216,10 @@ public interface ScanMessages {
 
   String reasonFAILED();
 
+  String diffBadgeNew();
+
+  String diffBadgeChanged();
+
   String diffHeading();
 
   String diffNew(int count);
@@ -268,11 +264,11 @@ public interface ScanMessages {
 
   String adoptNoCategory();
 
+  String adoptProviderTooLong();
+
   String adoptNoProvider();
 
   String adoptUnknownFinding();
-
-  String adoptedNotice();
 
   String adoptCategoryFor(String name);
 
@@ -306,7 +302,9 @@ public interface ScanMessages {
 
   String scheduleIs(String schedule);
 
-  String scheduleSaved();
-
   String scheduleUnknown();
+
+  String sourcePLATFORM();
+
+  String requestedAt(String who);
 }

@@ -6,7 +6,11 @@ import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Notices;
 import io.consentplatform.admin.Pages;
+import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.scan.ScanSchedule;
+import io.consentplatform.core.scan.ScanService;
+import io.consentplatform.core.scan.ScanSettings;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -35,14 +40,21 @@ public class SiteSettingsPage {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance edit(
-        SiteView site, SiteForm form, Map<String, String> errors, Chrome chrome);
+        SiteView site,
+        SiteForm form,
+        Map<String, String> errors,
+        ScanSettings scanSettings,
+        Chrome chrome);
   }
 
   private final SiteService sites;
   private final Validator validator;
   private final AdminCaller admin;
+  private final ScanService scans;
 
-  public SiteSettingsPage(SiteService sites, Validator validator, AdminCaller admin) {
+  public SiteSettingsPage(
+      SiteService sites, Validator validator, AdminCaller admin, ScanService scans) {
+    this.scans = scans;
     this.sites = sites;
     this.validator = validator;
     this.admin = admin;
@@ -53,7 +65,11 @@ public class SiteSettingsPage {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
     return Templates.edit(
-        site, SiteForm.of(site), Map.of(), Chrome.of(caller, admin, Notices.text(done)));
+        site,
+        SiteForm.of(site),
+        Map.of(),
+        scans.settings(caller, siteId),
+        Chrome.of(caller, admin, Notices.text(done)));
   }
 
   @POST
@@ -70,6 +86,45 @@ public class SiteSettingsPage {
           .build();
     }
     return Pages.invalid(
-        Templates.edit(site, form, errors.messages(), Chrome.of(caller, admin, null)));
+        Templates.edit(
+            site,
+            form,
+            errors.messages(),
+            scans.settings(caller, siteId),
+            Chrome.of(caller, admin, null)));
+  }
+
+  /**
+   * How often the platform scans the site by itself: off, weekly or monthly. The page cap, set
+   * through the API only, is kept as it is.
+   */
+  @POST
+  @Path("/scans")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response saveScanSchedule(@RestPath long siteId, @RestForm String schedule) {
+    Caller caller = admin.editor();
+    ScanSettings current = scans.settings(caller, siteId);
+    ScanSchedule chosen = schedule(schedule);
+    if (chosen == null) {
+      SiteView site = sites.get(caller, siteId);
+      return Pages.invalid(
+          Templates.edit(
+              site,
+              SiteForm.of(site),
+              Map.of("schedule", AdminLanguage.current().scanMessages().scheduleUnknown()),
+              current,
+              Chrome.of(caller, admin, null)));
+    }
+    scans.updateSettings(caller, siteId, new ScanSettings(chosen, current.pageCap()));
+    return Pages.done("/admin/sites/" + siteId + "/settings#scan-schedule", "scan-schedule-saved");
+  }
+
+  private static ScanSchedule schedule(String value) {
+    for (ScanSchedule schedule : ScanSchedule.values()) {
+      if (schedule.name().equals(value)) {
+        return schedule;
+      }
+    }
+    return null;
   }
 }

@@ -12,6 +12,8 @@ import io.consentplatform.core.category.CategoryService;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.policy.VersionService;
 import io.consentplatform.core.policy.VersionView;
+import io.consentplatform.core.scan.ScanService;
+import io.consentplatform.core.scan.ScanView;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteView;
@@ -52,7 +54,12 @@ public class SitesPage {
         Chrome chrome);
 
     static native TemplateInstance dashboard(
-        SiteView site, Dashboard dashboard, EmbedSnippet embed, Chrome chrome);
+        SiteView site,
+        Dashboard dashboard,
+        EmbedSnippet embed,
+        ScanView lastScan,
+        ScanView currentScan,
+        Chrome chrome);
   }
 
   private final SiteService sites;
@@ -62,6 +69,7 @@ public class SitesPage {
   private final AdminCaller admin;
   private final CategoryService categories;
   private final EmbedSnippet.Builder embed;
+  private final ScanService scans;
 
   public SitesPage(
       SiteService sites,
@@ -70,7 +78,9 @@ public class SitesPage {
       Validator validator,
       AdminCaller admin,
       CategoryService categories,
-      EmbedSnippet.Builder embed) {
+      EmbedSnippet.Builder embed,
+      ScanService scans) {
+    this.scans = scans;
     this.categories = categories;
     this.embed = embed;
     this.sites = sites;
@@ -131,6 +141,8 @@ public class SitesPage {
             CategoryNames.of(categories.list(caller, siteId), site),
             refused),
         embed.of(caller, site, request),
+        scans.latest(caller, siteId).orElse(null),
+        scans.current(caller, siteId).orElse(null),
         Chrome.of(caller, admin, Notices.text(done)));
   }
 }
