@@ -198,6 +198,7 @@ class BackOfficeBrowserTest {
           List.of(
               "",
               "/cookies",
+              "/scans",
               "/categories",
               "/providers",
               "/texts",
