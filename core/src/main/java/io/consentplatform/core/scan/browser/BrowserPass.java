@@ -377,6 +377,13 @@ final class BrowserPass implements AutoCloseable {
       url = urls.isEmpty() ? null : urls.get(Math.min(index, urls.size() - 1));
     }
     URI uri = url == null ? null : ScanScope.web(url);
+    for (JsonNode blocked : params.path("blockedCookies")) {
+      // The browser refused these (a Secure cookie over HTTP, a third-party cookie blocked...):
+      // they are not in the jar at the end, so they are not reported.
+      LOG.debugf(
+          "Scan: %s refused by the browser from %s: %s",
+          blocked.path("cookieLine").asText(), url, blocked.path("blockedReasons"));
+    }
     for (var header : (Iterable<Map.Entry<String, JsonNode>>) params.path("headers")::fields) {
       if (!header.getKey().equalsIgnoreCase("set-cookie")) {
         continue;

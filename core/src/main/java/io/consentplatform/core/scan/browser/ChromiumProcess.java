@@ -44,6 +44,13 @@ final class ChromiumProcess implements AutoCloseable {
     }
     Process process = null;
     try {
+      // Third-party cookies allowed, as in a visitor's everyday browser: this Chromium blocks
+      // them by default in a new profile, and a scan must see what trackers in frames set.
+      Path preferences = Files.createDirectories(profile.resolve("Default")).resolve("Preferences");
+      Files.writeString(
+          preferences,
+          "{\"profile\":{\"cookie_controls_mode\":0,\"block_third_party_cookies\":false}}",
+          StandardCharsets.UTF_8);
       List<String> command = new ArrayList<>();
       if (Files.isExecutable(NICE)) {
         // The lowest CPU priority: a scan must not slow the visitors' requests on this machine.
@@ -136,6 +143,28 @@ final class ChromiumProcess implements AutoCloseable {
 
   String browserPath() {
     return browserPath;
+  }
+
+  /**
+   * The resident memory of the browser and all its processes now, from {@code /proc} (shared pages
+   * counted in each process, so an upper bound); 0 where {@code /proc} is not there.
+   */
+  long residentBytes() {
+    long pages = 0;
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    for (ProcessHandle handle : tree) {
+      try {
+        String[] statm =
+            Files.readString(Path.of("/proc", Long.toString(handle.pid()), "statm"))
+                .trim()
+                .split(" ");
+        pages += Long.parseLong(statm[1]);
+      } catch (IOException | RuntimeException gone) {
+        // a renderer that ended meanwhile
+      }
+    }
+    return pages * 4096;
   }
 
   @Override

@@ -116,6 +116,7 @@ public class ChromiumScanner implements SiteScanner {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Instant> lastVisit = new HashMap<>();
     private ScanScope scope;
+    private long peakResident;
 
     Run(ScanTarget target, ScanProgress progress) {
       this.target = target;
@@ -155,6 +156,13 @@ public class ChromiumScanner implements SiteScanner {
           decided(Pass.REJECTED_ALL, "reject_all", pages, passes);
           decided(Pass.ACCEPTED_ALL, "accept_all", pages, passes);
         }
+        LOG.infof(
+            "Scan of %s: %d pages per pass, %d passes, %d s, browser peak resident memory %d MiB",
+            target.siteKey(),
+            pages.size(),
+            passes.size(),
+            Duration.between(deadline.minus(target.scanTimeout()), Instant.now()).toSeconds(),
+            peakResident / (1024 * 1024));
         return new ScanObservations(embedded, passes, List.copyOf(skipped.values()));
       }
     }
@@ -205,6 +213,7 @@ public class ChromiumScanner implements SiteScanner {
             continue;
           }
           BrowserPass.Visit visit = visit(pass, next.getKey());
+          peakResident = Math.max(peakResident, chromium.residentBytes());
           if (!visit.loaded()) {
             skip(visit.skipped());
             continue;
@@ -246,6 +255,7 @@ public class ChromiumScanner implements SiteScanner {
             continue;
           }
           BrowserPass.Visit visit = visit(pass, page);
+          peakResident = Math.max(peakResident, chromium.residentBytes());
           if (!visit.loaded()) {
             skip(visit.skipped());
             continue;
