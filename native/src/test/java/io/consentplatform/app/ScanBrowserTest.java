@@ -157,6 +157,10 @@ class ScanBrowserTest {
         browser.findElement(By.id("diff-missing")).getText().startsWith("Declared but not found ("),
         "the fixture declares cookies the shop never sets");
     Chromium.keep(browser, "scan-report");
+    browser.executeScript("document.getElementById('findings').scrollIntoView();");
+    Chromium.keep(browser, "scan-report-findings");
+    browser.executeScript("document.getElementById('diff').scrollIntoView();");
+    Chromium.keep(browser, "scan-report-diff");
 
     // Two new cookies to the draft: the pixel's, classified, and the theme's, described here.
     WebElement adopt = browser.findElement(By.cssSelector("form.adopt"));

@@ -95,7 +95,8 @@
           if (fresh.hasAttribute('data-poll')) {
             poll(fresh);
           } else {
-            location.reload();
+            // The notice that the scan was requested has served: the report comes without it.
+            location.replace(location.pathname);
           }
         }, function () { poll(region); });
     }, 2000);
