@@ -17,28 +17,35 @@ public final class Lifetimes {
   private Lifetimes() {}
 
   /**
-   * A retention that says an observed lifetime in the largest unit that fits it well: whole years
-   * from about a year on, else months from about a month, else days, hours or minutes; a session
-   * for a session cookie (null).
+   * A retention that says an observed lifetime in the largest unit that says it within 5%: "13
+   * months" for 400 days, "36 days" for 36 days (not "1 month"), so that the next scan does not
+   * find the adopted declaration changed; a session for a session cookie (null).
    */
   public static Retention retentionOf(Long seconds) {
     if (seconds == null) {
       return Retention.session();
     }
     long s = Math.max(seconds, MINUTE);
-    if (s >= YEAR - 15 * DAY) {
-      return capped(Math.round((double) s / YEAR), Retention.Unit.YEARS);
+    long[] sizes = {YEAR, MONTH, DAY, HOUR, MINUTE};
+    Retention.Unit[] units = {
+      Retention.Unit.YEARS,
+      Retention.Unit.MONTHS,
+      Retention.Unit.DAYS,
+      Retention.Unit.HOURS,
+      Retention.Unit.MINUTES
+    };
+    for (int i = 0; i < sizes.length; i++) {
+      long amount = Math.round((double) s / sizes[i]);
+      if (amount >= 1
+          && amount <= Retention.MAX_AMOUNT
+          && Math.abs(amount * sizes[i] - s) * 20 <= s) {
+        return Retention.of((int) amount, units[i]);
+      }
     }
-    if (s >= MONTH - 2 * DAY) {
-      return capped(Math.round((double) s / MONTH), Retention.Unit.MONTHS);
-    }
-    if (s >= DAY) {
-      return capped(Math.round((double) s / DAY), Retention.Unit.DAYS);
-    }
-    if (s >= HOUR) {
-      return capped(Math.round((double) s / HOUR), Retention.Unit.HOURS);
-    }
-    return capped(Math.round((double) s / MINUTE), Retention.Unit.MINUTES);
+    // Beyond a thousand years, or under ten minutes: the nearest that can be said.
+    return s >= YEAR
+        ? capped(Math.round((double) s / YEAR), Retention.Unit.YEARS)
+        : capped(Math.round((double) s / MINUTE), Retention.Unit.MINUTES);
   }
 
   /** The declared retention in seconds; null for a session, empty when it is only a note. */
