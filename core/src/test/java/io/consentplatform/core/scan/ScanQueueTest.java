@@ -324,6 +324,17 @@ class ScanQueueTest {
     assertEquals("No page of fail-shop.example answered", failed.failure());
     assertNull(failed.report());
 
+    long broken = scans.start(editor, site).id();
+    scanner.answer(
+        (target, progress) -> {
+          throw new IllegalStateException("connection to 10.0.0.7:5432 reset");
+        });
+    worker.runNext();
+    assertEquals(
+        "The scan stopped unexpectedly; the platform's log says why",
+        scans.get(editor, site, broken).failure(),
+        "the platform's own details stay in its log");
+
     long queuedThenArchived = scans.start(editor, site).id();
     sql("update site set archived_at = now() where id = " + site);
     int calls = scanner.targets().size();
