@@ -177,6 +177,15 @@ class ScanApiTest {
             is("OPEN_COOKIE_DATABASE"))
         .body("report.cookies.find { it.name == '_gid' }.diff", is("NEW"));
     int declared = as("adopt-viewer").get("/v1/tenant/sites/" + site + "/cookies").path("size()");
+    as("adopt-viewer")
+        .get("/v1/tenant/sites/" + site + "/scans/" + id + "/adoptions")
+        .then()
+        .statusCode(200)
+        .body("size()", is(1))
+        .body("[0].name", is("_gid"))
+        .body("[0].domain", is(".scan-api-adopt.example"))
+        .body("[0].category", is("statistics"))
+        .body("[0].provider", is("Google"));
 
     as("adopt-editor")
         .contentType(ContentType.JSON)
@@ -197,6 +206,23 @@ class ScanApiTest {
         .statusCode(422)
         .contentType(PROBLEM)
         .body("errors[0].field", is("findings[1].name"));
+    as("adopt-editor")
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"findings\":[{\"name\":\" \",\"domain\":\".scan-api-adopt.example\","
+                + "\"category\":\"statistics\",\"provider\":\"Google\"}]}")
+        .post("/v1/tenant/sites/" + site + "/scans/" + id + "/adoptions")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("errors.field", is(List.of("findings[0].name")));
+    as("adopt-editor")
+        .contentType(ContentType.JSON)
+        .body("{\"findings\":[" + ",{}".repeat(501).substring(1) + "]}")
+        .post("/v1/tenant/sites/" + site + "/scans/" + id + "/adoptions")
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM);
     as("adopt-viewer")
         .contentType(ContentType.JSON)
         .body(oneFinding)
@@ -268,7 +294,19 @@ class ScanApiTest {
         .then()
         .statusCode(400)
         .contentType(PROBLEM);
-    as("schedule-viewer").get(settings).then().body("schedule", is("MONTHLY"));
+    as("schedule-editor")
+        .contentType(ContentType.JSON)
+        .body("{\"pageCap\":1001}")
+        .put(settings)
+        .then()
+        .statusCode(422)
+        .contentType(PROBLEM)
+        .body("errors.field", is(List.of("pageCap", "schedule")));
+    as("schedule-viewer")
+        .get(settings)
+        .then()
+        .body("schedule", is("MONTHLY"))
+        .body("pageCap", nullValue());
 
     as("schedule-editor")
         .contentType(ContentType.JSON)

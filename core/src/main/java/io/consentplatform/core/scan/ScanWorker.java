@@ -125,7 +125,7 @@ public class ScanWorker {
     try {
       Job job = job(claim.scanId());
       if (job.archived()) {
-        queue.fail(claim, "The site was archived: it is not scanned");
+        fail(claim, "The site was archived: it is not scanned");
         return;
       }
       Instant started = Instant.now();
@@ -138,7 +138,7 @@ public class ScanWorker {
               () -> beat(claim, overrun), every, every, TimeUnit.MILLISECONDS);
       SiteScanner scanner = scanners.get();
       ScanObservations observations =
-          scanner.scan(job.target(), (pass, visited, cap) -> queue.beat(claim, pass, visited));
+          scanner.scan(job.target(), (pass, visited, cap) -> progress(claim, pass, visited));
       ScanReport report =
           ReportBuilder.build(
               observations,
@@ -152,10 +152,11 @@ public class ScanWorker {
             "Scan %d was taken over by another instance; its report is dropped", claim.scanId());
       }
     } catch (ScanFailed e) {
-      queue.fail(claim, e.getMessage());
+      fail(claim, e.getMessage());
     } catch (RuntimeException e) {
+      // The tenant reads the failure: the details, which may be the platform's, go to the log.
       LOG.errorf(e, "Scan %d failed", claim.scanId());
-      queue.fail(claim, "The scan stopped: " + e.getMessage());
+      fail(claim, "The scan stopped unexpectedly; the platform's log says why");
     } finally {
       if (beating != null) {
         beating.cancel(false);
@@ -163,10 +164,28 @@ public class ScanWorker {
     }
   }
 
+  /** Progress is told by the engine's thread: a missed write must not stop the scan. */
+  private void progress(Claim claim, Pass pass, int visited) {
+    try {
+      queue.beat(claim, pass, visited);
+    } catch (RuntimeException e) {
+      LOG.debugf("Progress of scan %d missed: %s", claim.scanId(), e.getMessage());
+    }
+  }
+
+  private void fail(Claim claim, String failure) {
+    try {
+      queue.fail(claim, failure);
+    } catch (RuntimeException e) {
+      // Its heartbeat stops with it: another instance takes it over once it is stale.
+      LOG.warnf("Could not record the failure of scan %d: %s", claim.scanId(), e.getMessage());
+    }
+  }
+
   private void beat(Claim claim, Instant overrun) {
     if (Instant.now().isAfter(overrun)) {
       LOG.warnf("Scan %d overran its time limit; it is failed", claim.scanId());
-      queue.fail(claim, "The scan took longer than its limit of " + config.scanTimeout());
+      fail(claim, "The scan took longer than its limit of " + config.scanTimeout());
       throw new IllegalStateException("stop beating"); // ends this periodic task
     }
     try {

@@ -324,6 +324,17 @@ class ScanQueueTest {
     assertEquals("No page of fail-shop.example answered", failed.failure());
     assertNull(failed.report());
 
+    long broken = scans.start(editor, site).id();
+    scanner.answer(
+        (target, progress) -> {
+          throw new IllegalStateException("connection to 10.0.0.7:5432 reset");
+        });
+    worker.runNext();
+    assertEquals(
+        "The scan stopped unexpectedly; the platform's log says why",
+        scans.get(editor, site, broken).failure(),
+        "the platform's own details stay in its log");
+
     long queuedThenArchived = scans.start(editor, site).id();
     sql("update site set archived_at = now() where id = " + site);
     int calls = scanner.targets().size();
@@ -375,6 +386,12 @@ class ScanQueueTest {
                 List.of()));
     worker.runNext().orElseThrow();
     int declaredBefore = cookies.cookies(editor, site).size();
+    assertEquals(
+        List.of(
+            new Adoption("_gid", ".adopt-shop.example", "statistics", "Google", null),
+            new Adoption("zz_px", ".ad.doubleclick.net", "marketing", "Google", null)),
+        scans.proposals(editor, site, id),
+        "the new findings, pre-filled from the Open Cookie Database and DoubleClick's host");
 
     Rejected unknown =
         assertThrows(
