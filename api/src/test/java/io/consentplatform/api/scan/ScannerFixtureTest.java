@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.scan.ObservedCookie;
 import io.consentplatform.core.scan.ObservedCookie.SetBy;
@@ -53,6 +54,7 @@ class ScannerFixtureTest {
 
   @Inject SiteScanner scanner;
   @Inject PolicyService policies;
+  @Inject Impressions impressions;
 
   @TestHTTPResource("/")
   URL api;
@@ -277,6 +279,20 @@ class ScannerFixtureTest {
           QuarkusTransaction.requiringNew()
               .call(() -> ConsentRecord.count("site.key", "scan-fixture")),
           "the banner's decisions never reached the platform");
+      impressions.flush();
+      assertEquals(
+          0L,
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      ((Number)
+                              ConsentRecord.getEntityManager()
+                                  .createNativeQuery(
+                                      "select count(*) from banner_impression i join site s on"
+                                          + " s.id = i.site_id where s.site_key = 'scan-fixture'")
+                                  .getSingleResult())
+                          .longValue()),
+          "nor did its impressions");
     }
   }
 

@@ -102,6 +102,8 @@ final class BrowserPass implements AutoCloseable {
   private final Map<String, String> firstUrlOfAuthority = new ConcurrentHashMap<>();
   private final List<CookieSet> sets = Collections.synchronizedList(new ArrayList<>());
   private final Set<String> thirdPartyHosts = new ConcurrentSkipListSet<>();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile long lastNetworkActivity = System.nanoTime();
   private final Map<String, Context> contexts = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> lifecycle = new ConcurrentHashMap<>();
   private final Map<CookieKey, String> cookieFirstSeen = new LinkedHashMap<>();
@@ -183,6 +185,10 @@ final class BrowserPass implements AutoCloseable {
         case "Fetch.requestPaused" -> paused(session, params);
         case "Network.requestWillBeSent" -> requested(session, params);
         case "Network.responseReceived" -> answered(session, params);
+        case "Network.loadingFinished", "Network.loadingFailed" -> {
+          inFlight.remove(session + "/" + params.path("requestId").asText());
+          lastNetworkActivity = System.nanoTime();
+        }
         case "Network.responseReceivedExtraInfo" -> cookiesFromHttp(session, params);
         case "Runtime.bindingCalled" -> cookieFromScript(params);
         case "Runtime.executionContextCreated" -> contextCreated(session, params.path("context"));
@@ -326,6 +332,8 @@ final class BrowserPass implements AutoCloseable {
 
   private void requested(String session, JsonNode params) {
     String url = params.path("request").path("url").asText();
+    inFlight.add(session + "/" + params.path("requestId").asText());
+    lastNetworkActivity = System.nanoTime();
     requestUrls
         .computeIfAbsent(
             session + "/" + params.path("requestId").asText(),
@@ -546,8 +554,12 @@ final class BrowserPass implements AutoCloseable {
                 .formatted(action)
             + " if (!b) return false; b.click(); return true; })()";
     boolean pressed = evaluate(page, null, click).asBoolean(false);
-    // What the accepted scripts do happens now: give them the time a page gets to settle.
-    await(() -> false, earliest(Instant.now().plus(SETTLE_MAX), deadline));
+    // What the accepted scripts do happens now: wait until the network is quiet, as for a page.
+    pause(SETTLE_MS);
+    await(
+        () -> inFlight.isEmpty() && System.nanoTime() - lastNetworkActivity > 500_000_000L,
+        earliest(Instant.now().plus(SETTLE_MAX), deadline));
+    pause(SETTLE_MS);
     observe();
     return pressed;
   }
