@@ -373,6 +373,58 @@ class ScannerFixtureTest {
     }
   }
 
+  @Test
+  void shouldRefuseWhatAPageAsksOfLoopbackThroughTheProxy() throws IOException {
+    AtomicInteger secretHits = new AtomicInteger();
+    HttpServer secret = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    secret.createContext(
+        "/",
+        exchange -> {
+          secretHits.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    secret.start();
+    String pixel = "http://127.0.0.1:" + secret.getAddress().getPort() + "/pixel.gif";
+    HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    page.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              ("<!DOCTYPE html><title>Page</title><img alt=\"\" src=\"" + pixel + "\">")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          exchange.sendResponseHeaders(
+              exchange.getRequestURI().getPath().equals("/") ? 200 : 404, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    page.start();
+    String pageDomain = "page.localhost:" + page.getAddress().getPort();
+    try {
+      ScanObservations scan =
+          scanner.scan(
+              new ScanTarget(
+                  "scan-subresource",
+                  List.of(pageDomain),
+                  50,
+                  2,
+                  PAGE_TIMEOUT,
+                  Duration.ofMinutes(1),
+                  Set.of(pageDomain)),
+              null);
+
+      assertEquals(List.of("http://" + pageDomain + "/"), scan.passes().get(0).pages());
+      assertEquals(
+          List.of(new SkippedUrl(pixel, Reason.REFUSED_ADDRESS, "a private or reserved address")),
+          scan.skipped());
+      assertEquals(0, secretHits.get(), "the browser did not go around the proxy to loopback");
+    } finally {
+      page.stop(0);
+      secret.stop(0);
+    }
+  }
+
   private static List<Seen> cookies(ScanObservations scan, Pass pass) {
     List<Seen> seen = new ArrayList<>();
     for (ObservedCookie cookie : pass(scan, pass).cookies()) {
