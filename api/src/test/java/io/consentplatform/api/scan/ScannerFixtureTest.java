@@ -419,6 +419,8 @@ class ScannerFixtureTest {
           List.of(new SkippedUrl(pixel, Reason.REFUSED_ADDRESS, "a private or reserved address")),
           scan.skipped());
       assertEquals(0, secretHits.get(), "the browser did not go around the proxy to loopback");
+      assertEquals(
+          List.of(), scan.passes().get(0).thirdPartyHosts(), "a refused host was not contacted");
     } finally {
       page.stop(0);
       secret.stop(0);
