@@ -86,7 +86,7 @@ class ScannerFixtureTest {
   }
 
   @Test
-  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() {
+  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() throws IOException {
     String platform = api.toString().replaceAll("/$", "");
     String platformHost = "localhost:" + api.getPort();
     try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-fixture")) {
@@ -108,6 +108,20 @@ class ScannerFixtureTest {
           "Scan of the fixture took %d ms", Duration.between(before, Instant.now()).toMillis());
       LOG.info(scan);
 
+      assertEquals(
+          List.of(),
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains("consent-scan-"))
+              .toList(),
+          "every browser process of the scan is gone");
+      try (var temporary =
+          java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+        assertEquals(
+            List.of(),
+            temporary.filter(f -> f.getFileName().toString().startsWith("consent-scan-")).toList(),
+            "and so are their profiles");
+      }
       assertTrue(scan.bannerEmbedded(), "the first page loaded the banner and it showed");
       assertEquals(
           List.of(Pass.NO_DECISION, Pass.REJECTED_ALL, Pass.ACCEPTED_ALL),
