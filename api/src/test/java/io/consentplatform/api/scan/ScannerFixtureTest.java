@@ -311,6 +311,41 @@ class ScannerFixtureTest {
   }
 
   @Test
+  void shouldStopAtThePageCap() {
+    String platform = api.toString().replaceAll("/$", "");
+    try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-cap")) {
+      policies.publish(SiteFixture.create("scan-cap", List.of(site.domain())), "test");
+
+      ScanObservations scan =
+          scanner.scan(
+              new ScanTarget(
+                  "scan-cap",
+                  List.of(site.domain()),
+                  2,
+                  2,
+                  PAGE_TIMEOUT,
+                  Duration.ofMinutes(5),
+                  Set.of(site.domain(), site.trackerDomain(), "localhost:" + api.getPort())),
+              null);
+
+      for (PassObservations pass : scan.passes()) {
+        assertEquals(List.of(site.url("/"), site.url("/from-sitemap")), pass.pages());
+      }
+      List<SkippedUrl> overCap =
+          scan.skipped().stream().filter(s -> s.reason() == Reason.OVER_CAP).toList();
+      assertEquals(
+          List.of(
+              new SkippedUrl(site.url("/about"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/offers"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/leave"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/slow"), Reason.OVER_CAP, "beyond 2 pages")),
+          overCap);
+      assertFalse(site.requested(site.domain(), "/about"));
+      assertFalse(site.requested(site.domain(), "/slow"));
+    }
+  }
+
+  @Test
   void shouldRefuseASiteDeclaredAsTheCloudMetadataAddress() {
     ScanObservations scan =
         scanner.scan(
