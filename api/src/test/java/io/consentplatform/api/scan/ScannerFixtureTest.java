@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.scan.ObservedCookie;
 import io.consentplatform.core.scan.ObservedCookie.SetBy;
@@ -53,6 +54,7 @@ class ScannerFixtureTest {
 
   @Inject SiteScanner scanner;
   @Inject PolicyService policies;
+  @Inject Impressions impressions;
 
   @TestHTTPResource("/")
   URL api;
@@ -84,7 +86,7 @@ class ScannerFixtureTest {
   }
 
   @Test
-  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() {
+  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() throws IOException {
     String platform = api.toString().replaceAll("/$", "");
     String platformHost = "localhost:" + api.getPort();
     try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-fixture")) {
@@ -106,6 +108,20 @@ class ScannerFixtureTest {
           "Scan of the fixture took %d ms", Duration.between(before, Instant.now()).toMillis());
       LOG.info(scan);
 
+      assertEquals(
+          List.of(),
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains("consent-scan-"))
+              .toList(),
+          "every browser process of the scan is gone");
+      try (var temporary =
+          java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+        assertEquals(
+            List.of(),
+            temporary.filter(f -> f.getFileName().toString().startsWith("consent-scan-")).toList(),
+            "and so are their profiles");
+      }
       assertTrue(scan.bannerEmbedded(), "the first page loaded the banner and it showed");
       assertEquals(
           List.of(Pass.NO_DECISION, Pass.REJECTED_ALL, Pass.ACCEPTED_ALL),
@@ -277,6 +293,55 @@ class ScannerFixtureTest {
           QuarkusTransaction.requiringNew()
               .call(() -> ConsentRecord.count("site.key", "scan-fixture")),
           "the banner's decisions never reached the platform");
+      impressions.flush();
+      assertEquals(
+          0L,
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      ((Number)
+                              ConsentRecord.getEntityManager()
+                                  .createNativeQuery(
+                                      "select count(*) from banner_impression i join site s on"
+                                          + " s.id = i.site_id where s.site_key = 'scan-fixture'")
+                                  .getSingleResult())
+                          .longValue()),
+          "nor did its impressions");
+    }
+  }
+
+  @Test
+  void shouldStopAtThePageCap() {
+    String platform = api.toString().replaceAll("/$", "");
+    try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-cap")) {
+      policies.publish(SiteFixture.create("scan-cap", List.of(site.domain())), "test");
+
+      ScanObservations scan =
+          scanner.scan(
+              new ScanTarget(
+                  "scan-cap",
+                  List.of(site.domain()),
+                  2,
+                  2,
+                  PAGE_TIMEOUT,
+                  Duration.ofMinutes(5),
+                  Set.of(site.domain(), site.trackerDomain(), "localhost:" + api.getPort())),
+              null);
+
+      for (PassObservations pass : scan.passes()) {
+        assertEquals(List.of(site.url("/"), site.url("/from-sitemap")), pass.pages());
+      }
+      List<SkippedUrl> overCap =
+          scan.skipped().stream().filter(s -> s.reason() == Reason.OVER_CAP).toList();
+      assertEquals(
+          List.of(
+              new SkippedUrl(site.url("/about"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/offers"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/leave"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/slow"), Reason.OVER_CAP, "beyond 2 pages")),
+          overCap);
+      assertFalse(site.requested(site.domain(), "/about"));
+      assertFalse(site.requested(site.domain(), "/slow"));
     }
   }
 
@@ -353,6 +418,60 @@ class ScannerFixtureTest {
       assertEquals(0, secretHits.get(), "the loopback server was never reached");
     } finally {
       gate.stop(0);
+      secret.stop(0);
+    }
+  }
+
+  @Test
+  void shouldRefuseWhatAPageAsksOfLoopbackThroughTheProxy() throws IOException {
+    AtomicInteger secretHits = new AtomicInteger();
+    HttpServer secret = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    secret.createContext(
+        "/",
+        exchange -> {
+          secretHits.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    secret.start();
+    String pixel = "http://127.0.0.1:" + secret.getAddress().getPort() + "/pixel.gif";
+    HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    page.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              ("<!DOCTYPE html><title>Page</title><img alt=\"\" src=\"" + pixel + "\">")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          exchange.sendResponseHeaders(
+              exchange.getRequestURI().getPath().equals("/") ? 200 : 404, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    page.start();
+    String pageDomain = "page.localhost:" + page.getAddress().getPort();
+    try {
+      ScanObservations scan =
+          scanner.scan(
+              new ScanTarget(
+                  "scan-subresource",
+                  List.of(pageDomain),
+                  50,
+                  2,
+                  PAGE_TIMEOUT,
+                  Duration.ofMinutes(1),
+                  Set.of(pageDomain)),
+              null);
+
+      assertEquals(List.of("http://" + pageDomain + "/"), scan.passes().get(0).pages());
+      assertEquals(
+          List.of(new SkippedUrl(pixel, Reason.REFUSED_ADDRESS, "a private or reserved address")),
+          scan.skipped());
+      assertEquals(0, secretHits.get(), "the browser did not go around the proxy to loopback");
+      assertEquals(
+          List.of(), scan.passes().get(0).thirdPartyHosts(), "a refused host was not contacted");
+    } finally {
+      page.stop(0);
       secret.stop(0);
     }
   }

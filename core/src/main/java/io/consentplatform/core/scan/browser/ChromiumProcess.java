@@ -146,25 +146,33 @@ final class ChromiumProcess implements AutoCloseable {
   }
 
   /**
-   * The resident memory of the browser and all its processes now, from {@code /proc} (shared pages
-   * counted in each process, so an upper bound); 0 where {@code /proc} is not there.
+   * The memory the browser and all its processes hold now, from {@code /proc}: the proportional set
+   * size (shared pages divided among their sharers), or the resident size where the kernel does not
+   * tell it; 0 where there is no {@code /proc}.
    */
   long residentBytes() {
-    long pages = 0;
+    long bytes = 0;
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     for (ProcessHandle handle : tree) {
+      Path proc = Path.of("/proc", Long.toString(handle.pid()));
       try {
-        String[] statm =
-            Files.readString(Path.of("/proc", Long.toString(handle.pid()), "statm"))
-                .trim()
-                .split(" ");
-        pages += Long.parseLong(statm[1]);
+        Path rollup = proc.resolve("smaps_rollup");
+        if (Files.isReadable(rollup)) {
+          for (String line : Files.readAllLines(rollup)) {
+            if (line.startsWith("Pss:")) {
+              bytes += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+          }
+        } else {
+          String[] statm = Files.readString(proc.resolve("statm")).trim().split(" ");
+          bytes += Long.parseLong(statm[1]) * 4096;
+        }
       } catch (IOException | RuntimeException gone) {
         // a renderer that ended meanwhile
       }
     }
-    return pages * 4096;
+    return bytes;
   }
 
   @Override

@@ -100,6 +100,8 @@ public class ChromiumScanner implements SiteScanner {
     }
     try {
       return new Run(target, progress).run();
+    } catch (Cdp.CdpError browser) {
+      throw new ScanFailed("The scanner's browser failed: " + browser.getMessage(), browser);
     } finally {
       browsers.release();
     }
@@ -157,7 +159,7 @@ public class ChromiumScanner implements SiteScanner {
           decided(Pass.ACCEPTED_ALL, "accept_all", pages, passes);
         }
         LOG.infof(
-            "Scan of %s: %d pages per pass, %d passes, %d s, browser peak resident memory %d MiB",
+            "Scan of %s: %d pages per pass, %d passes, %d s, browser peak memory (PSS) %d MiB",
             target.siteKey(),
             pages.size(),
             passes.size(),
