@@ -181,7 +181,7 @@ class ScanPagesTest {
             "Secure SameSite=Lax",
             "script https://connect.facebook.net/en_US/fbevents.js",
             "https://scan-report.example/ no decision, rejected all, accepted all",
-            "EN marketing · Meta Open Cookie Database: 8a5b3c"),
+            "marketing · Meta Open Cookie Database: 8a5b3c"),
         rows.get("_fbp"));
     assertEquals("Unclassified", rows.get("mystery").get(8), "no rule matched");
     assertEquals(

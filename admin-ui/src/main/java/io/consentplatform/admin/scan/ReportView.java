@@ -3,12 +3,11 @@ package io.consentplatform.admin.scan;
 import io.consentplatform.admin.category.CategoryNames;
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.admin.i18n.ScanMessages;
-import io.consentplatform.core.category.CategoryView;
-import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.cookie.RetentionFormat;
+import io.consentplatform.core.scan.Adoption;
 import io.consentplatform.core.scan.report.Lifetimes;
 import io.consentplatform.core.scan.report.ScanReport;
 import io.consentplatform.core.scan.report.ScanReport.Change;
@@ -19,6 +18,7 @@ import io.consentplatform.core.scan.report.ScanReport.Violation;
 import io.consentplatform.core.scan.report.ScanReport.ViolationKind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,28 +105,30 @@ public record ReportView(
   }
 
   /**
-   * The report of a finished scan, read against the site's categories (for names and what to
-   * suggest) and its current declarations (for what a changed cookie's declaration says).
+   * The report of a finished scan, read against the site's categories (for the names of declared
+   * cookies' categories), what the scan proposes to adopt (each new finding's category and
+   * provider, from {@code ScanService.proposals}) and the site's current declarations (for what a
+   * changed cookie's declaration says).
    */
   static ReportView of(
-      ScanReport report,
-      List<CategoryView> categories,
-      CategoryNames names,
-      List<CookieView> declared) {
+      ScanReport report, CategoryNames names, List<Adoption> proposals, List<CookieView> declared) {
     Map<Long, CookieView> declarations =
         declared.stream().collect(Collectors.toMap(CookieView::id, Function.identity()));
+    Map<String, Adoption> proposed = new HashMap<>();
+    proposals.forEach(p -> proposed.putIfAbsent(p.name() + "\n" + p.domain(), p));
     List<Finding> findings = new ArrayList<>();
     List<Finding> fresh = new ArrayList<>();
     List<Changed> changed = new ArrayList<>();
     for (CookieFinding cookie : report.cookies()) {
-      String category = suggestedCategory(cookie.classification(), categories);
+      String declaredCategory = cookie.classification().category();
+      Adoption proposal = proposed.get(cookie.name() + "\n" + cookie.domain());
       Finding finding =
           new Finding(
               cookie,
               Lifetimes.retentionOf(cookie.lifetimeSeconds()),
-              category.isEmpty() ? null : names.name(category),
-              category,
-              cookie.classification().provider() == null ? "" : cookie.classification().provider());
+              declaredCategory == null ? null : names.name(declaredCategory),
+              proposal == null || proposal.category() == null ? "" : proposal.category(),
+              proposal == null || proposal.provider() == null ? "" : proposal.provider());
       findings.add(finding);
       if (cookie.diff() == DiffStatus.NEW) {
         fresh.add(finding);
@@ -140,27 +142,6 @@ public record ReportView(
     // Stable: within a kind, the order in which the scan found them.
     violations.sort(Comparator.comparing(v -> order(v.kind())));
     return new ReportView(report, violations, findings, fresh, changed, report.declaredNotFound());
-  }
-
-  /**
-   * The category a finding belongs to: its declaration's; else the site's first category of the
-   * purpose the classification gives; else none, for the editor to choose.
-   */
-  static String suggestedCategory(
-      ScanReport.Classification classification, List<CategoryView> categories) {
-    if (classification.category() != null
-        && categories.stream().anyMatch(c -> c.key().equals(classification.category()))) {
-      return classification.category();
-    }
-    Purpose purpose = classification.purpose();
-    if (purpose == null) {
-      return "";
-    }
-    return categories.stream()
-        .filter(c -> c.purpose() == purpose)
-        .map(CategoryView::key)
-        .findFirst()
-        .orElse("");
   }
 
   private static int order(ViolationKind kind) {

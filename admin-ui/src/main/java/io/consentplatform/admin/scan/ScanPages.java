@@ -198,9 +198,11 @@ public class ScanPages {
 
   private ReportView view(Caller caller, ScanView scan) {
     SiteView site = sites.get(caller, scan.siteId());
-    List<CategoryView> all = categories.list(caller, site.id());
     return ReportView.of(
-        scan.report(), all, CategoryNames.of(all, site), cookies.cookies(caller, site.id()));
+        scan.report(),
+        CategoryNames.of(categories.list(caller, site.id()), site),
+        scans.proposals(caller, site.id(), scan.id()),
+        cookies.cookies(caller, site.id()));
   }
 
   private static String base(long siteId) {
