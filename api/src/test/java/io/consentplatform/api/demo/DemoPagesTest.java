@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.demo.DemoSite;
+import io.consentplatform.core.scan.ScanReach;
+import io.consentplatform.core.scan.ScanSchedule;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,6 +22,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,6 +42,7 @@ class DemoPagesTest {
   URL platform;
 
   @Inject DemoSite demoSite;
+  @Inject ScanReach reach;
 
   private static final String NOTICE =
       "Demo page served by the Consent Platform, imitating data.townofcary.org";
@@ -167,6 +171,14 @@ class DemoPagesTest {
     String local = "townofcary.localhost:" + port();
     await().atMost(Duration.ofSeconds(10)).until(() -> domains().contains(local));
     assertEquals(List.of("data.townofcary.org", local), domains());
+    assertEquals(
+        ScanSchedule.OFF,
+        QuarkusTransaction.requiringNew()
+            .call(() -> Site.findByKey("townofcary").orElseThrow().scanSchedule));
+    // Its scans may reach the demo pages and the platform (the banner), on loopback; no other
+    // site's may reach anything local.
+    assertEquals(Set.of(local, "localhost:" + port()), reach.reachable("townofcary"));
+    assertEquals(Set.of(), reach.reachable("demo-pages-other-site"));
 
     String banner =
         given()
@@ -184,17 +196,24 @@ class DemoPagesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> domains().size() == 2);
     QuarkusTransaction.requiringNew()
         .run(
-            () ->
-                Site.findByKey("townofcary").orElseThrow().domains =
-                    new ArrayList<>(
-                        List.of(
-                            "townofcary.localhost:1234",
-                            "data.townofcary.org",
-                            "townofcary.localhost")));
+            () -> {
+              Site site = Site.findByKey("townofcary").orElseThrow();
+              site.domains =
+                  new ArrayList<>(
+                      List.of(
+                          "townofcary.localhost:1234",
+                          "data.townofcary.org",
+                          "townofcary.localhost"));
+              site.scanSchedule = ScanSchedule.MONTHLY;
+            });
 
     demoSite.serveAt(port());
 
     assertEquals(List.of("data.townofcary.org", "townofcary.localhost:" + port()), domains());
+    assertEquals(
+        ScanSchedule.OFF,
+        QuarkusTransaction.requiringNew()
+            .call(() -> Site.findByKey("townofcary").orElseThrow().scanSchedule));
   }
 
   private RequestSpecification onDemoHost() {

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code host:port} pairs a site's scans may reach although they are local: the platform's own
  * demo pages, for the demo site only. Empty for every other site, so that private and loopback
- * addresses stay refused. When a site has some, its scans visit only them (its declared domains
- * name a portal the platform cannot reach).
+ * addresses stay refused. When a site has some, its scans visit only its declared domains among
+ * them (its other domains name a portal the platform cannot reach); the demo site's also hold the
+ * platform's own address, which its pages load the banner from. DemoSite fills them.
  */
 @ApplicationScoped
 public class ScanReach {
