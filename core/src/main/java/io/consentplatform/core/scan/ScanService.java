@@ -9,6 +9,7 @@ import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.ProviderEdit;
 import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.error.Conflict;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A site's scans, for its tenant: start one (editors and owners), follow it, read its report, and
@@ -213,8 +215,11 @@ public class ScanService {
 
   private CookieEdit declaration(Site site, Adoption adoption, CookieFinding finding, Scan scan) {
     String host = Domains.host(finding.domain());
-    // A declaration names its domain only when it is not the site's own.
-    boolean own = site.domains.stream().anyMatch(d -> Domains.host(d).equals(host));
+    // A declaration names its domain only when it is not the site's own (or the demo pages').
+    boolean own =
+        finding.party() == Party.FIRST_PARTY
+            && Stream.concat(site.domains.stream(), reach.reachable(site.key).stream())
+                .anyMatch(d -> Domains.host(d).equals(host));
     CookieText text =
         adoption.text() != null
             ? adoption.text()

@@ -128,16 +128,25 @@ public class ScanWorker {
         queue.fail(claim, "The site was archived: it is not scanned");
         return;
       }
+      Instant started = Instant.now();
+      // An engine that overruns its own time limit by this much is stuck: the scan is failed
+      // rather than beaten for ever.
+      Instant overrun = started.plus(config.scanTimeout()).plus(config.staleAfter());
       long every = Math.max(1000, config.staleAfter().toMillis() / 4);
       beating =
-          heartbeat.scheduleAtFixedRate(() -> beat(claim), every, every, TimeUnit.MILLISECONDS);
-      Instant started = Instant.now();
+          heartbeat.scheduleAtFixedRate(
+              () -> beat(claim, overrun), every, every, TimeUnit.MILLISECONDS);
       SiteScanner scanner = scanners.get();
       ScanObservations observations =
           scanner.scan(job.target(), (pass, visited, cap) -> queue.beat(claim, pass, visited));
       ScanReport report =
           ReportBuilder.build(
-              observations, job.declarations(), job.siteDomains(), databases.current(), started);
+              observations,
+              job.declarations(),
+              job.target().domains(),
+              job.declaredDomains(),
+              databases.current(),
+              started);
       if (!queue.finish(claim, report)) {
         LOG.warnf(
             "Scan %d was taken over by another instance; its report is dropped", claim.scanId());
@@ -154,7 +163,12 @@ public class ScanWorker {
     }
   }
 
-  private void beat(Claim claim) {
+  private void beat(Claim claim, Instant overrun) {
+    if (Instant.now().isAfter(overrun)) {
+      LOG.warnf("Scan %d overran its time limit; it is failed", claim.scanId());
+      queue.fail(claim, "The scan took longer than its limit of " + config.scanTimeout());
+      throw new IllegalStateException("stop beating"); // ends this periodic task
+    }
     try {
       queue.beat(claim, null, null);
     } catch (RuntimeException e) {
@@ -166,7 +180,7 @@ public class ScanWorker {
   private record Job(
       boolean archived,
       ScanTarget target,
-      List<String> siteDomains,
+      List<String> declaredDomains,
       List<Declaration> declarations) {}
 
   private Job job(long scanId) {
@@ -207,7 +221,7 @@ public class ScanWorker {
                         cookie.category.required,
                         cookie.provider.name));
               }
-              return new Job(site.isArchived(), target, domains, declarations);
+              return new Job(site.isArchived(), target, List.copyOf(site.domains), declarations);
             });
   }
 

@@ -41,14 +41,28 @@ public final class ReportBuilder {
 
   private ReportBuilder() {}
 
+  /** A report of a scan that visited the site's own declared domains. */
+  public static ScanReport build(
+      ScanObservations observations,
+      List<Declaration> declarations,
+      List<String> siteDomains,
+      CookieDatabase database,
+      Instant scannedAt) {
+    return build(observations, declarations, siteDomains, siteDomains, database, scannedAt);
+  }
+
   /**
    * @param siteDomains the domains the scan visited: a cookie under one of them is first-party
+   * @param declaredDomains the site's declared domains: a declaration on one of them is for the
+   *     site's own cookie, wherever the scan visited it (the demo site's declarations name its real
+   *     portal; its scans visit the platform's copy)
    * @param scannedAt when the scan began: observed lifetimes count from it
    */
   public static ScanReport build(
       ScanObservations observations,
       List<Declaration> declarations,
       List<String> siteDomains,
+      List<String> declaredDomains,
       CookieDatabase database,
       Instant scannedAt) {
     CookieClassifier classifier = new CookieClassifier(declarations, database, siteDomains);
@@ -87,7 +101,8 @@ public final class ReportBuilder {
           if (classification.declaredCookieId() != null) {
             found.add(classification.declaredCookieId());
           }
-          findings.add(finding(seen, classification, byId, siteDomains, scannedAt));
+          findings.add(
+              finding(seen, classification, byId, siteDomains, declaredDomains, scannedAt));
         });
     findings.sort(
         Comparator.comparing(CookieFinding::name)
@@ -204,6 +219,7 @@ public final class ReportBuilder {
       Classification classification,
       Map<Long, Declaration> declarations,
       List<String> siteDomains,
+      List<String> declaredDomains,
       Instant scannedAt) {
     ObservedCookie cookie = seen.first;
     Party party =
@@ -216,7 +232,7 @@ public final class ReportBuilder {
     List<Change> changes = List.of();
     if (classification.source() == Source.DECLARED) {
       Declaration declared = declarations.get(classification.declaredCookieId());
-      changes = changes(declared, cookie.domain(), party, lifetime);
+      changes = changes(declared, declaredDomains, cookie.domain(), party, lifetime);
       diff = changes.isEmpty() ? DiffStatus.DECLARED : DiffStatus.CHANGED;
     }
     return new CookieFinding(
@@ -238,10 +254,22 @@ public final class ReportBuilder {
         changes);
   }
 
-  /** What the declaration says otherwise than the cookie seen. */
-  static List<Change> changes(Declaration declared, String domain, Party party, Long lifetime) {
+  /**
+   * What the declaration says otherwise than the cookie seen. A declaration without a domain, or on
+   * one of the site's declared domains, is for a cookie of the site's own: seen first-party, it is
+   * where it was declared.
+   */
+  static List<Change> changes(
+      Declaration declared,
+      List<String> declaredDomains,
+      String domain,
+      Party party,
+      Long lifetime) {
     EnumSet<Change> changes = EnumSet.noneOf(Change.class);
-    boolean declaredOwn = declared.domain() == null || declared.domain().isBlank();
+    boolean declaredOwn =
+        declared.domain() == null
+            || declared.domain().isBlank()
+            || Domains.firstParty(declared.domain(), declaredDomains);
     if (declaredOwn
         ? party == Party.THIRD_PARTY
         : !Domains.host(declared.domain()).equals(Domains.host(domain))) {

@@ -369,6 +369,60 @@ class ScanReportTest {
     assertEquals(false, quiet.bannerEmbedded());
   }
 
+  @Test
+  void shouldMatchTheSitesOwnDeclarationsWhereverTheScanVisitedIt() {
+    // Declared on the portal's domain, scanned on a local copy of its pages (the demo site).
+    Declaration session =
+        new Declaration(
+            1,
+            "sessionid",
+            false,
+            "data.town.example",
+            Party.FIRST_PARTY,
+            Retention.of(2, Retention.Unit.WEEKS),
+            "necessary",
+            Purpose.NECESSARY,
+            true,
+            "Portal");
+    String page = "http://town.localhost:8080/demo/";
+    ScanObservations local =
+        new ScanObservations(
+            true,
+            List.of(
+                new PassObservations(
+                    Pass.NO_DECISION,
+                    List.of(page),
+                    List.of(
+                        new ObservedCookie(
+                            "sessionid",
+                            "town.localhost",
+                            "/",
+                            T0.plus(Duration.ofDays(14)),
+                            true,
+                            false,
+                            "Lax",
+                            SetBy.HTTP,
+                            page,
+                            List.of(page))),
+                    List.of(),
+                    List.of())),
+            List.of());
+    ScanReport demo =
+        ReportBuilder.build(
+            local,
+            List.of(session),
+            List.of("town.localhost:8080"),
+            List.of("data.town.example"),
+            CookieDatabase.shipped(),
+            T0);
+    assertEquals(
+        List.of(
+            "sessionid|town.localhost|FIRST_PARTY|DECLARED|DECLARED_NAME|sessionid|DECLARED|[]"
+                + "|[NO_DECISION]"),
+        demo.cookies().stream().map(ScanReportTest::line).toList());
+    assertEquals(List.of(), demo.violations());
+  }
+
   private static String line(CookieFinding f) {
     return String.join(
         "|",
