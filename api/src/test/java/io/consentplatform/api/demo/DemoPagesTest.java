@@ -178,6 +178,7 @@ class DemoPagesTest {
     // Its scans may reach the demo pages and the platform (the banner), on loopback; no other
     // site's may reach anything local.
     assertEquals(Set.of(local, "localhost:" + port()), reach.reachable("townofcary"));
+    assertEquals(Set.of(local), reach.pages("townofcary"), "only the demo pages are crawled");
     assertEquals(Set.of(), reach.reachable("demo-pages-other-site"));
 
     String banner =

@@ -76,7 +76,7 @@ public class DemoSite {
   public void serveAt(int port) {
     String local = localDomain(port);
     localDomain = Optional.of(local);
-    reach.allow(KEY, Set.of(local, "localhost:" + port));
+    reach.allow(KEY, Set.of(local), Set.of("localhost:" + port));
     Optional<Site> found = Site.findByKey(KEY);
     if (found.isEmpty()) {
       return;

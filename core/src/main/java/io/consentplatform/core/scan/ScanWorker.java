@@ -191,12 +191,11 @@ public class ScanWorker {
               Site site = scan.site;
               var reachable = reach.reachable(site.key);
               // The demo site's declared domains name a portal out of reach: its scans visit the
-              // platform's own demo pages instead, and only them (the platform's own address is
-              // reachable too, for the banner the pages load, but is no domain of the site).
+              // platform's own demo pages instead, and only them.
               List<String> domains =
                   reachable.isEmpty()
                       ? List.copyOf(site.domains)
-                      : site.domains.stream().filter(reachable::contains).toList();
+                      : reach.pages(site.key).stream().sorted().toList();
               ScanTarget target =
                   new ScanTarget(
                       site.key,
