@@ -177,6 +177,15 @@ class ScanApiTest {
             is("OPEN_COOKIE_DATABASE"))
         .body("report.cookies.find { it.name == '_gid' }.diff", is("NEW"));
     int declared = as("adopt-viewer").get("/v1/tenant/sites/" + site + "/cookies").path("size()");
+    as("adopt-viewer")
+        .get("/v1/tenant/sites/" + site + "/scans/" + id + "/adoptions")
+        .then()
+        .statusCode(200)
+        .body("size()", is(1))
+        .body("[0].name", is("_gid"))
+        .body("[0].domain", is(".scan-api-adopt.example"))
+        .body("[0].category", is("statistics"))
+        .body("[0].provider", is("Google"));
 
     as("adopt-editor")
         .contentType(ContentType.JSON)

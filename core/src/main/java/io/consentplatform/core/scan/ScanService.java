@@ -5,6 +5,8 @@ import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieEdit;
 import io.consentplatform.core.cookie.CookieService;
 import io.consentplatform.core.cookie.CookieText;
@@ -17,7 +19,9 @@ import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.error.Rejected.Fault;
 import io.consentplatform.core.scan.report.Domains;
 import io.consentplatform.core.scan.report.Lifetimes;
+import io.consentplatform.core.scan.report.ScanReport.Classification;
 import io.consentplatform.core.scan.report.ScanReport.CookieFinding;
+import io.consentplatform.core.scan.report.ScanReport.DiffStatus;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +34,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +189,40 @@ public class ScanService {
       created.add(cookies.createCookie(caller, siteId, edit));
     }
     return created;
+  }
+
+  /**
+   * The scan's new findings (found, not declared) as adoptions to review: each pre-filled with the
+   * category its classification suggests (the declared one, else the site's first category of its
+   * purpose) and its provider; either may be null when the scan could not tell. Empty until the
+   * scan is done.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Adoption> proposals(Caller caller, long siteId, long scanId) {
+    caller.require(Role.VIEWER);
+    Scan scan = TenantScope.scan(caller, siteId, scanId);
+    if (scan.report == null) {
+      return List.of();
+    }
+    Map<Purpose, String> categoryOf = new EnumMap<>(Purpose.class);
+    for (Category category : Category.listForSite(scan.site)) {
+      categoryOf.putIfAbsent(category.purpose, category.key);
+    }
+    return scan.report.cookies().stream()
+        .filter(finding -> finding.diff() == DiffStatus.NEW)
+        .map(
+            finding -> {
+              Classification classification = finding.classification();
+              String category =
+                  classification.category() != null
+                      ? classification.category()
+                      : classification.purpose() == null
+                          ? null
+                          : categoryOf.get(classification.purpose());
+              return new Adoption(
+                  finding.name(), finding.domain(), category, classification.provider(), null);
+            })
+        .toList();
   }
 
   /** How often the site is scanned by itself and how many pages a pass visits there. */

@@ -375,6 +375,12 @@ class ScanQueueTest {
                 List.of()));
     worker.runNext().orElseThrow();
     int declaredBefore = cookies.cookies(editor, site).size();
+    assertEquals(
+        List.of(
+            new Adoption("_gid", ".adopt-shop.example", "statistics", "Google", null),
+            new Adoption("zz_px", ".ad.doubleclick.net", "marketing", "Google", null)),
+        scans.proposals(editor, site, id),
+        "the new findings, pre-filled from the Open Cookie Database and DoubleClick's host");
 
     Rejected unknown =
         assertThrows(

@@ -3,6 +3,7 @@ package io.consentplatform.api.tenant.scans;
 import io.consentplatform.api.tenant.access.CurrentCaller;
 import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.cookie.CookieView;
+import io.consentplatform.core.scan.Adoption;
 import io.consentplatform.core.scan.AdoptionRequest;
 import io.consentplatform.core.scan.ScanService;
 import io.consentplatform.core.scan.ScanView;
@@ -68,6 +69,16 @@ public class ScansResource {
   @Path("/{scanId}")
   public ScanView get(@RestPath SiteRef siteId, @RestPath long scanId) {
     return scans.get(caller.get(), caller.siteId(siteId), scanId);
+  }
+
+  /**
+   * The scan's new findings as adoptions to review, category and provider pre-filled from their
+   * classification (null where the scan could not tell): edit them and post them back.
+   */
+  @GET
+  @Path("/{scanId}/adoptions")
+  public List<Adoption> proposals(@RestPath SiteRef siteId, @RestPath long scanId) {
+    return scans.proposals(caller.get(), caller.siteId(siteId), scanId);
   }
 
   /**
