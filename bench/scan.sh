@@ -63,11 +63,11 @@ start_app
 say "java: $GC $JAVA_OPTS (application and browser pinned to CPU $SERVER_CPU, wrk and the site to CPU $LOAD_CPU)"
 say "scanner: $APP_OPTS"
 psql_app() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d consent -Atqc "$1"; }
-# An owner's API key of the demo tenant, written as the platform stores them (its SHA-256 only).
-SECRET="cp_bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# An owner's API key of the demo tenant (cpk_…), written as the platform stores keys: its SHA-256.
+SECRET="cpk_bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 HASH="$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)"
 psql_app "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)
-  select id, 'bench', 'cp_bench', '$HASH', 'OWNER', 'bench/scan.sh' from tenant where slug = 'town-of-cary'"
+  select id, 'bench', 'cpk_bench_', '$HASH', 'OWNER', 'bench/scan.sh' from tenant where slug = 'town-of-cary'"
 api() { # method path [json]
   curl -fsS -X "$1" -H "X-Api-Key: $SECRET" -H 'Content-Type: application/json' \
     ${3:+--data "$3"} "http://127.0.0.1:$APP_PORT$2"
