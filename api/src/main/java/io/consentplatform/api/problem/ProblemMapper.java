@@ -221,27 +221,22 @@ public class ProblemMapper {
       if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
         continue;
       }
-      if (node.getName() == null) {
-        continue;
-      }
-      if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-        // An element of a list or map ("<list element>"): named by its position in the container.
+      // A node's index or key is its place in the container before it: findings[0].name,
+      // texts[fr].title, domains[2] (an element of a list: "<list element>", named by it alone).
+      if (node.isInIterable()) {
         if (node.getKey() != null) {
           field.append('[').append(node.getKey()).append(']');
         } else if (node.getIndex() != null) {
           field.append('[').append(node.getIndex()).append(']');
         }
+      }
+      if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         continue;
       }
       if (!field.isEmpty()) {
         field.append('.');
       }
       field.append(node.getName());
-      if (node.getKey() != null) {
-        field.append('[').append(node.getKey()).append(']');
-      } else if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
     }
     if (field.isEmpty()) {
       String whole = path.toString();

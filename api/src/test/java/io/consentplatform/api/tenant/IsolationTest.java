@@ -89,7 +89,7 @@ class IsolationTest {
           continue; // nothing of A's in this path: called once is enough
         }
         if (ids != idSets.get(0)
-            && !operation.path().matches(".*/\\{(categoryId|cookieId|providerId)}.*")) {
+            && !operation.path().matches(".*/\\{(categoryId|cookieId|providerId|scanId)}.*")) {
           continue; // only global ids nested under the site; version numbers are per site
         }
         for (Map.Entry<String, Supplier<RequestSpecification>> as : callersOfB(keyOfB).entrySet()) {
@@ -211,6 +211,16 @@ class IsolationTest {
             .path("[0].id"));
     ids.put("number", 1);
     ids.put(
+        "scanId",
+        given()
+            .auth()
+            .oauth2(OidcServer.token(owner))
+            .post("/v1/tenant/sites/" + siteA + "/scans")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id"));
+    ids.put(
         "memberId",
         given().auth().oauth2(OidcServer.token(owner)).get("/v1/tenant/members").path("[0].id"));
     ids.put(
@@ -252,6 +262,13 @@ class IsolationTest {
           + (path.endsWith("/sites") ? "b-made-site" : A_MARK)
           + "\",\"name\":\"B made\",\"domains\":[],\"languages\":[\"en\"],\"defaultLanguage\":\"en\"}";
     }
+    if (path.endsWith("/adoptions")) {
+      return "{\"findings\":[{\"name\":\"necessary_cookie\",\"domain\":\"iso.example\","
+          + "\"category\":\"necessary\",\"provider\":\"Analytics Inc.\"}]}";
+    }
+    if (path.endsWith("/scan-settings")) {
+      return "{\"schedule\":\"WEEKLY\",\"pageCap\":5}";
+    }
     if (path.endsWith("/members")) {
       return "{\"subject\":\"b-friend\",\"email\":\"friend@b.example\",\"role\":\"VIEWER\"}";
     }
@@ -283,7 +300,10 @@ class IsolationTest {
             "consent_record", "select id from consent_record where site_id = " + siteA,
             "tenant_member", "select * from tenant_member where tenant_id = " + tenantA,
             "api_key", "select id, name, revoked_at from api_key where tenant_id = " + tenantA,
-            "audit_entry", "select id from audit_entry where tenant_id = " + tenantA);
+            "audit_entry", "select id from audit_entry where tenant_id = " + tenantA,
+            "scan",
+                "select id, status, requested_by, attempts, page_cap from scan where site_id = "
+                    + siteA);
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       for (Map.Entry<String, String> query : queries.entrySet()) {

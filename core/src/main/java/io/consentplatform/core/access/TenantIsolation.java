@@ -19,6 +19,9 @@ import jakarta.persistence.EntityManager;
  *       consent writer ({@code ConsentWriter}, whose batches mix sites), refused origins ({@code
  *       RefusedOrigins}), receipts and statuses, the public policy page;
  *   <li>the ledger: sealing ({@code LedgerSealer}) and retention ({@code Retention}) across sites;
+ *   <li>scans: the shared queue ({@code ScanQueue}: claims, heartbeats, reports, scheduled scans of
+ *       every tenant's sites) and the worker that reads the scanned site and its declarations
+ *       ({@code ScanWorker});
  *   <li>signing in: finding a person's memberships in every tenant ({@code
  *       MemberService.callerFor}, {@code memberships}), API keys by their hash, local accounts;
  *   <li>start-up: migrations, the demo tenant, the first owner; and the platform operators'

@@ -4,6 +4,7 @@ import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.scan.Scan;
 import io.consentplatform.core.site.Site;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
 /**
  * The one place where a tenant's operations find their data: every lookup by id is confined to the
  * caller's tenant, and something of another tenant is simply not found (404, never 403, so that ids
- * reveal nothing). Tenant-facing code never loads a site, category, provider or cookie by id any
- * other way.
+ * reveal nothing). Tenant-facing code never loads a site, category, provider, cookie or scan by id
+ * any other way.
  */
 public final class TenantScope {
 
@@ -70,5 +71,12 @@ public final class TenantScope {
             "id = ?1 and site.id = ?2 and site.tenant.id = ?3", cookieId, siteId, caller.tenantId())
         .firstResultOptional()
         .orElseThrow(() -> new NotFound("Cookie " + cookieId));
+  }
+
+  public static Scan scan(Caller caller, long siteId, long scanId) {
+    return Scan.<Scan>find(
+            "id = ?1 and site.id = ?2 and site.tenant.id = ?3", scanId, siteId, caller.tenantId())
+        .firstResultOptional()
+        .orElseThrow(() -> new NotFound("Scan " + scanId));
   }
 }

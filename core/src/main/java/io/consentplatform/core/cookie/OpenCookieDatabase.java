@@ -89,7 +89,7 @@ public final class OpenCookieDatabase {
     };
   }
 
-  static Purpose purposeOf(String ocdCategory) {
+  public static Purpose purposeOf(String ocdCategory) {
     return switch (ocdCategory.strip().toLowerCase(Locale.ROOT)) {
       case "necessary", "security" -> Purpose.NECESSARY;
       case "functional", "personalization", "preferences" -> Purpose.PREFERENCES;

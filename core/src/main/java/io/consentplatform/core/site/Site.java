@@ -1,9 +1,12 @@
 package io.consentplatform.core.site;
 
 import io.consentplatform.core.db.DomainEntity;
+import io.consentplatform.core.scan.ScanSchedule;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -78,6 +81,15 @@ public class Site extends DomainEntity {
   /** When its owner archived it: its banner stopped, and it records no new decision. */
   @Column(name = "archived_at")
   public Instant archivedAt;
+
+  /** How often the site is scanned by itself. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "scan_schedule")
+  public ScanSchedule scanSchedule = ScanSchedule.MONTHLY;
+
+  /** The most pages one pass of a scan visits here; null for the platform's setting. */
+  @Column(name = "scan_page_cap")
+  public Integer scanPageCap;
 
   @Version public long version;
 

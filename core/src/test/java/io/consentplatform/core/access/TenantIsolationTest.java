@@ -55,7 +55,8 @@ class TenantIsolationTest {
           "consent_ledger_checkpoint",
           "consent_erasure",
           "one_time_link",
-          "refused_origin");
+          "refused_origin",
+          "scan");
 
   @Inject EntityManager entityManager;
   @Inject CategoryService categories;

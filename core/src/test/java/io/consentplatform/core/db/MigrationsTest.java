@@ -59,6 +59,7 @@ class MigrationsTest {
             "provider",
             "receipt_key",
             "refused_origin",
+            "scan",
             "site",
             "tenant",
             "tenant_member"),
