@@ -86,7 +86,7 @@ class ScannerFixtureTest {
   }
 
   @Test
-  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() {
+  void shouldFindWhatEachVisitorLeavesBehindAndVisitNothingItMustNot() throws IOException {
     String platform = api.toString().replaceAll("/$", "");
     String platformHost = "localhost:" + api.getPort();
     try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-fixture")) {
@@ -108,6 +108,13 @@ class ScannerFixtureTest {
           "Scan of the fixture took %d ms", Duration.between(before, Instant.now()).toMillis());
       LOG.info(scan);
 
+      assertEquals(
+          List.of(),
+          ProcessHandle.current()
+              .descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains("consent-scan-"))
+              .toList(),
+          "every browser process of the scan is gone (its profile goes with it)");
       assertTrue(scan.bannerEmbedded(), "the first page loaded the banner and it showed");
       assertEquals(
           List.of(Pass.NO_DECISION, Pass.REJECTED_ALL, Pass.ACCEPTED_ALL),
@@ -297,6 +304,41 @@ class ScannerFixtureTest {
   }
 
   @Test
+  void shouldStopAtThePageCap() {
+    String platform = api.toString().replaceAll("/$", "");
+    try (ScanFixtureSite site = new ScanFixtureSite(platform, "scan-cap")) {
+      policies.publish(SiteFixture.create("scan-cap", List.of(site.domain())), "test");
+
+      ScanObservations scan =
+          scanner.scan(
+              new ScanTarget(
+                  "scan-cap",
+                  List.of(site.domain()),
+                  2,
+                  2,
+                  PAGE_TIMEOUT,
+                  Duration.ofMinutes(5),
+                  Set.of(site.domain(), site.trackerDomain(), "localhost:" + api.getPort())),
+              null);
+
+      for (PassObservations pass : scan.passes()) {
+        assertEquals(List.of(site.url("/"), site.url("/from-sitemap")), pass.pages());
+      }
+      List<SkippedUrl> overCap =
+          scan.skipped().stream().filter(s -> s.reason() == Reason.OVER_CAP).toList();
+      assertEquals(
+          List.of(
+              new SkippedUrl(site.url("/about"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/offers"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/leave"), Reason.OVER_CAP, "beyond 2 pages"),
+              new SkippedUrl(site.url("/slow"), Reason.OVER_CAP, "beyond 2 pages")),
+          overCap);
+      assertFalse(site.requested(site.domain(), "/about"));
+      assertFalse(site.requested(site.domain(), "/slow"));
+    }
+  }
+
+  @Test
   void shouldRefuseASiteDeclaredAsTheCloudMetadataAddress() {
     ScanObservations scan =
         scanner.scan(
@@ -419,6 +461,8 @@ class ScannerFixtureTest {
           List.of(new SkippedUrl(pixel, Reason.REFUSED_ADDRESS, "a private or reserved address")),
           scan.skipped());
       assertEquals(0, secretHits.get(), "the browser did not go around the proxy to loopback");
+      assertEquals(
+          List.of(), scan.passes().get(0).thirdPartyHosts(), "a refused host was not contacted");
     } finally {
       page.stop(0);
       secret.stop(0);

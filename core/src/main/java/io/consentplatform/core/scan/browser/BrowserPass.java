@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,32 +47,43 @@ final class BrowserPass implements AutoCloseable {
   private static final Pattern PLATFORM_REPORT =
       Pattern.compile("/v1/sites/[^/?#]+/(consents|impressions)(?:[/?#].*)?$");
 
-  // Reports every document.cookie write with the cookie's name and the script that wrote it (the
-  // first http(s) frame of the stack: the hook itself has no URL).
+  // Reports every cookie a script writes (document.cookie, and the Cookie Store API) with the
+  // cookie's name and the script that wrote it: the first http(s) frame of the stack, the hook
+  // itself having no URL.
   private static final String COOKIE_HOOK =
       """
       (() => {
         const report = globalThis.%1$s;
+        if (typeof report !== 'function') return;
+        const tell = (name) => {
+          try {
+            let script = null;
+            for (const line of String(new Error().stack || '').split('\\n').slice(2)) {
+              const found = line.match(/(https?:\\/\\/[^\\s()]+):\\d+:\\d+/);
+              if (found) { script = found[1]; break; }
+            }
+            report(JSON.stringify({ n: String(name), s: script, h: location.hostname }));
+          } catch (e) { /* never break the page */ }
+        };
         const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
-        if (typeof report !== 'function' || !cookie || !cookie.set) return;
-        Object.defineProperty(Document.prototype, 'cookie', {
-          configurable: true, enumerable: cookie.enumerable,
-          get() { return cookie.get.call(this); },
-          set(value) {
-            try {
-              const text = String(value);
-              const pair = text.split(';', 1)[0];
-              const name = pair.indexOf('=') < 0 ? '' : pair.slice(0, pair.indexOf('=')).trim();
-              let script = null;
-              for (const line of String(new Error().stack || '').split('\\n').slice(1)) {
-                const found = line.match(/(https?:\\/\\/[^\\s()]+):\\d+:\\d+/);
-                if (found) { script = found[1]; break; }
-              }
-              report(JSON.stringify({ n: name, s: script, h: location.hostname }));
-            } catch (e) { /* never break the page */ }
-            return cookie.set.call(this, value);
-          }
-        });
+        if (cookie && cookie.set) {
+          Object.defineProperty(Document.prototype, 'cookie', {
+            configurable: true, enumerable: cookie.enumerable,
+            get() { return cookie.get.call(this); },
+            set(value) {
+              const pair = String(value).split(';', 1)[0];
+              tell(pair.indexOf('=') < 0 ? '' : pair.slice(0, pair.indexOf('=')).trim());
+              return cookie.set.call(this, value);
+            }
+          });
+        }
+        if (globalThis.CookieStore && CookieStore.prototype.set) {
+          const set = CookieStore.prototype.set;
+          CookieStore.prototype.set = function (first) {
+            tell(typeof first === 'string' ? first : (first && first.name) || '');
+            return set.apply(this, arguments);
+          };
+        }
       })();
       """
           .formatted(BINDING);
@@ -101,7 +111,8 @@ final class BrowserPass implements AutoCloseable {
   private final Map<String, Integer> extraInfos = new ConcurrentHashMap<>();
   private final Map<String, String> firstUrlOfAuthority = new ConcurrentHashMap<>();
   private final List<CookieSet> sets = Collections.synchronizedList(new ArrayList<>());
-  private final Set<String> thirdPartyHosts = new ConcurrentSkipListSet<>();
+  // Third-party hosts that answered, with the host:port pairs they answered on.
+  private final Map<String, Set<String>> thirdPartyHosts = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private volatile long lastNetworkActivity = System.nanoTime();
   private final Map<String, Context> contexts = new ConcurrentHashMap<>();
@@ -351,27 +362,35 @@ final class BrowserPass implements AutoCloseable {
     }
     firstUrlOfAuthority.putIfAbsent(
         AddressPolicy.authority(uri.getHost(), ScanScope.portOf(uri)), url);
-    String host = ScanScope.hostOf(uri);
-    if (!scope.domains().contains(host)) {
-      thirdPartyHosts.add(host);
-    }
     if (("/v1/sites/" + scope.siteKey() + "/banner.js").equals(uri.getPath())) {
       bannerRequested = true;
     }
   }
 
   private void answered(String session, JsonNode params) {
+    JsonNode response = params.path("response");
+    boolean proxyAnswered = false; // the proxy's own answer: the host was never contacted
+    boolean refused = false;
+    for (var header : (Iterable<Map.Entry<String, JsonNode>>) response.path("headers")::fields) {
+      if (header.getKey().equalsIgnoreCase(ScanProxy.REFUSAL_HEADER)) {
+        proxyAnswered = true;
+        refused = "refused".equals(header.getValue().asText());
+      }
+    }
+    URI uri = ScanScope.web(response.path("url").asText());
+    if (uri != null && !proxyAnswered) {
+      // A host counts as contacted once it answered; refused and blocked requests do not (the
+      // proxy's refusals are taken out at the end: a browser may not show the proxy's headers).
+      String host = ScanScope.hostOf(uri);
+      if (!scope.domains().contains(host)) {
+        thirdPartyHosts
+            .computeIfAbsent(host, h -> ConcurrentHashMap.newKeySet())
+            .add(AddressPolicy.authority(uri.getHost(), ScanScope.portOf(uri)));
+      }
+    }
     if (page.equals(session)
         && "Document".equals(params.path("type").asText())
         && mainFrame.equals(params.path("frameId").asText())) {
-      JsonNode response = params.path("response");
-      boolean refused = false;
-      for (var header : (Iterable<Map.Entry<String, JsonNode>>) response.path("headers")::fields) {
-        if (header.getKey().equalsIgnoreCase(ScanProxy.REFUSAL_HEADER)
-            && header.getValue().asText().equals("refused")) {
-          refused = true;
-        }
-      }
       lastDocument = new DocumentAnswer(response.path("url").asText(), refused);
     }
   }
@@ -490,7 +509,11 @@ final class BrowserPass implements AutoCloseable {
     }
     pause(SETTLE_MS);
     DocumentAnswer answer = lastDocument;
-    if (answer != null && answer.refusedByProxy()) {
+    URI landed = answer == null ? null : ScanScope.web(answer.url());
+    if (answer != null
+        && (answer.refusedByProxy()
+            || (landed != null
+                && scope.proxy().refused(landed.getHost(), ScanScope.portOf(landed))))) {
       return new Visit(
           url,
           List.of(),
@@ -667,8 +690,14 @@ final class BrowserPass implements AutoCloseable {
         Comparator.comparing(ObservedStorage::kind)
             .thenComparing(ObservedStorage::origin)
             .thenComparing(ObservedStorage::name));
-    return new PassObservations(
-        pass, List.copyOf(visited), cookies, storage, List.copyOf(thirdPartyHosts));
+    Set<String> refused = scope.proxy().refused();
+    List<String> contacted =
+        thirdPartyHosts.entrySet().stream()
+            .filter(host -> !refused.containsAll(host.getValue()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    return new PassObservations(pass, List.copyOf(visited), cookies, storage, contacted);
   }
 
   /** Addresses the proxy refused while this pass ran, as the page asked for them. */
