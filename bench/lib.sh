@@ -81,7 +81,8 @@ cds_option() {
   else echo "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"; fi
 }
 
-# Starts the application; START_MS is then the time from process start to its first banner.
+# Starts the application (with the extra -D options of APP_OPTS, if any); START_MS is then the time
+# from process start to its first banner.
 start_app() {
   rm -f "$WORK/banner.json"
   local started_ns; started_ns=$(date +%s%N)
@@ -92,6 +93,7 @@ start_app() {
     -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
     -Dconsent.api.rate-limit-per-minute=2000000000 \
     -Dquarkus.log.level=WARN \
+    ${APP_OPTS:-} \
     -jar "$JAR" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1500); do

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestIT {
 
   private static final String NAME = "consent-platform";
+  private static final String SCANNER = "consent-platform-scanner";
   private static JsonNode resources;
 
   @BeforeAll
@@ -27,10 +28,20 @@ class KubernetesManifestIT {
   }
 
   @Test
-  void shouldDeclareOnlyTheDeploymentItsServiceAndItsAutoscaler() {
+  void shouldDeclareThePlatformItsServiceItsAutoscalerAndItsScanner() {
     List<String> kinds = new ArrayList<>();
-    resources.forEach(resource -> kinds.add(resource.path("kind").asText()));
-    assertEquals(List.of("Service", "Deployment", "HorizontalPodAutoscaler"), kinds);
+    resources.forEach(
+        resource ->
+            kinds.add(
+                resource.path("kind").asText() + " " + resource.at("/metadata/name").asText()));
+    assertEquals(
+        List.of(
+            "Deployment consent-platform",
+            "Deployment consent-platform-scanner",
+            "HorizontalPodAutoscaler consent-platform",
+            "PriorityClass consent-platform-scanner",
+            "Service consent-platform"),
+        kinds.stream().sorted().toList());
   }
 
   @Test
@@ -55,6 +66,51 @@ class KubernetesManifestIT {
     assertTrue(
         container.path("image").asText().contains("/" + NAME + ":"),
         "the platform's image: " + container.path("image"));
+    assertEquals("false", env(container, "CONSENT_SCANNER_ENABLED"), "visitors' pods never scan");
+  }
+
+  @Test
+  void shouldRunScansInADeploymentOfTheirOwnThatNoServiceReaches() {
+    JsonNode platform = resource("Deployment");
+    JsonNode scanner = resource("Deployment", SCANNER);
+    JsonNode pod = scanner.path("spec").path("template").path("spec");
+    JsonNode container = pod.path("containers").get(0);
+
+    assertEquals(
+        platform
+            .at("/spec/template/spec/containers/0/image")
+            .asText()
+            .replace("/" + NAME + ":", "/" + SCANNER + ":"),
+        container.path("image").asText(),
+        "the platform's image with Chromium (Dockerfile.scanner), at the same version");
+    assertEquals("true", env(container, "CONSENT_SCANNER_ENABLED"));
+    assertEquals("/usr/bin/chromium", env(container, "CONSENT_SCANNER_CHROMIUM"));
+    assertEquals(NAME, container.at("/envFrom/0/secretRef/name").asText(), "the same database");
+    assertEquals(1, scanner.at("/spec/replicas").asInt(), "one browser at a time per replica");
+
+    // The Service routes to the pods carrying all of its selector's labels: not to these.
+    JsonNode selector = resource("Service").at("/spec/selector");
+    JsonNode labels = scanner.at("/spec/template/metadata/labels");
+    assertEquals(SCANNER, labels.path("app.kubernetes.io/name").asText());
+    assertEquals(NAME, selector.path("app.kubernetes.io/name").asText());
+    assertEquals(
+        SCANNER, scanner.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText());
+
+    // Sized for a browser, and the first to go under pressure.
+    assertEquals("1Gi", container.at("/resources/requests/memory").asText());
+    assertEquals("2Gi", container.at("/resources/limits/memory").asText());
+    assertEquals("1", container.at("/resources/limits/cpu").asText());
+    JsonNode priority = resource("PriorityClass", SCANNER);
+    assertEquals(SCANNER, pod.path("priorityClassName").asText());
+    assertTrue(priority.path("value").asInt() < 0, "below the default priority of every other pod");
+    assertEquals("Never", priority.path("preemptionPolicy").asText());
+
+    assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+    assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+    assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
+    assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
+    assertEquals("/tmp", container.at("/volumeMounts/0/mountPath").asText());
+    assertTrue(pod.at("/volumes/0/emptyDir").isObject(), "the browser's profiles in an emptyDir");
   }
 
   @Test
@@ -73,12 +129,25 @@ class KubernetesManifestIT {
   }
 
   private static JsonNode resource(String kind) {
+    return resource(kind, NAME);
+  }
+
+  private static JsonNode resource(String kind, String name) {
     for (JsonNode resource : resources) {
-      if (kind.equals(resource.path("kind").asText())) {
-        assertEquals(NAME, resource.at("/metadata/name").asText());
+      if (kind.equals(resource.path("kind").asText())
+          && name.equals(resource.at("/metadata/name").asText())) {
         return resource;
       }
     }
-    throw new AssertionError("no " + kind);
+    throw new AssertionError("no " + kind + " " + name);
+  }
+
+  private static String env(JsonNode container, String name) {
+    for (JsonNode variable : container.path("env")) {
+      if (name.equals(variable.path("name").asText())) {
+        return variable.path("value").asText();
+      }
+    }
+    throw new AssertionError("no " + name + " in " + container.path("env"));
   }
 }

@@ -214,7 +214,7 @@ public class ScanWorker {
               List<String> domains =
                   reachable.isEmpty()
                       ? List.copyOf(site.domains)
-                      : reachable.stream().sorted().toList();
+                      : reach.pages(site.key).stream().sorted().toList();
               ScanTarget target =
                   new ScanTarget(
                       site.key,
