@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.Impressions;
+import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.scan.ObservedCookie;
 import io.consentplatform.core.scan.ObservedCookie.SetBy;
@@ -21,6 +24,19 @@ import io.consentplatform.core.scan.ScanTarget;
 import io.consentplatform.core.scan.SiteScanner;
 import io.consentplatform.core.scan.SkippedUrl;
 import io.consentplatform.core.scan.SkippedUrl.Reason;
+import io.consentplatform.core.scan.report.CookieDatabase;
+import io.consentplatform.core.scan.report.Declaration;
+import io.consentplatform.core.scan.report.ReportBuilder;
+import io.consentplatform.core.scan.report.ScanReport;
+import io.consentplatform.core.scan.report.ScanReport.Change;
+import io.consentplatform.core.scan.report.ScanReport.CookieFinding;
+import io.consentplatform.core.scan.report.ScanReport.DeclaredNotFound;
+import io.consentplatform.core.scan.report.ScanReport.DiffStatus;
+import io.consentplatform.core.scan.report.ScanReport.Rule;
+import io.consentplatform.core.scan.report.ScanReport.ScanCounts;
+import io.consentplatform.core.scan.report.ScanReport.Source;
+import io.consentplatform.core.scan.report.ScanReport.Violation;
+import io.consentplatform.core.scan.report.ScanReport.ViolationKind;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.ScanFixtureSite;
 import io.consentplatform.core.testing.SiteFixture;
@@ -31,10 +47,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +61,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scan engine against the fixture site in a real Chromium, with the platform's real banner:
- * what each simulated visitor finds, written out here, and what the scanner must not visit.
+ * what each simulated visitor finds, written out here, what the scanner must not visit, and the
+ * report made of it against a declared inventory.
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -300,7 +319,255 @@ class ScannerFixtureTest {
                                   .getSingleResult())
                           .longValue()),
           "nor did its impressions");
+
+      assertReport(
+          ReportBuilder.build(
+              scan, FIXTURE_DECLARATIONS, List.of(site.domain()), CookieDatabase.shipped(), before),
+          site,
+          platform);
     }
+  }
+
+  /**
+   * What the fixture's tenant declares: its session and a never-set cookie as necessary, its theme
+   * cookies as statistics by a wildcard, its sitemap cookie for a year (it lives an hour), its
+   * statistics cookie for the year it lives.
+   */
+  private static final List<Declaration> FIXTURE_DECLARATIONS =
+      List.of(
+          declared(1, "shop_session", false, Retention.session(), Purpose.NECESSARY),
+          declared(2, "ui_", true, Retention.of(1, Retention.Unit.DAYS), Purpose.STATISTICS),
+          declared(
+              3, "sitemap_visit", false, Retention.of(1, Retention.Unit.YEARS), Purpose.NECESSARY),
+          declared(
+              4, "_stats_id", false, Retention.of(1, Retention.Unit.YEARS), Purpose.STATISTICS),
+          declared(
+              5, "old_cookie", false, Retention.of(1, Retention.Unit.DAYS), Purpose.NECESSARY));
+
+  private static Declaration declared(
+      long id, String name, boolean wildcard, Retention retention, Purpose purpose) {
+    return new Declaration(
+        id,
+        name,
+        wildcard,
+        null,
+        Party.FIRST_PARTY,
+        retention,
+        purpose.name().toLowerCase(),
+        purpose,
+        purpose == Purpose.NECESSARY,
+        "Shop");
+  }
+
+  /** A finding as the test expects it: how it was classified and how it compares. */
+  private record Classified(
+      String name,
+      Party party,
+      Source source,
+      Rule rule,
+      String matched,
+      Purpose purpose,
+      DiffStatus diff,
+      List<Change> changes,
+      List<Pass> passes) {
+
+    static Classified of(CookieFinding f) {
+      return new Classified(
+          f.name(),
+          f.party(),
+          f.classification().source(),
+          f.classification().rule(),
+          f.classification().matched(),
+          f.classification().purpose(),
+          f.diff(),
+          f.changes(),
+          f.passes());
+    }
+  }
+
+  /**
+   * The report of the fixture's scan: classification sources (the Open Cookie Database's ids read
+   * by hand from its CSV: {@code _fbp} is Facebook's marketing cookie, {@code tp} a marketing
+   * prefix of Totvs), both violation kinds with the page and script at fault, the diff.
+   */
+  private static void assertReport(ScanReport report, ScanFixtureSite site, String platform) {
+    List<Pass> all = List.of(Pass.NO_DECISION, Pass.REJECTED_ALL, Pass.ACCEPTED_ALL);
+    List<Pass> accepted = List.of(Pass.ACCEPTED_ALL);
+    String facebook = "0d249cd5-ae35-4dbb-ad00-d5ca46948619";
+    String tailtarget = "235735ae-0c85-4009-b6f4-4dc283345c44";
+    Party first = Party.FIRST_PARTY;
+    assertEquals(
+        List.of(
+            new Classified(
+                "_ads_id",
+                first,
+                Source.UNCLASSIFIED,
+                Rule.NONE,
+                null,
+                null,
+                DiffStatus.NEW,
+                List.of(),
+                accepted),
+            new Classified(
+                "_fbp",
+                first,
+                Source.OPEN_COOKIE_DATABASE,
+                Rule.OCD_NAME,
+                facebook,
+                Purpose.MARKETING,
+                DiffStatus.NEW,
+                List.of(),
+                all),
+            new Classified(
+                "_stats_id",
+                first,
+                Source.DECLARED,
+                Rule.DECLARED_NAME,
+                "_stats_id",
+                Purpose.STATISTICS,
+                DiffStatus.DECLARED,
+                List.of(),
+                accepted),
+            new Classified(
+                "_tr_id",
+                first,
+                Source.UNCLASSIFIED,
+                Rule.NONE,
+                null,
+                null,
+                DiffStatus.NEW,
+                List.of(),
+                all),
+            new Classified(
+                "cookies_preferences",
+                first,
+                Source.PLATFORM,
+                Rule.PLATFORM_COOKIE,
+                "cookies_preferences",
+                Purpose.NECESSARY,
+                DiffStatus.NEW,
+                List.of(),
+                List.of(Pass.REJECTED_ALL, Pass.ACCEPTED_ALL)),
+            new Classified(
+                "shop_session",
+                first,
+                Source.DECLARED,
+                Rule.DECLARED_NAME,
+                "shop_session",
+                Purpose.NECESSARY,
+                DiffStatus.DECLARED,
+                List.of(),
+                all),
+            new Classified(
+                "sitemap_visit",
+                first,
+                Source.DECLARED,
+                Rule.DECLARED_NAME,
+                "sitemap_visit",
+                Purpose.NECESSARY,
+                DiffStatus.CHANGED,
+                List.of(Change.RETENTION),
+                all),
+            new Classified(
+                "tp_uid",
+                Party.THIRD_PARTY,
+                Source.OPEN_COOKIE_DATABASE,
+                Rule.OCD_WILDCARD,
+                tailtarget,
+                Purpose.MARKETING,
+                DiffStatus.NEW,
+                List.of(),
+                all),
+            new Classified(
+                "ui_theme",
+                first,
+                Source.DECLARED,
+                Rule.DECLARED_WILDCARD,
+                "ui_*",
+                Purpose.STATISTICS,
+                DiffStatus.DECLARED,
+                List.of(),
+                all)),
+        report.cookies().stream().map(Classified::of).toList());
+
+    String shop = "shop.localhost";
+    String tracker = "tracker.localhost";
+    String offers = site.url("/offers");
+    String about = site.url("/about");
+    String home = site.url("/");
+    List<Violation> expected = new ArrayList<>();
+    for (Pass pass : List.of(Pass.NO_DECISION, Pass.REJECTED_ALL)) {
+      ViolationKind kind =
+          pass == Pass.NO_DECISION
+              ? ViolationKind.SET_BEFORE_CONSENT
+              : ViolationKind.SET_DESPITE_REFUSAL;
+      expected.add(
+          new Violation(
+              kind,
+              pass,
+              "_fbp",
+              shop,
+              offers,
+              SetBy.JAVASCRIPT,
+              site.url("/js/pixel.js"),
+              Purpose.MARKETING,
+              "Facebook"));
+      expected.add(
+          new Violation(
+              kind,
+              pass,
+              "tp_uid",
+              tracker,
+              about,
+              SetBy.HTTP,
+              site.trackerUrl("/frame"),
+              Purpose.MARKETING,
+              "Totvs"));
+      expected.add(
+          new Violation(
+              kind,
+              pass,
+              "ui_theme",
+              shop,
+              home,
+              SetBy.JAVASCRIPT,
+              site.url("/js/app.js"),
+              Purpose.STATISTICS,
+              "Shop"));
+    }
+    expected.add(
+        new Violation(
+            ViolationKind.TO_REVIEW,
+            Pass.NO_DECISION,
+            "_tr_id",
+            shop,
+            about,
+            SetBy.JAVASCRIPT,
+            site.trackerUrl("/collect.js"),
+            null,
+            null));
+    assertEquals(
+        expected,
+        report.violations().stream()
+            .sorted(
+                Comparator.comparing(Violation::kind)
+                    .thenComparing(Violation::pass)
+                    .thenComparing(Violation::name))
+            .toList(),
+        "both kinds of violation, and the unknown cookie set before consent to review");
+    assertEquals(
+        ViolationKind.TO_REVIEW,
+        report.violations().get(report.violations().size() - 1).kind(),
+        "violations come before what is only to review");
+    assertEquals(
+        List.of("old_cookie"),
+        report.declaredNotFound().stream().map(DeclaredNotFound::name).toList(),
+        "declared but not found");
+    assertEquals(new ScanCounts(9, 4, 2, 4, 6, 1, 5, 1, 1), report.counts());
+    assertTrue(report.bannerEmbedded());
+    assertEquals(
+        List.of("localhost:" + URI.create(platform).getPort(), site.trackerDomain()),
+        report.thirdPartyHosts());
   }
 
   @Test
