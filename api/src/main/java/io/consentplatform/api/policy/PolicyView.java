@@ -11,6 +11,7 @@ import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.text.Languages;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a cookie policy page shows, already in the visitor's language, so that the template only
@@ -79,7 +80,7 @@ record PolicyView(
         snapshot.site().key(),
         language,
         snapshot.site().name(),
-        String.join(", ", domains),
+        String.join(", ", named(domains)),
         snapshot.texts(language).policyIntro(),
         policy.number(),
         policy.publishedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(),
@@ -90,6 +91,23 @@ record PolicyView(
         categories,
         controller,
         changeChoiceUrl);
+  }
+
+  /**
+   * The domains the page names to its readers: a name only this machine resolves ({@code
+   * localhost}, {@code *.localhost}, such as the demo's copy of its portal) means nothing to a
+   * visitor, so it is left out unless there is nothing else.
+   */
+  static List<String> named(List<String> domains) {
+    List<String> reachable =
+        domains.stream()
+            .filter(
+                d -> {
+                  String host = d.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
+                  return !host.equals("localhost") && !host.endsWith(".localhost");
+                })
+            .toList();
+    return reachable.isEmpty() ? domains : reachable;
   }
 
   private static CookieRow row(

@@ -59,6 +59,7 @@ class SiteKeysTest {
     ids.put("categoryId", as("keys-reads-owner").get(base(site) + "/categories").path("[0].id"));
     ids.put("providerId", as("keys-reads-owner").get(base(site) + "/providers").path("[0].id"));
     ids.put("cookieId", as("keys-reads-owner").get(base(site) + "/cookies").path("[0].id"));
+    ids.put("scanId", as("keys-reads-owner").post(base(site) + "/scans").path("id"));
     ids.put("number", 1);
     ids.put("visitorId", decision.visitorId);
 
