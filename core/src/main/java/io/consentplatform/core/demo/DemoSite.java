@@ -3,9 +3,8 @@ package io.consentplatform.core.demo;
 import io.consentplatform.core.scan.ScanReach;
 import io.consentplatform.core.scan.ScanSchedule;
 import io.consentplatform.core.site.Site;
-import io.consentplatform.core.site.SiteChanged;
+import io.consentplatform.core.site.SiteChanges;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -39,13 +38,13 @@ public class DemoSite {
   private static final Logger LOG = Logger.getLogger(DemoSite.class);
 
   private final EntityManager entityManager;
-  private final Event<SiteChanged> changed;
+  private final SiteChanges changes;
   private final ScanReach reach;
   private volatile Optional<String> localDomain = Optional.empty();
 
-  public DemoSite(EntityManager entityManager, Event<SiteChanged> changed, ScanReach reach) {
+  public DemoSite(EntityManager entityManager, SiteChanges changes, ScanReach reach) {
     this.entityManager = entityManager;
-    this.changed = changed;
+    this.changes = changes;
     this.reach = reach;
   }
 
@@ -96,12 +95,7 @@ public class DemoSite {
     // The demo pages are this platform's own: nobody needs them scanned every month.
     site.scanSchedule = ScanSchedule.OFF;
     entityManager.flush();
-    entityManager
-        .createNativeQuery("select pg_notify(?1, ?2)")
-        .setParameter(1, SiteChanged.CHANNEL)
-        .setParameter(2, site.key)
-        .getSingleResult();
-    changed.fire(new SiteChanged(site.key));
+    changes.announce(site);
     LOG.infof("The demo site %s now declares its local demo pages at %s", site.key, local);
   }
 }

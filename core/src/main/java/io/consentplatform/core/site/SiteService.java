@@ -12,7 +12,6 @@ import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,12 +31,12 @@ public class SiteService {
 
   private final Audit audit;
   private final EntityManager entityManager;
-  private final Event<SiteChanged> changed;
+  private final SiteChanges changes;
 
-  public SiteService(Audit audit, EntityManager entityManager, Event<SiteChanged> changed) {
+  public SiteService(Audit audit, EntityManager entityManager, SiteChanges changes) {
     this.audit = audit;
     this.entityManager = entityManager;
-    this.changed = changed;
+    this.changes = changes;
   }
 
   /** The sites in use: archived ones are listed by {@link #archived}. */
@@ -89,7 +88,7 @@ public class SiteService {
     site.persist();
     SiteView after = SiteView.of(site);
     audit.record(caller, "create", "site", site.id, null, after);
-    announce(site);
+    changes.announce(site);
     return after;
   }
 
@@ -106,7 +105,7 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     auditUpdate(caller, before, after);
-    announce(site);
+    changes.announce(site);
     return after;
   }
 
@@ -137,7 +136,7 @@ public class SiteService {
     Site.flush();
     SiteView after = SiteView.of(site);
     audit.record(caller, archived ? "archive" : "unarchive", "site", site.id, before, after);
-    announce(site);
+    changes.announce(site);
     return after;
   }
 
@@ -189,20 +188,6 @@ public class SiteService {
     view.put("language", language);
     view.putAll(DomainJson.mapper().convertValue(texts, Map.class));
     return view;
-  }
-
-  /**
-   * Tells every instance, on commit, that the site's settings changed: its declared domains, and
-   * whether it is archived, apply at once. The event covers this instance without waiting for the
-   * notification to come back.
-   */
-  private void announce(Site site) {
-    entityManager
-        .createNativeQuery("select pg_notify(?1, ?2)")
-        .setParameter(1, SiteChanged.CHANNEL)
-        .setParameter(2, site.key)
-        .getSingleResult();
-    changed.fire(new SiteChanged(site.key));
   }
 
   private static void apply(Site site, SiteEdit edit) {
