@@ -11,6 +11,7 @@ import io.consentplatform.core.scan.ScanStatus;
 import io.consentplatform.core.scan.ScanView;
 import io.consentplatform.core.scan.report.ScanReport;
 import io.consentplatform.core.scan.report.ScanReport.CookieFinding;
+import io.consentplatform.core.scan.report.ScanReport.DeclaredNotFound;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
@@ -79,7 +80,16 @@ class DemoScanTest {
             "django_language DECLARED DECLARED_NAME necessary",
             "sessionid DECLARED DECLARED_NAME necessary"),
         report.cookies().stream().map(DemoScanTest::describe).sorted().toList());
-    assertEquals(List.of(), report.declaredNotFound());
+    // Other tests of this suite declare cookies of their own on the demo site, which its pages
+    // never set; none of the seed's four is missing.
+    assertEquals(
+        List.of(),
+        report.declaredNotFound().stream()
+            .map(DeclaredNotFound::name)
+            .filter(
+                List.of("cookies_preferences", "csrftoken", "django_language", "sessionid")
+                    ::contains)
+            .toList());
   }
 
   private static String describe(CookieFinding cookie) {

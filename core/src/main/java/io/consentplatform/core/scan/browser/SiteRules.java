@@ -24,7 +24,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +42,9 @@ final class SiteRules {
   private static final Logger LOG = Logger.getLogger(SiteRules.class);
   private static final int MAX_BYTES = 5 * 1024 * 1024;
   private static final int MAX_SITEMAPS = 20;
+
+  /** How long HTTPS may still take once plain HTTP has answered on the same domain. */
+  private static final Duration TLS_GRACE = Duration.ofSeconds(2);
 
   private final HttpClient http;
   private final String userAgent;
@@ -59,22 +67,56 @@ final class SiteRules {
   /**
    * The origin a declared domain is served at: {@code https://domain} when it answers there, else
    * {@code http://domain} when that answers; empty when neither does.
+   *
+   * <p>Both are asked at once. A server that speaks only plain HTTP on the port never answers a TLS
+   * handshake (it waits for a request line), so once HTTP has answered, HTTPS gets a short grace
+   * rather than the whole page timeout.
    */
   Optional<String> origin(String domain) {
-    for (String scheme : List.of("https", "http")) {
-      String origin = scheme + "://" + domain;
-      try {
-        HttpResponse<byte[]> robotsTxt = get(origin + "/robots.txt");
-        robots.put(origin, parseRobots(origin, robotsTxt));
-        return Optional.of(origin);
-      } catch (IOException cannotConnect) {
-        LOG.debugf("Scan: %s does not answer: %s", origin, cannotConnect.toString());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
+    String secure = "https://" + domain;
+    String plain = "http://" + domain;
+    CompletableFuture<HttpResponse<byte[]>> overTls = getAsync(secure + "/robots.txt");
+    CompletableFuture<HttpResponse<byte[]>> overHttp = getAsync(plain + "/robots.txt");
+    long end = System.nanoTime() + timeout.toNanos();
+    try {
+      awaitUntil(CompletableFuture.anyOf(settled(overTls), settled(overHttp)), end);
+      if (!answered(overTls) && answered(overHttp)) {
+        awaitUntil(settled(overTls), Math.min(end, System.nanoTime() + TLS_GRACE.toNanos()));
+      } else if (!answered(overTls)) {
+        awaitUntil(CompletableFuture.allOf(settled(overTls), settled(overHttp)), end);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      overTls.cancel(true);
+      overHttp.cancel(true);
+    }
+    for (var probe : List.of(Map.entry(secure, overTls), Map.entry(plain, overHttp))) {
+      if (answered(probe.getValue())) {
+        robots.put(probe.getKey(), parseRobots(probe.getKey(), probe.getValue().join()));
+        return Optional.of(probe.getKey());
+      }
+      LOG.debugf("Scan: %s does not answer", probe.getKey());
     }
     return Optional.empty();
+  }
+
+  private static CompletableFuture<Object> settled(CompletableFuture<?> answer) {
+    return answer.handle((value, failure) -> null);
+  }
+
+  private static boolean answered(CompletableFuture<?> answer) {
+    return answer.isDone() && !answer.isCompletedExceptionally();
+  }
+
+  private static void awaitUntil(CompletableFuture<?> done, long deadline)
+      throws InterruptedException {
+    try {
+      done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // what came in by then is what counts
+    }
   }
 
   /** Whether the scanner may visit {@code url}; robots.txt is read once per origin. */
@@ -157,14 +199,27 @@ final class SiteRules {
     return parser.failedFetch(status);
   }
 
+  private CompletableFuture<HttpResponse<byte[]>> getAsync(String url) {
+    return http.sendAsync(request(url), HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(
+            answer -> {
+              if (answer.body() != null && answer.body().length > MAX_BYTES) {
+                throw new CompletionException(new IOException(url + " is too large"));
+              }
+              return answer;
+            });
+  }
+
+  private HttpRequest request(String url) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(timeout)
+        .header("User-Agent", userAgent)
+        .GET()
+        .build();
+  }
+
   private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(timeout)
-            .header("User-Agent", userAgent)
-            .GET()
-            .build();
-    HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> answer = http.send(request(url), HttpResponse.BodyHandlers.ofByteArray());
     if (answer.body() != null && answer.body().length > MAX_BYTES) {
       throw new IOException(url + " is too large");
     }
