@@ -3,6 +3,7 @@ package io.consentplatform.core.scan;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.Timers;
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.scan.ScanQueue.Claim;
 import io.consentplatform.core.scan.report.Declaration;
 import io.consentplatform.core.scan.report.ReportBuilder;
@@ -12,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ public class ScanWorker {
             thread.setDaemon(true);
             return thread;
           });
+  private volatile boolean databaseReady;
   private final ScheduledExecutorService heartbeat = Timers.daemon("scan-heartbeat");
 
   ScanWorker(
@@ -74,11 +77,19 @@ public class ScanWorker {
   }
 
   /**
-   * Whether this instance runs scans: {@code consent.scanner.enabled} unless unset, and an engine
-   * that can (a browser was found).
+   * Whether this instance runs scans: once its database is ready, {@code consent.scanner.enabled}
+   * unless unset, and an engine that can (a browser was found).
    */
   public boolean runsScans() {
-    return config.enabled().orElse(true) && scanners.isResolvable() && scanners.get().available();
+    return databaseReady
+        && config.enabled().orElse(true)
+        && scanners.isResolvable()
+        && scanners.get().available();
+  }
+
+  // The queue's table exists once the migrations have run; polling before would only log errors.
+  void onDatabaseReady(@Observes DatabaseReady ready) {
+    databaseReady = true;
   }
 
   @Scheduled(
