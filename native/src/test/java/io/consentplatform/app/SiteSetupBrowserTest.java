@@ -188,7 +188,7 @@ class SiteSetupBrowserTest {
   }
 
   private void submitSettings() {
-    browser.findElement(By.cssSelector("form.grid button[type=submit]")).click();
+    Chromium.submit(browser, browser.findElement(By.cssSelector("form.grid button[type=submit]")));
   }
 
   /** Waits until an element of the banner in the preview frame shows {@code text}. */
