@@ -3,8 +3,6 @@ package io.consentplatform.api;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** Settings of the HTTP endpoints. */
 @ConfigMapping(prefix = "consent.api")
@@ -29,11 +27,4 @@ public interface ApiConfig {
   /** How many public POSTs one client address may send to one site in a minute. */
   @WithDefault("120")
   int rateLimitPerMinute();
-
-  /**
-   * The reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the real
-   * client; from anyone else the header is ignored, so that nobody escapes the rate limit or
-   * chooses the address recorded with a decision.
-   */
-  Optional<List<String>> trustedProxies();
 }

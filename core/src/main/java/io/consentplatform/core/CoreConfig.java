@@ -3,6 +3,7 @@ package io.consentplatform.core;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public interface CoreConfig {
    * pages from it. When unset, the address the back office itself is opened at.
    */
   Optional<String> publicBaseUrl();
+
+  /**
+   * The reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} names the real
+   * client and whose {@code X-Forwarded-Proto} says the browser spoke HTTPS; from anyone else the
+   * headers are ignored, so that nobody escapes the rate limit, chooses the address recorded with a
+   * decision or passes plain HTTP off as HTTPS.
+   */
+  Optional<List<String>> trustedProxies();
 
   /** The demo tenant. */
   Demo demo();
