@@ -43,7 +43,7 @@ public class AdminCaller {
     if (identity.getPrincipal() instanceof JsonWebToken token) {
       return token.getSubject();
     }
-    return LocalAccount.subjectOf(identity.getPrincipal().getName());
+    return LocalAccount.subjectOf(LocalSession.emailOf(identity.getPrincipal()));
   }
 
   /** Their tenants, for the switcher; read once per request. */

@@ -1,9 +1,13 @@
 package io.consentplatform.admin;
 
+import io.consentplatform.admin.i18n.AccountMessages;
 import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Membership;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +32,13 @@ public class SignInPage {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance login(
-        boolean failed, boolean signedOut, String notice, String email, boolean sso, Chrome chrome);
+        String error,
+        boolean signedOut,
+        String notice,
+        String email,
+        boolean sso,
+        String signInToken,
+        Chrome chrome);
 
     static native TemplateInstance noTenant(String who, Chrome chrome);
 
@@ -44,28 +54,61 @@ public class SignInPage {
   /** Where the OIDC extension ends the session at the provider (quarkus.oidc.admin.logout.path). */
   static final String SSO_LOGOUT = "/admin/sso/logout";
 
+  /** A wait longer than a day is not one this platform asks for: the parameter is clamped. */
+  private static final long MAX_WAIT_SECONDS = 86_400;
+
   private final AdminCaller caller;
+  private final SignInToken tokens;
+  private final SecurityIdentity identity;
+  private final LocalAccounts accounts;
   private final boolean sso;
 
   public SignInPage(
       AdminCaller caller,
+      SignInToken tokens,
+      SecurityIdentity identity,
+      LocalAccounts accounts,
       @ConfigProperty(name = "quarkus.oidc.admin.tenant-enabled", defaultValue = "false")
           boolean sso) {
     this.caller = caller;
+    this.tokens = tokens;
+    this.identity = identity;
+    this.accounts = accounts;
     this.sso = sso;
   }
 
+  /**
+   * The sign-in form, with a fresh CSRF token (its signature goes in a cookie sent only with the
+   * post). After too many failed attempts it says how long to wait, as a 429 with Retry-After.
+   */
   @GET
   @Path("/login")
-  public TemplateInstance login(
+  public Response login(
       @RestQuery boolean failed,
       @RestQuery("signed-out") boolean signedOut,
-      @RestQuery String done) {
-    String notice =
-        "password-set".equals(done)
-            ? AdminLanguage.current().accountMessages().noticePasswordSet()
-            : null;
-    return Templates.login(failed, signedOut, notice, null, sso, null);
+      @RestQuery boolean expired,
+      @RestQuery("retry-after") Long retryAfter,
+      @RestQuery String done,
+      HttpServerResponse response) {
+    AccountMessages texts = AdminLanguage.current().accountMessages();
+    long wait = retryAfter == null ? 0 : Math.max(1, Math.min(retryAfter, MAX_WAIT_SECONDS));
+    String notice = "password-set".equals(done) ? texts.noticePasswordSet() : null;
+    String error =
+        wait > 0
+            ? texts.signInThrottled(wait)
+            : expired
+                ? texts.signInExpired()
+                : failed ? AdminLanguage.current().messages().signInFailed() : null;
+    String token = tokens.issue();
+    response.addCookie(tokens.cookie(token));
+    TemplateInstance page = Templates.login(error, signedOut, notice, null, sso, token, null);
+    if (wait > 0) {
+      return Response.status(Response.Status.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, wait)
+          .entity(page)
+          .build();
+    }
+    return Response.ok(page).build();
   }
 
   /**
@@ -85,13 +128,17 @@ public class SignInPage {
   }
 
   /**
-   * Ends the session: the local session cookie is dropped; a session opened through the identity
-   * provider is ended there too (RP-initiated logout), or the provider would sign the person
-   * straight back in.
+   * Ends the session, by POST with the form's CSRF token (a GET could be triggered by any page the
+   * person visits). A local account's sessions all end at the server, so that a copy of the cookie
+   * stops working too; the cookie is dropped. A session opened through the identity provider is
+   * ended there too (RP-initiated logout), or the provider would sign the person straight back in.
    */
-  @GET
+  @POST
   @Path("/logout")
   public Response logout(@Context HttpHeaders headers) {
+    if (!identity.isAnonymous() && identity.getPrincipal() instanceof LocalSession session) {
+      accounts.endSessions(session.email());
+    }
     boolean atProvider = sso && !oidcSessionCookies(headers).isEmpty();
     return Response.seeOther(URI.create(atProvider ? SSO_LOGOUT : "/admin/login?signed-out=true"))
         .cookie(new NewCookie.Builder("cp_admin").path("/").maxAge(0).value("").build())

@@ -56,11 +56,23 @@ final class BackOffice {
             });
   }
 
+  /**
+   * The sign-in form's post as the browser sends it after opening the form: with the form's token
+   * and the cookie that goes with it.
+   */
+  static RequestSpecification signInForm() {
+    Response form = given().when().get("/admin/login");
+    String token = Jsoup.parse(form.asString()).select("input[name=signin-token]").attr("value");
+    return given()
+        .redirects()
+        .follow(false)
+        .cookie("cp_signin", form.getCookie("cp_signin"))
+        .formParam("signin-token", token);
+  }
+
   static BackOffice signIn(String email) {
     Response answer =
-        given()
-            .redirects()
-            .follow(false)
+        signInForm()
             .formParams(Map.of("j_username", email, "j_password", "pw-" + email))
             .when()
             .post("/j_security_check");
@@ -75,6 +87,21 @@ final class BackOffice {
               + answer.header("Location"));
     }
     return new BackOffice(session, null, null);
+  }
+
+  /** The session cookie, as a thief who copied it would hold it. */
+  String sessionCookie() {
+    return session;
+  }
+
+  /** A person holding {@code session}, however they came by it. */
+  static BackOffice holding(String session) {
+    return new BackOffice(session, null, null);
+  }
+
+  /** Signs out the way the page's button does: a POST with the page's CSRF token. */
+  Response signOut() {
+    return submit("/admin/sites", "/admin/logout", Map.of());
   }
 
   RequestSpecification request() {

@@ -105,7 +105,7 @@ class BackOfficeBrowserTest {
     browser.findElement(By.linkText("Cookies")).click();
 
     assertTrue(
-        browser.findElements(By.cssSelector("form[method=post]")).isEmpty(),
+        browser.findElements(By.cssSelector("main form[method=post]")).isEmpty(),
         "no form that changes anything");
     assertTrue(browser.findElements(By.id("name")).isEmpty());
     Chromium.keep(browser, "back-office-viewer");

@@ -19,7 +19,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,14 +42,7 @@ class BannerPreviewTest {
     if (versions.draft(caller, site.id()).changedSinceLatest()) {
       versions.publish(caller, site.id());
     }
-    String session =
-        given()
-            .redirects()
-            .follow(false)
-            .formParams(Map.of("j_username", EMAIL, "j_password", "pw-" + EMAIL))
-            .when()
-            .post("/j_security_check")
-            .getCookie("cp_admin");
+    String session = SignInForm.session(EMAIL, "pw-" + EMAIL);
 
     List<String> languages =
         given()

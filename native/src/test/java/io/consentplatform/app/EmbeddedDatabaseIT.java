@@ -86,8 +86,16 @@ class EmbeddedDatabaseIT {
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    // The form first: its token goes with the post, its cookie stays in the cookie manager.
+    HttpResponse<String> signInPage =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/admin/login"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String form =
-        "j_username="
+        "signin-token="
+            + SignInForm.token(signInPage.body())
+            + "&j_username="
             + URLEncoder.encode(printed.group(1), StandardCharsets.UTF_8)
             + "&j_password="
             + URLEncoder.encode(printed.group(2), StandardCharsets.UTF_8);

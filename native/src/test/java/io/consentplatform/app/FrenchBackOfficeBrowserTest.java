@@ -62,7 +62,7 @@ class FrenchBackOfficeBrowserTest {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "fr".equals(lang()));
     assertTrue(browser.getCurrentUrl().endsWith("/admin/sites"), "the same page, in French");
     assertEquals("Sites", browser.findElement(By.tagName("h1")).getText());
-    assertEquals("Se déconnecter", browser.findElement(By.cssSelector(".who a")).getText());
+    assertEquals("Se déconnecter", browser.findElement(By.cssSelector(".who #sign-out")).getText());
     Chromium.keep(browser, "back-office-fr-sites");
 
     browser.findElement(By.linkText("Town of Cary open data portal")).click();

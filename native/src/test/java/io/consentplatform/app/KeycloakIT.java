@@ -142,7 +142,7 @@ class KeycloakIT {
       assertTrue(header.toLowerCase().contains("owner"), header);
 
       // Signing out ends the session at Keycloak too: the next sign-in asks for the password.
-      browser.findElement(By.linkText("Sign out")).click();
+      browser.findElement(By.id("sign-out")).click();
       new WebDriverWait(browser, Duration.ofSeconds(15))
           .withMessage(
               () -> "signed out at " + browser.getCurrentUrl() + ": " + browser.getPageSource())

@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,13 +40,7 @@ class RefusedOriginsDashboardTest {
         .statusCode(403);
     refusedOrigins.flush();
     DemoMembers.add(accounts, EMAIL, Role.VIEWER);
-    String session =
-        given()
-            .redirects()
-            .follow(false)
-            .formParams(Map.of("j_username", EMAIL, "j_password", "pw-" + EMAIL))
-            .post("/j_security_check")
-            .getCookie("cp_admin");
+    String session = SignInForm.session(EMAIL, "pw-" + EMAIL);
     long siteId =
         QuarkusTransaction.requiringNew().call(() -> Site.findByKey("townofcary").orElseThrow().id);
 

@@ -90,4 +90,8 @@ public interface AccountMessages {
   String backToPrevious();
 
   String noInvitationNeeded();
+
+  String signInThrottled(long seconds);
+
+  String signInExpired();
 }

@@ -6,6 +6,7 @@ import io.consentplatform.api.abuse.PublicPostLimit;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.net.TrustedProxies;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.site.DeclaredDomains;
@@ -38,6 +39,7 @@ public class ConsentResource {
   private final ObjectMapper json;
   private final PublicPostLimit limiter;
   private final DeclaredDomains domains;
+  private final TrustedProxies proxies;
 
   public ConsentResource(
       ConsentService consents,
@@ -45,7 +47,9 @@ public class ConsentResource {
       ApiConfig config,
       ObjectMapper json,
       PublicPostLimit limiter,
-      DeclaredDomains domains) {
+      DeclaredDomains domains,
+      TrustedProxies proxies) {
+    this.proxies = proxies;
     this.consents = consents;
     this.current = current;
     this.domains = domains;
@@ -97,8 +101,9 @@ public class ConsentResource {
         .site();
   }
 
-  private static boolean isHttps(HttpServerRequest request) {
-    return "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))
-        || "https".equals(request.scheme());
+  /** Whether the browser spoke HTTPS: a forwarded protocol counts from a trusted proxy only. */
+  private boolean isHttps(HttpServerRequest request) {
+    String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    return proxies.secure(peer, request.isSSL(), request.getHeader("X-Forwarded-Proto"));
   }
 }

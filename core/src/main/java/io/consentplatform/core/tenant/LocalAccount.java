@@ -24,6 +24,10 @@ public class LocalAccount extends DomainEntity {
   @Column(name = "password_hash")
   public String passwordHash;
 
+  /** Changes whenever the account's open sessions must end: a sign-out, a new password. */
+  @Column(name = "session_version")
+  public int sessionVersion;
+
   /** Every local account is a plain member; roles come from tenant memberships. */
   public String roles = "member";
 

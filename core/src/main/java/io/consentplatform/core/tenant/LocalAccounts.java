@@ -68,6 +68,18 @@ public class LocalAccounts {
     return LocalAccount.findByEmail(email).isPresent();
   }
 
+  /** The account's current session version, or nothing when there is no such account. */
+  @Transactional
+  public Optional<Integer> sessionVersion(String email) {
+    return LocalAccount.findByEmail(email).map(a -> a.sessionVersion);
+  }
+
+  /** Ends every open session of the account: their cookies carry the version this replaces. */
+  @Transactional
+  public void endSessions(String email) {
+    LocalAccount.findByEmail(email).ifPresent(a -> a.sessionVersion++);
+  }
+
   // After the demo tenant exists (its observer has the default priority, APPLICATION + 500), so
   // that the first owner can own it.
   void onDatabaseReady(

@@ -101,8 +101,10 @@ public class OneTimeLinks {
       account.passwordHash = BcryptUtil.bcryptHash(password);
       account.persist();
     } else {
-      LocalAccount.findByEmail(link.email).orElseThrow(UnusableLink::new).passwordHash =
-          BcryptUtil.bcryptHash(password);
+      LocalAccount account = LocalAccount.findByEmail(link.email).orElseThrow(UnusableLink::new);
+      account.passwordHash = BcryptUtil.bcryptHash(password);
+      // Whoever held a session of the old password (perhaps the reason for the reset) is out.
+      account.sessionVersion++;
     }
     link.usedAt = Instant.now();
     // The account's other open links (another tenant's invitation, an older reset) would now set
