@@ -1,5 +1,6 @@
 package io.consentplatform.admin;
 
+import io.consentplatform.core.access.Actor;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.MemberService;
@@ -9,7 +10,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import java.util.List;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -46,6 +49,23 @@ public class AdminCaller {
     return LocalAccount.subjectOf(LocalSession.emailOf(identity.getPrincipal()));
   }
 
+  /**
+   * Who they are for the records: their local account ({@code local:<email>}), or the identity
+   * provider's subject qualified by its issuer, with the e-mail that same sign-in gave.
+   */
+  private Actor actor() {
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      Object email = token.getClaim(Claims.email.name());
+      return Actor.ofToken(
+          token.getIssuer(),
+          token.getSubject(),
+          email instanceof JsonString text
+              ? text.getString()
+              : email == null ? null : email.toString());
+    }
+    return new Actor(subject(), identity.getPrincipal().getName());
+  }
+
   /** Their tenants, for the switcher; read once per request. */
   public List<Membership> memberships() {
     if (memberships == null) {
@@ -63,7 +83,7 @@ public class AdminCaller {
       if (tenant == null && memberships.size() > 1) {
         tenant = memberships.get(0).tenantSlug();
       }
-      caller = members.callerFor(memberships, tenant);
+      caller = members.callerFor(actor(), memberships, tenant);
     }
     return caller;
   }

@@ -17,7 +17,7 @@ public record Chrome(
             .map(Membership::tenantName)
             .findFirst()
             .orElseThrow();
-    return new Chrome(tenant, caller.actor(), caller.role(), memberships.size() > 1, notice);
+    return new Chrome(tenant, caller.shownAs(), caller.role(), memberships.size() > 1, notice);
   }
 
   public boolean canEdit() {

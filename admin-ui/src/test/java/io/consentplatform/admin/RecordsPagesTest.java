@@ -13,8 +13,10 @@ import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.tenant.TenantMember;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -214,6 +216,47 @@ class RecordsPagesTest {
     assertFalse(
         rows.stream().anyMatch(r -> r.selectFirst(".audit-subject").text().startsWith("Site ")),
         "a text saved is no change of the site's settings");
+  }
+
+  @Test
+  void shouldNameWhoActedByTheirSignInNotByTheEmailTheOwnerTyped() {
+    long site = SiteFixture.create("records-actor");
+    BackOffice.person(accounts, "owner@actor.example", site, Role.OWNER);
+    // The owner added Mallory's account under the e-mail of someone else.
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              accounts.create("mallory@actor.example", "pw-mallory@actor.example");
+              TenantMember member = new TenantMember();
+              member.tenant = Site.<Site>findById(site).tenant;
+              member.subject = LocalAccount.subjectOf("mallory@actor.example");
+              member.email = "ceo@actor.example";
+              member.role = Role.EDITOR;
+              member.persist();
+            });
+    BackOffice mallory = BackOffice.signIn("mallory@actor.example");
+    String page = "/admin/sites/" + site + "/cookies/" + cookie(site, "marketing_cookie");
+    Map<String, String> form = formOf(mallory.page(page, 200), "form.grid");
+    form.put("domain", ".mallory.example");
+    mallory.submit(page, page, form).then().statusCode(303);
+
+    assertEquals(
+        "local:mallory@actor.example",
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    AuditEntry.<AuditEntry>find(
+                            "tenantId = ?1 order by id desc", Site.<Site>findById(site).tenant.id)
+                        .firstResult()
+                        .actor));
+    Element row =
+        BackOffice.signIn("owner@actor.example").page("/admin/audit", 200).selectFirst("tbody tr");
+    Element who = row.selectFirst("th");
+    assertEquals("mallory@actor.example", who.text());
+    assertEquals("local:mallory@actor.example", who.attr("title"));
+    assertTrue(
+        mallory.page(page, 200).selectFirst(".who").text().contains("mallory@actor.example"),
+        "the header names the person signed in too");
   }
 
   // The oracles: the instant formatted by hand, apart from the application's formatter.

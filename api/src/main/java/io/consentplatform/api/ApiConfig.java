@@ -27,4 +27,22 @@ public interface ApiConfig {
   /** How many public POSTs one client address may send to one site in a minute. */
   @WithDefault("120")
   int rateLimitPerMinute();
+
+  /** How many receipts and statuses one client address may read in a minute. */
+  @WithDefault("600")
+  int readRateLimitPerMinute();
+
+  /**
+   * How many banner requests one client address may send in a minute for sites not in memory
+   * (unknown keys, or sites not asked for since the last publication): each may cost a query.
+   */
+  @WithDefault("60")
+  int missRateLimitPerMinute();
+
+  /**
+   * How many instances share the limits above: each instance allows its share, so that the
+   * deployment as a whole allows about the configured figures. 1 counts each instance on its own.
+   */
+  @WithDefault("1")
+  int rateLimitInstances();
 }

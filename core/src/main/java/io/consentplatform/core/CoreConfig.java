@@ -28,6 +28,13 @@ public interface CoreConfig {
    */
   Optional<List<String>> trustedProxies();
 
+  /**
+   * How many site keys that name no site (or none with a published version) memory remembers, so
+   * that asking again costs no query; past it they are forgotten, never the sites that exist.
+   */
+  @WithDefault("10000")
+  int unknownSitesRemembered();
+
   /** The demo tenant. */
   Demo demo();
 

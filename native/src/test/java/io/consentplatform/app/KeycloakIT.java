@@ -38,6 +38,9 @@ class KeycloakIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Another application of the same realm (consent-realm.json). */
+  private static final String OTHER_CLIENT = "wiki";
+
   @Test
   void shouldLetRealUsersWorkInTheirOwnTenantOnly() throws Exception {
     String ops = token("ops", "ops-password");
@@ -66,7 +69,8 @@ class KeycloakIT {
         .statusCode(200)
         .body("tenant", is("cary-idp"))
         .body("role", is("OWNER"))
-        .body("actor", is("alice@cary.example"));
+        .body("actor", is(KeycloakResource.realmUrl() + "#" + subject(alice)))
+        .body("email", is("alice@cary.example"));
     int site =
         given()
             .auth()
@@ -113,6 +117,65 @@ class KeycloakIT {
         .get("/v1/tenant")
         .then()
         .statusCode(401);
+  }
+
+  @Test
+  void shouldBelieveOnlyTokensIssuedToThePlatformsOwnClient() throws Exception {
+    // The operator belongs to no tenant: the platform's client's token is believed (403, not 401).
+    given()
+        .auth()
+        .oauth2(token("ops", "ops-password"))
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(403)
+        .body("detail", is("You are not a member of any tenant"));
+    given()
+        .auth()
+        .oauth2(token(OTHER_CLIENT, "ops", "ops-password"))
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(401);
+
+    // Alice, through that other application: her token is not meant for the platform (aud).
+    given()
+        .auth()
+        .oauth2(token(OTHER_CLIENT, "alice", "alice-password"))
+        .when()
+        .get("/v1/tenant")
+        .then()
+        .statusCode(401);
+    // An operator through that application: Keycloak names the platform's client in the audience
+    // because the operator holds one of its roles, but the token was issued to the other (azp).
+    given()
+        .auth()
+        .oauth2(token(OTHER_CLIENT, "ops", "ops-password"))
+        .contentType(ContentType.JSON)
+        .body(newTenant("by-other-app"))
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(401);
+    // Bob is in a group and holds a realm role both named platform-operator: neither counts.
+    given()
+        .auth()
+        .oauth2(token("bob", "bob-password"))
+        .contentType(ContentType.JSON)
+        .body(newTenant("by-group"))
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(token("ops", "ops-password"))
+        .contentType(ContentType.JSON)
+        .body(newTenant("by-client-role"))
+        .when()
+        .post("/v1/platform/tenants")
+        .then()
+        .statusCode(201);
   }
 
   @Test
@@ -201,11 +264,21 @@ class KeycloakIT {
         .body("slug", is(slug));
   }
 
+  private static Map<String, String> newTenant(String slug) {
+    return Map.of(
+        "slug", slug, "name", "Not created", "ownerSubject", "x", "ownerEmail", "x@x.example");
+  }
+
   /** Resource owner password grant: what a script of the tenant's would do. */
   private static String token(String user, String password) throws Exception {
+    return token(KeycloakResource.CLIENT, user, password);
+  }
+
+  /** The same grant through a client of the realm's, which need not be the platform's. */
+  private static String token(String client, String user, String password) throws Exception {
     String form =
         "grant_type=password&client_id="
-            + KeycloakResource.CLIENT
+            + client
             + "&username="
             + URLEncoder.encode(user, StandardCharsets.UTF_8)
             + "&password="

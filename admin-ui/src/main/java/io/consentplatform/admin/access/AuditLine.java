@@ -26,7 +26,12 @@ import java.util.stream.Collectors;
  * with its old and new values ("Retention '2 weeks' → '13 months'"), long values shortened.
  */
 public record AuditLine(
-    Instant recordedAt, String actor, String action, String subject, List<String> changes) {
+    Instant recordedAt,
+    String actor,
+    String actorId,
+    String action,
+    String subject,
+    List<String> changes) {
 
   /** Longer values are cut here: the trail says what changed, the API keeps every character. */
   static final int LONGEST_VALUE = 80;
@@ -100,6 +105,7 @@ public record AuditLine(
     }
     return new AuditLine(
         change.recordedAt(),
+        change.shownActor(),
         change.actor(),
         action(change.action(), words.admin),
         subject(change, words.admin),

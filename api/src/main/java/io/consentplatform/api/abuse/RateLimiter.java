@@ -1,20 +1,19 @@
 package io.consentplatform.api.abuse;
 
-import io.consentplatform.api.ApiConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.consentplatform.core.net.TrustedProxies;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A token bucket per site and client address for the public POSTs: a visitor sends one or two per
- * page, a bot thousands. Each instance counts on its own (the limit is per instance), in memory;
- * buckets left full are dropped, so the table stays as small as the set of active clients.
+ * A token bucket per scope (a site, or a kind of request) and client: a visitor sends one or two
+ * requests per page, a bot thousands. An IPv6 client is counted by its /64, the block one
+ * subscriber gets, so that rotating addresses inside it buys nothing. Each instance counts on its
+ * own, in memory; buckets left full are dropped, so the table stays as small as the set of active
+ * clients.
  */
-@ApplicationScoped
-public class RateLimiter {
+class RateLimiter {
 
   private static final int SWEEP_EVERY = 10_000;
 
@@ -33,28 +32,24 @@ public class RateLimiter {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final AtomicLong calls = new AtomicLong();
 
-  @Inject
-  public RateLimiter(ApiConfig config) {
-    this(config.rateLimitPerMinute());
-  }
-
   RateLimiter(int perMinute) {
     this.capacity = perMinute;
     this.perNano = perMinute / (double) TimeUnit.MINUTES.toNanos(1);
   }
 
   /**
-   * Takes one request from the bucket of {@code site} and {@code client}.
+   * Takes one request from the bucket of {@code scope} and {@code client} (an IP literal).
    *
    * @return 0 when allowed, else the whole seconds to wait before the next request would be
    */
-  public long acquire(String site, String client) {
+  long acquire(String scope, String client) {
     long now = System.nanoTime();
     if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
       sweep(now);
     }
     Bucket bucket =
-        buckets.computeIfAbsent(site + "\u0000" + client, k -> new Bucket(capacity, now));
+        buckets.computeIfAbsent(
+            scope + "\u0000" + bucketOf(client), k -> new Bucket(capacity, now));
     synchronized (bucket) {
       bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedNanos) * perNano);
       bucket.updatedNanos = now;
@@ -78,5 +73,18 @@ public class RateLimiter {
                     >= capacity;
               }
             });
+  }
+
+  /** The client's bucket: its address, or for IPv6 the first 64 bits of it. */
+  static String bucketOf(String client) {
+    byte[] address = TrustedProxies.literal(client);
+    if (address == null || address.length != 16) {
+      return client;
+    }
+    StringBuilder prefix = new StringBuilder("v6:");
+    for (int i = 0; i < 8; i++) {
+      prefix.append(String.format("%02x", address[i]));
+    }
+    return prefix.append("::/64").toString();
   }
 }

@@ -1,7 +1,7 @@
 package io.consentplatform.api.banner;
 
 import io.consentplatform.api.ApiConfig;
-import io.consentplatform.api.abuse.PublicPostLimit;
+import io.consentplatform.api.abuse.PublicLimits;
 import io.consentplatform.api.consent.SiteOrigins;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.consent.Impressions;
@@ -11,6 +11,7 @@ import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.DeclaredDomains;
 import io.consentplatform.core.site.SiteArchived;
+import io.consentplatform.core.site.SiteKeys;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,7 +47,7 @@ public class BannerResource {
   private final ArchivedScript archivedScript;
   private final ApiConfig config;
   private final Impressions impressions;
-  private final PublicPostLimit limiter;
+  private final PublicLimits limits;
   private final PlatformMetrics metrics;
   private final BannerHeaders headers;
   private final DeclaredDomains domains;
@@ -58,12 +59,12 @@ public class BannerResource {
       ArchivedScript archivedScript,
       ApiConfig config,
       Impressions impressions,
-      PublicPostLimit limiter,
+      PublicLimits limits,
       PlatformMetrics metrics,
       BannerHeaders headers,
       DeclaredDomains domains) {
     this.domains = domains;
-    this.limiter = limiter;
+    this.limits = limits;
     this.metrics = metrics;
     this.current = current;
     this.documents = documents;
@@ -77,7 +78,9 @@ public class BannerResource {
   /**
    * The configuration of a site that {@link BannerRoute} did not answer: one not in memory yet, or
    * an unknown one (404), an archived one (410). All are looked up on a worker: an unknown site is
-   * usually remembered as such, and then costs no query either.
+   * usually remembered as such, and then costs no query either. A key that cannot name a site is
+   * refused before any lookup; the others count against the client's limit of such misses, so that
+   * random keys cannot keep the database busy.
    */
   @GET
   @Path("/banner")
@@ -87,7 +90,8 @@ public class BannerResource {
       @RestQuery String lang,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-      @RestHeader(ORIGIN) String origin) {
+      @RestHeader(ORIGIN) String origin,
+      HttpServerRequest request) {
     Optional<PublishedPolicy> known = current.known(siteKey);
     Optional<List<String>> knownDomains = domains.known(siteKey);
     if (known.isPresent() && knownDomains.isPresent()) {
@@ -97,6 +101,8 @@ public class BannerResource {
                   banner(
                       known.get(), knownDomains.get(), origin, lang, acceptLanguage, ifNoneMatch));
     }
+    wellFormed(siteKey);
+    limits.miss(request);
     return Uni.createFrom()
         .item(
             () ->
@@ -139,9 +145,15 @@ public class BannerResource {
   @Path("/banner.js")
   @Produces(JAVASCRIPT)
   public RestResponse<String> script(
-      @RestPath String siteKey, @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+      @RestPath String siteKey,
+      @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      HttpServerRequest request) {
     String text = script.text();
     String etag = script.etag();
+    if (current.known(siteKey).isEmpty() && domains.known(siteKey).isEmpty()) {
+      wellFormed(siteKey);
+      limits.miss(request);
+    }
     try {
       if (current.of(siteKey).isEmpty() && domains.of(siteKey).isEmpty()) {
         throw new NotFound("Site " + siteKey);
@@ -163,22 +175,27 @@ public class BannerResource {
   /**
    * The script reports each time it shows the banner: the denominator of the opt-in rates. An
    * archived site's impressions are not counted (410); nor are those of a page whose origin the
-   * site does not declare, since it cannot record decisions either.
+   * site does not declare, since it cannot record decisions either. The client's rate limit and the
+   * beacon's (empty) body were checked before ({@code PublicPostRoute}).
    *
    * @throws ForbiddenException when {@code Origin} is not one of the site's declared domains
    */
   @POST
   @Path("/impressions")
-  public RestResponse<Void> shown(
-      @RestPath String siteKey, @RestHeader(ORIGIN) String origin, HttpServerRequest request) {
+  public RestResponse<Void> shown(@RestPath String siteKey, @RestHeader(ORIGIN) String origin) {
     published(siteKey);
     if (origin != null && !SiteOrigins.allows(domains.of(siteKey).orElse(List.of()), origin)) {
       throw new ForbiddenException(
           "Origin " + origin + " is not one of the domains declared for site " + siteKey);
     }
-    limiter.check(siteKey + "/impressions", request);
     impressions.shown(siteKey);
     return ResponseBuilder.<Void>noContent().header("Access-Control-Allow-Origin", "*").build();
+  }
+
+  private static void wellFormed(String siteKey) {
+    if (!SiteKeys.wellFormed(siteKey)) {
+      throw new NotFound("Site " + siteKey);
+    }
   }
 
   private PublishedPolicy published(String siteKey) {

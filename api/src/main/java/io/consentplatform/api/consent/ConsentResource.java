@@ -2,7 +2,7 @@ package io.consentplatform.api.consent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.ApiConfig;
-import io.consentplatform.api.abuse.PublicPostLimit;
+import io.consentplatform.api.abuse.ClientAddress;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.error.NotFound;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -37,7 +38,7 @@ public class ConsentResource {
   private final CurrentPolicies current;
   private final ApiConfig config;
   private final ObjectMapper json;
-  private final PublicPostLimit limiter;
+  private final ClientAddress addresses;
   private final DeclaredDomains domains;
   private final TrustedProxies proxies;
 
@@ -46,7 +47,7 @@ public class ConsentResource {
       CurrentPolicies current,
       ApiConfig config,
       ObjectMapper json,
-      PublicPostLimit limiter,
+      ClientAddress addresses,
       DeclaredDomains domains,
       TrustedProxies proxies) {
     this.proxies = proxies;
@@ -55,19 +56,23 @@ public class ConsentResource {
     this.domains = domains;
     this.config = config;
     this.json = json;
-    this.limiter = limiter;
+    this.addresses = addresses;
   }
 
+  /**
+   * Records a decision. The client's rate limit and the declared length were checked before the
+   * body was read ({@code PublicPostRoute}); the body itself is read no further than the limit.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public RestResponse<ConsentReceipt> record(
       @RestPath String siteKey,
-      byte[] body,
+      InputStream body,
       @RestHeader("Sec-GPC") String secGpc,
       @RestHeader(HttpHeaders.USER_AGENT) String userAgent,
       HttpServerRequest request) {
-    String client = limiter.check(siteKey, request);
+    String client = addresses.of(request);
     ConsentRequest sent = ConsentRequest.read(body, config.maxConsentBodyBytes());
     ConsentRecord record =
         consents.recordDecision(siteKey, sent.decision("1".equals(secGpc), userAgent, client));

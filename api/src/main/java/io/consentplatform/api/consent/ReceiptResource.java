@@ -2,12 +2,14 @@ package io.consentplatform.api.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.api.abuse.PublicLimits;
 import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.ConsentStatus;
 import io.consentplatform.core.consent.RecordedDecision;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.ledger.ReceiptSigner;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -21,7 +23,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Where the proof of a decision is read back: by the visitor (the signed receipt, from the site's
- * pages) and by the tenant's back end (what the decision means now for one category).
+ * pages) and by the tenant's back end (what the decision means now for one category). Both count
+ * against the client's limit of reads: each costs a query, and a receipt's first read a signature.
  */
 @Path("/v1/sites/{siteKey}/consents/{consentId}")
 public class ReceiptResource {
@@ -32,17 +35,28 @@ public class ReceiptResource {
   private final ConsentService consents;
   private final ObjectMapper json;
   private final ReceiptSigner signer;
+  private final ReceiptSignatures signatures;
+  private final PublicLimits limits;
 
-  public ReceiptResource(ConsentService consents, ObjectMapper json, ReceiptSigner signer) {
+  public ReceiptResource(
+      ConsentService consents,
+      ObjectMapper json,
+      ReceiptSigner signer,
+      ReceiptSignatures signatures,
+      PublicLimits limits) {
     this.consents = consents;
     this.json = json;
     this.signer = signer;
+    this.signatures = signatures;
+    this.limits = limits;
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @DeclaredOriginsOnly
-  public ConsentReceipt receipt(@RestPath String siteKey, @RestPath String consentId) {
+  public ConsentReceipt receipt(
+      @RestPath String siteKey, @RestPath String consentId, HttpServerRequest request) {
+    limits.read(request);
     RecordedDecision record =
         consents.find(siteKey, idOf(consentId)).orElseThrow(() -> notFound(consentId));
     return signed(ConsentReceipt.of(record, siteKey));
@@ -58,7 +72,11 @@ public class ReceiptResource {
   @Path("/status")
   @Produces(MediaType.APPLICATION_JSON)
   public StatusView status(
-      @RestPath String siteKey, @RestPath String consentId, @RestQuery String category) {
+      @RestPath String siteKey,
+      @RestPath String consentId,
+      @RestQuery String category,
+      HttpServerRequest request) {
+    limits.read(request);
     if (category == null || category.isBlank()) {
       throw new BadRequestException("The query parameter category is required");
     }
@@ -67,13 +85,19 @@ public class ReceiptResource {
     return new StatusView(id, category, status.wireName());
   }
 
-  /** The receipt with its signature over exactly the JSON it carries without one. */
+  /**
+   * The receipt with its signature over exactly the JSON it carries without one; signed once, then
+   * served from {@link ReceiptSignatures} for as long as its content stays the same.
+   */
   private ConsentReceipt signed(ConsentReceipt receipt) {
+    byte[] payload;
     try {
-      return receipt.signedWith(signer.sign(json.writeValueAsBytes(receipt)));
+      payload = json.writeValueAsBytes(receipt);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A receipt always serialises", e);
     }
+    return receipt.signedWith(
+        signatures.of(receipt.consentId(), payload, () -> signer.sign(payload)));
   }
 
   private static UUID idOf(String consentId) {

@@ -1,17 +1,13 @@
 package io.consentplatform.api.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
-import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,7 +46,7 @@ public class BodyLimitRoute {
             context -> {
               if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()
                   && !context.response().headWritten()) {
-                afterTheBody(context, -1, () -> refuse(context));
+                RouteProblems.afterTheBody(context, -1, DRAIN_LIMIT, () -> refuse(context));
               } else {
                 context.next();
               }
@@ -58,66 +54,23 @@ public class BodyLimitRoute {
   }
 
   private void checkDeclaredLength(RoutingContext context) {
-    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    long declared = length == null ? -1 : declaredBytes(length);
+    long declared =
+        RouteProblems.declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     if (declared > maxBytes) {
-      afterTheBody(context, declared, () -> refuse(context));
+      RouteProblems.afterTheBody(context, declared, DRAIN_LIMIT, () -> refuse(context));
       return;
     }
     context.next();
   }
 
   private void refuse(RoutingContext context) {
-    Problem problem =
+    RouteProblems.send(
+        context,
+        json,
         Problem.of(
             Status.REQUEST_ENTITY_TOO_LARGE,
             "The body is larger than "
                 + maxBytes
-                + " bytes, the platform's limit for one request; split the file into smaller ones");
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    context
-        .response()
-        .setStatusCode(problem.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .end(Buffer.buffer(body));
-  }
-
-  /**
-   * Answers once the body has arrived, read and dropped, so that a client that sends all of it
-   * before it reads the answer (most HTTP libraries) gets the answer, not a reset connection. A
-   * body beyond {@link #DRAIN_LIMIT} is not worth reading: the connection is closed, at once when
-   * its declared length says so.
-   */
-  private static void afterTheBody(RoutingContext context, long declared, Runnable answer) {
-    HttpServerRequest request = context.request();
-    if (declared > DRAIN_LIMIT || request.isEnded()) {
-      context.response().putHeader(HttpHeaders.CONNECTION, "close");
-      answer.run();
-      return;
-    }
-    long[] read = {0};
-    request.handler(
-        chunk -> {
-          read[0] += chunk.length();
-          if (read[0] > DRAIN_LIMIT) {
-            request.connection().close();
-          }
-        });
-    request.exceptionHandler(e -> request.connection().close());
-    request.endHandler(end -> answer.run());
-    request.resume();
-  }
-
-  private static long declaredBytes(String length) {
-    try {
-      return Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      return -1; // Quarkus refuses a malformed length itself
-    }
+                + " bytes, the platform's limit for one request; split the file into smaller ones"));
   }
 }

@@ -18,4 +18,19 @@ class RateLimiterTest {
     assertEquals(0, limiter.acquire("site", "203.0.113.8"), "another address has its own");
     assertEquals(0, limiter.acquire("other-site", "203.0.113.7"), "another site too");
   }
+
+  @Test
+  void shouldCountAnIpv6ClientByItsSlash64() {
+    RateLimiter limiter = new RateLimiter(2);
+    assertEquals(0, limiter.acquire("site", "2001:db8:1:2::1"));
+    assertEquals(0, limiter.acquire("site", "2001:db8:1:2:0:0:0:2"));
+    assertTrue(
+        limiter.acquire("site", "2001:db8:1:2:ffff:eeee:dddd:9") > 0,
+        "a third address of the same /64 shares its bucket");
+    assertEquals(0, limiter.acquire("site", "2001:db8:1:3::1"), "the next /64 is another client");
+    assertEquals(0, limiter.acquire("site", "203.0.113.7"), "IPv4 counts by address");
+    assertEquals(0, limiter.acquire("site", "203.0.113.7"));
+    assertTrue(limiter.acquire("site", "203.0.113.7") > 0);
+    assertEquals(0, limiter.acquire("site", "203.0.113.8"));
+  }
 }

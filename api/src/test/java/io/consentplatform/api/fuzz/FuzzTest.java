@@ -1,9 +1,9 @@
 package io.consentplatform.api.fuzz;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.api.abuse.LocalClients;
 import io.consentplatform.api.tenant.OidcServer;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ class FuzzTest {
 
   @Inject PolicyService policies;
   @Inject DataSource dataSource;
+
+  /** The fuzz's own clients, a small botnet on the loopback network (see {@link #visitor}). */
+  private static int clients;
 
   private static long site;
   private static long category;
@@ -167,9 +171,11 @@ class FuzzTest {
     cases += runSegments(statuses);
     cases += runQueries(statuses);
     cases += runCsv(statuses);
+    cases += runSiteKeys(statuses);
+    cases += runBodyLengths(statuses);
 
     System.out.printf("Fuzz: %d cases, answers by status %s%n", cases, statuses);
-    assertTrue(cases >= 2000, "enough cases: " + cases);
+    assertTrue(cases >= 4000, "enough cases: " + cases);
     assertEquals(before, counts(), "the database is unchanged");
   }
 
@@ -195,7 +201,7 @@ class FuzzTest {
     Arbitrary<byte[]> generator = HostileInput.bodies(target.valid(), target.fields());
     int count = 0;
     for (byte[] body : generator.sampleStream().limit(SAMPLES).toList()) {
-      Response answer = target.send().apply(given().body(body));
+      Response answer = target.send().apply(visitor().body(body));
       check(
           target.name(),
           new String(body, java.nio.charset.StandardCharsets.UTF_8),
@@ -220,14 +226,15 @@ class FuzzTest {
               "/v1/tenant/sites/" + site + "/cookies/" + segment,
               "/v1/tenant/sites/" + site + "/versions/" + segment,
               "/v1/tenant/sites/" + segment + "/ledger/verify")) {
-        Response answer = asOwner(given().urlEncodingEnabled(false)).get(path);
+        Response answer = asOwner(visitor().urlEncodingEnabled(false)).get(path);
         check("GET " + path, path, answer, statuses, true);
         count++;
       }
       Response posted =
-          given().urlEncodingEnabled(false).post("/v1/sites/" + segment + "/impressions");
+          visitor().urlEncodingEnabled(false).post("/v1/sites/" + segment + "/impressions");
       check("POST impressions", segment, posted, statuses, false);
-      Response page = given().urlEncodingEnabled(false).get("/sites/" + segment + "/cookie-policy");
+      Response page =
+          visitor().urlEncodingEnabled(false).get("/sites/" + segment + "/cookie-policy");
       assertTrue(page.statusCode() < 500, "policy page for " + segment + ": " + page.statusCode());
       count += 2;
     }
@@ -246,12 +253,12 @@ class FuzzTest {
               "/versions/diff?from=" + value + "&to=draft",
               "/statistics?from=" + value)) {
         Response answer =
-            asOwner(given().urlEncodingEnabled(false)).get("/v1/tenant/sites/" + site + query);
+            asOwner(visitor().urlEncodingEnabled(false)).get("/v1/tenant/sites/" + site + query);
         check("GET " + query, query, answer, statuses, true);
         count++;
       }
       Response banner =
-          given().urlEncodingEnabled(false).get("/v1/sites/fuzz-site/banner?lang=" + value);
+          visitor().urlEncodingEnabled(false).get("/v1/sites/fuzz-site/banner?lang=" + value);
       check("banner lang", value, banner, statuses, true);
       count++;
     }
@@ -267,7 +274,7 @@ class FuzzTest {
       for (String csv :
           List.of(junk, header + junk, header + ",x,Analytics," + junk + ",,y,1 day,z,,0\n\"")) {
         Response answer =
-            asOwner(given())
+            asOwner(visitor())
                 .contentType("text/csv")
                 .body(csv)
                 .post("/v1/tenant/sites/" + site + "/cookies/csv");
@@ -283,6 +290,133 @@ class FuzzTest {
       }
     }
     return count;
+  }
+
+  /**
+   * Keys a bot guesses, against every public endpoint that takes one: refused as unknown (or the
+   * client's limit reached), never served, and never a query more than the limits allow.
+   */
+  private int runSiteKeys(Map<String, Integer> statuses) {
+    int count = 0;
+    String decision = "{\"policyVersion\":99,\"action\":\"accept_all\",\"method\":\"banner\"}";
+    for (String key : HostileInput.siteKeys().sampleStream().limit(SAMPLES).toList()) {
+      if (QuarkusTransaction.requiringNew().call(() -> Site.findByKey(key).isPresent())) {
+        continue; // a guess that names a site of another test is no guess
+      }
+      String base = "/v1/sites/" + key;
+      check("banner of " + key, key, visitor().get(base + "/banner"), statuses, false);
+      check("script of " + key, key, visitor().get(base + "/banner.js"), statuses, false);
+      check(
+          "receipt of " + key,
+          key,
+          visitor().get(base + "/consents/6f1c1b3e-0c7a-4d3e-9a55-2f4d8e1b7c10"),
+          statuses,
+          false);
+      check(
+          "decision for " + key,
+          key,
+          visitor().contentType("application/json").body(decision).post(base + "/consents"),
+          statuses,
+          false);
+      check("impression of " + key, key, visitor().post(base + "/impressions"), statuses, false);
+      count += 5;
+    }
+    return count;
+  }
+
+  /**
+   * Bodies whose length lies (declared far larger than sent) or is never declared (chunked, past
+   * the limit, without an end): refused before the body is read, or as soon as it passes the limit.
+   */
+  private int runBodyLengths(Map<String, Integer> statuses) {
+    int count = 0;
+    String valid =
+        "{\"policyVersion\":99,\"action\":\"accept_all\",\"method\":\"banner\",\"lang\":\"en\"}";
+    List<byte[]> bodies =
+        HostileInput.bodies(valid, List.of("action", "method", "lang"))
+            .sampleStream()
+            .limit(SAMPLES)
+            .toList();
+    List<Long> lengths =
+        net.jqwik.api.Arbitraries.longs()
+            .between(8_193, 50_000_000)
+            .sampleStream()
+            .limit(SAMPLES)
+            .toList();
+    for (int i = 0; i < bodies.size(); i++) {
+      byte[] body = bodies.get(i);
+      byte[] prefix = java.util.Arrays.copyOf(body, Math.min(body.length, 1000));
+      String path = i % 3 == 0 ? "/v1/sites/fuzz-site/impressions" : "/v1/sites/fuzz-site/consents";
+      LocalClients.Answer declared =
+          LocalClients.exchange(
+              nextClient(),
+              "POST "
+                  + path
+                  + " HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: "
+                  + lengths.get(i),
+              prefix,
+              30_000);
+      checkRaw("declared " + lengths.get(i) + " on " + path, declared, statuses);
+      LocalClients.Answer chunked =
+          LocalClients.exchange(
+              nextClient(),
+              "POST /v1/sites/fuzz-site/consents HTTP/1.1\r\n"
+                  + "Content-Type: application/json\r\nTransfer-Encoding: chunked",
+              chunked(body, i),
+              30_000);
+      checkRaw("chunked " + body.length + " bytes", chunked, statuses);
+      count += 2;
+    }
+    return count;
+  }
+
+  /**
+   * {@code body} in chunks of varying sizes; one that fits the limit is ended, a larger one is not,
+   * and its answer must come anyway. Every third body is padded past the limit.
+   */
+  private static byte[] chunked(byte[] body, int seed) {
+    byte[] sent = body;
+    if (seed % 3 == 0) {
+      sent = java.util.Arrays.copyOf(body, body.length + 9_000);
+      java.util.Arrays.fill(sent, body.length, sent.length, (byte) ' ');
+    }
+    sent = java.util.Arrays.copyOf(sent, Math.min(sent.length, 20_000));
+    java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream();
+    int size = 1 + seed % 997;
+    for (int at = 0; at < sent.length; at += size) {
+      int length = Math.min(size, sent.length - at);
+      framed.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      framed.write(sent, at, length);
+      framed.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    if (sent.length <= 8192) {
+      framed.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    return framed.toByteArray();
+  }
+
+  private static void checkRaw(
+      String target, LocalClients.Answer answer, Map<String, Integer> statuses) {
+    statuses.merge(String.valueOf(answer.status()), 1, Integer::sum);
+    assertTrue(answer.status() >= 400 && answer.status() < 500, target + ": " + answer);
+    assertTrue(
+        String.valueOf(answer.header("Content-Type")).startsWith("application/problem+json"),
+        target + ": " + answer);
+  }
+
+  /** A request from the next of the fuzz's clients. */
+  private static RequestSpecification visitor() {
+    return LocalClients.from(nextClient());
+  }
+
+  /**
+   * Hostile traffic spread over many addresses, as a botnet sends it: each address stays mostly
+   * under the rate limits, so that the cases reach the code behind them, and the limits of the
+   * other tests' client (127.0.0.1) are left alone.
+   */
+  private static String nextClient() {
+    clients = clients % 250 + 1;
+    return "127.0.1." + clients;
   }
 
   /**

@@ -109,6 +109,29 @@ final class HostileInput {
             "..", "%2e%2e", "..%2f..%2f", "%252e%252e%252f", "-1", "0", "99999999999999999999"));
   }
 
+  /**
+   * A site key that looks real (lower-case letters, digits, dashes, up to 63) but names no site, or
+   * one just outside the pattern: what a bot guessing keys sends.
+   */
+  static Arbitrary<String> siteKeys() {
+    Arbitrary<String> wellFormed =
+        Combinators.combine(
+                Arbitraries.strings().withCharRange('a', 'z').numeric().ofLength(1),
+                Arbitraries.strings()
+                    .withCharRange('a', 'z')
+                    .numeric()
+                    .withChars('-')
+                    .ofMinLength(1)
+                    .ofMaxLength(62))
+            .as(String::concat);
+    return Arbitraries.oneOf(
+        wellFormed,
+        wellFormed,
+        wellFormed.map(key -> key.toUpperCase(java.util.Locale.ROOT)),
+        Arbitraries.strings().withCharRange('a', 'z').ofLength(64),
+        wellFormed.map(key -> "-" + key));
+  }
+
   static String encode(String text) {
     return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }

@@ -4,8 +4,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Quarkus' OIDC test server, with bearer tokens switched on for the tenant API; tokens are signed
@@ -14,6 +14,9 @@ import java.util.Set;
 public class OidcServer extends OidcWiremockTestResource {
 
   static final String ISSUER = "https://server.example.com";
+
+  /** The platform's own client at this identity provider: the tenant API's default audience. */
+  static final String CLIENT = "consent-platform";
 
   @Override
   public Map<String, String> start() {
@@ -34,15 +37,34 @@ public class OidcServer extends OidcWiremockTestResource {
     return claims(subject).claim("tenant", tenant).sign();
   }
 
-  /** A bearer token of a platform operator. */
+  /** A bearer token of a platform operator: the client role of the platform's own client. */
   public static String operatorToken(String subject) {
-    return claims(subject).groups(Set.of("platform-operator")).sign();
+    return claims(subject)
+        .claim("resource_access", Map.of(CLIENT, Map.of("roles", List.of("platform-operator"))))
+        .sign();
+  }
+
+  /**
+   * A bearer token for a person with claims added or replaced (the audience too); a claim given as
+   * the empty string is left out.
+   */
+  static String token(String subject, Map<String, Object> claims) {
+    JwtClaimsBuilder builder = claims(subject);
+    claims.forEach(
+        (name, value) -> {
+          if ("".equals(value)) {
+            builder.remove(name);
+          } else {
+            builder.claim(name, value);
+          }
+        });
+    return builder.sign();
   }
 
   private static JwtClaimsBuilder claims(String subject) {
     return Jwt.subject(subject)
         .issuer(ISSUER)
-        .audience("consent-platform")
+        .audience(CLIENT)
         .claim("email", subject + "@example.org")
         .expiresIn(600);
   }

@@ -80,7 +80,8 @@ class TenantApiTest {
         .statusCode(200)
         .body("tenant", is(Tenants.slugOf(site)))
         .body("role", is("EDITOR"))
-        .body("actor", is("editor-shop@example.org"));
+        .body("actor", is(OidcServer.ISSUER + "#editor-shop"))
+        .body("email", is("editor-shop@example.org"));
   }
 
   @Test
@@ -234,7 +235,8 @@ class TenantApiTest {
         .then()
         .statusCode(201)
         .body("number", is(2))
-        .body("publishedBy", is("editor-publish@example.org"));
+        .body("publishedBy", is(OidcServer.ISSUER + "#editor-publish"))
+        .body("publishedByEmail", is("editor-publish@example.org"));
     as("editor-publish")
         .post("/v1/tenant/sites/" + other + "/versions")
         .then()
@@ -266,6 +268,9 @@ class TenantApiTest {
         .statusCode(200)
         .body(
             "find { it.entity == 'category' && it.after.key == 'audited' }.actor",
+            is(OidcServer.ISSUER + "#editor-shop"))
+        .body(
+            "find { it.entity == 'category' && it.after.key == 'audited' }.actorEmail",
             is("editor-shop@example.org"))
         .body("find { it.entity == 'category' && it.after.key == 'audited' }.action", is("create"))
         .body("find { it.entity == 'category' && it.after.key == 'audited' }.before", nullValue());

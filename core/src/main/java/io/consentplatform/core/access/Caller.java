@@ -8,10 +8,28 @@ import io.consentplatform.core.tenant.Role;
  * layers, never from a request parameter. Every tenant operation takes one.
  *
  * @param tenantId the tenant acted for; every lookup is confined to it
- * @param actor who acts, as the audit trail names them ({@code alice@example.org}, {@code
- *     api-key:3})
+ * @param actor who acts, issuer-qualified as {@link Actor#id()} says ({@code
+ *     local:alice@example.org}, {@code https://sso.example.com/realms/consent#6f1c...}, {@code
+ *     api-key:3}): what the audit trail records
+ * @param actorEmail the e-mail shown beside {@code actor}, from the same authentication; null when
+ *     there is none
  */
-public record Caller(long tenantId, String actor, Role role) {
+public record Caller(long tenantId, String actor, String actorEmail, Role role) {
+
+  /** A caller with nothing to show but its actor (an API key, a test, the platform itself). */
+  public Caller(long tenantId, String actor, Role role) {
+    this(tenantId, actor, null, role);
+  }
+
+  /** A caller acting as {@code actor}. */
+  public Caller(long tenantId, Actor actor, Role role) {
+    this(tenantId, actor.id(), actor.email(), role);
+  }
+
+  /** What a person reads for the actor: the e-mail, or the actor itself when there is none. */
+  public String shownAs() {
+    return actorEmail != null ? actorEmail : actor;
+  }
 
   /** Refuses the operation unless the caller's role includes {@code needed}. */
   public void require(Role needed) {

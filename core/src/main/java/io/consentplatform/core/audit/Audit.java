@@ -22,6 +22,7 @@ public class Audit {
     AuditEntry entry = new AuditEntry();
     entry.tenantId = caller.tenantId();
     entry.actor = caller.actor();
+    entry.actorEmail = caller.actorEmail();
     entry.action = action;
     entry.entity = entity;
     entry.entityId = entityId == null ? null : String.valueOf(entityId);

@@ -27,7 +27,12 @@ public class AuditEntry extends PanacheEntityBase {
   @Column(name = "tenant_id")
   public long tenantId;
 
+  /** Who acted, issuer-qualified ({@link io.consentplatform.core.access.Actor#id()}). */
   public String actor;
+
+  /** The e-mail shown for the actor; null for rows from before it was kept apart. */
+  @Column(name = "actor_email")
+  public String actorEmail;
 
   /** {@code create}, {@code update}, {@code delete}, {@code publish}, {@code import}... */
   public String action;

@@ -1,8 +1,11 @@
 package io.consentplatform.core.policy;
 
+import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.site.SiteArchived;
 import io.consentplatform.core.site.SiteChanged;
+import io.consentplatform.core.site.SiteKeys;
+import io.consentplatform.core.site.UnknownSites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,18 +22,21 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class CurrentPolicies {
 
-  // Unknown keys are cached too, so that a flood of them does not reach the database; the cap
-  // keeps such a flood from filling the memory instead.
-  private static final int MAX_ENTRIES = 10_000;
+  private static final Known NOTHING = new Known(Optional.empty(), null);
 
   private final PolicyService policies;
   private final PlatformMetrics metrics;
+  // Sites with a version or archived: as many as the database holds, never evicted.
   private final Map<String, Known> bySite = new ConcurrentHashMap<>();
+  // Keys with nothing published (mostly keys of no site), so that a flood of them does not reach
+  // the database; bounded apart, so that such a flood cannot evict the sites above.
+  private final UnknownSites nothingPublished;
   private final AtomicLong invalidations = new AtomicLong();
 
-  public CurrentPolicies(PolicyService policies, PlatformMetrics metrics) {
+  public CurrentPolicies(PolicyService policies, PlatformMetrics metrics, CoreConfig config) {
     this.policies = policies;
     this.metrics = metrics;
+    this.nothingPublished = new UnknownSites(config.unknownSitesRemembered());
   }
 
   /**
@@ -58,7 +64,10 @@ public class CurrentPolicies {
    * @throws SiteArchived when its owner archived the site
    */
   public Optional<PublishedPolicy> of(String siteKey) {
-    Known cached = bySite.get(siteKey);
+    if (!SiteKeys.wellFormed(siteKey)) {
+      return Optional.empty();
+    }
+    Known cached = nothingPublished.contains(siteKey) ? NOTHING : bySite.get(siteKey);
     metrics.policyLookedUp(cached != null);
     if (cached == null) {
       cached = load(siteKey);
@@ -79,10 +88,11 @@ public class CurrentPolicies {
     }
     // An invalidation during the load may mean the loaded version is already outdated.
     if (invalidations.get() == before) {
-      if (bySite.size() >= MAX_ENTRIES) {
-        bySite.clear();
+      if (loaded.policy().isEmpty() && loaded.archived() == null) {
+        nothingPublished.add(siteKey);
+      } else {
+        bySite.put(siteKey, loaded);
       }
-      bySite.put(siteKey, loaded);
     }
     return loaded;
   }
@@ -99,10 +109,12 @@ public class CurrentPolicies {
   void forget(String siteKey) {
     invalidations.incrementAndGet();
     bySite.remove(siteKey);
+    nothingPublished.remove(siteKey);
   }
 
   void forgetAll() {
     invalidations.incrementAndGet();
     bySite.clear();
+    nothingPublished.clear();
   }
 }

@@ -51,6 +51,16 @@ public class PolicyService {
    */
   @Transactional
   public PublishedPolicy publish(long siteId, String publishedBy, boolean forceReconsent) {
+    return publish(siteId, publishedBy, null, forceReconsent);
+  }
+
+  /**
+   * Publishes as {@link #publish(long, String, boolean)} does, recording the e-mail shown for the
+   * publisher beside who they are.
+   */
+  @Transactional
+  public PublishedPolicy publish(
+      long siteId, String publishedBy, String publishedByEmail, boolean forceReconsent) {
     // The lock serialises concurrent publications of one site, so numbers never collide.
     Site site =
         Site.<Site>findByIdOptional(siteId, LockModeType.PESSIMISTIC_WRITE)
@@ -79,6 +89,7 @@ public class PolicyService {
     version.contentHash = hash;
     version.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     version.publishedBy = publishedBy;
+    version.publishedByEmail = publishedByEmail;
     version.persist();
     // Delivered on commit to every instance, this one included; the event covers this instance
     // at once, without waiting for the notification to come back.

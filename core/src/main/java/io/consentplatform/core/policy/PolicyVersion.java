@@ -52,8 +52,13 @@ public class PolicyVersion extends PanacheEntityBase {
   @Column(name = "published_at")
   public Instant publishedAt;
 
+  /** Who published, issuer-qualified ({@link io.consentplatform.core.access.Actor#id()}). */
   @Column(name = "published_by")
   public String publishedBy;
+
+  /** The e-mail shown for the publisher; null when unknown or from before it was kept apart. */
+  @Column(name = "published_by_email")
+  public String publishedByEmail;
 
   public static Optional<PolicyVersion> findLatest(Site site) {
     return find("site = ?1 order by number desc", site).firstResultOptional();

@@ -99,7 +99,8 @@ public class VersionService {
   public VersionView publish(Caller caller, long siteId, boolean forceReconsent) {
     caller.require(Role.EDITOR);
     Site site = TenantScope.site(caller, siteId);
-    PublishedPolicy published = policies.publish(site.id, caller.actor(), forceReconsent);
+    PublishedPolicy published =
+        policies.publish(site.id, caller.actor(), caller.actorEmail(), forceReconsent);
     PolicyVersion version = PolicyVersion.findById(published.versionId());
     audit.record(
         caller,

@@ -1,5 +1,6 @@
 package io.consentplatform.core.site;
 
+import io.consentplatform.core.CoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,37 +20,40 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class DeclaredDomains {
 
-  // Unknown keys are cached too, so that a flood of them does not reach the database; the cap
-  // keeps such a flood from filling the memory instead.
-  private static final int MAX_ENTRIES = 10_000;
-
-  private final Map<String, Optional<List<String>>> bySite = new ConcurrentHashMap<>();
+  // Sites that exist: as many as the database holds, never evicted.
+  private final Map<String, List<String>> bySite = new ConcurrentHashMap<>();
+  // Keys of no site, so that a flood of them does not reach the database; bounded apart, so that
+  // such a flood cannot evict the sites above.
+  private final UnknownSites unknown;
   private final AtomicLong invalidations = new AtomicLong();
+
+  public DeclaredDomains(CoreConfig config) {
+    this.unknown = new UnknownSites(config.unknownSitesRemembered());
+  }
 
   /**
    * The site's domains if memory holds them, without ever asking the database; empty when the site
    * does not exist or memory does not know yet ({@link #of} tells them apart).
    */
   public Optional<List<String>> known(String siteKey) {
-    Optional<List<String>> cached = bySite.get(siteKey);
-    return cached == null ? Optional.empty() : cached;
+    return Optional.ofNullable(bySite.get(siteKey));
   }
 
   /** The domains the site declares now; empty when there is no such site. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<List<String>> of(String siteKey) {
-    Optional<List<String>> cached = bySite.get(siteKey);
+    if (!SiteKeys.wellFormed(siteKey) || unknown.contains(siteKey)) {
+      return Optional.empty();
+    }
+    List<String> cached = bySite.get(siteKey);
     if (cached != null) {
-      return cached;
+      return Optional.of(cached);
     }
     long before = invalidations.get();
     Optional<List<String>> loaded = Site.findByKey(siteKey).map(site -> List.copyOf(site.domains));
     // A change committed during the load may mean the loaded domains are already outdated.
     if (invalidations.get() == before) {
-      if (bySite.size() >= MAX_ENTRIES) {
-        bySite.clear();
-      }
-      bySite.put(siteKey, loaded);
+      loaded.ifPresentOrElse(found -> bySite.put(siteKey, found), () -> unknown.add(siteKey));
     }
     return loaded;
   }
@@ -62,11 +66,13 @@ public class DeclaredDomains {
   public void forget(String siteKey) {
     invalidations.incrementAndGet();
     bySite.remove(siteKey);
+    unknown.remove(siteKey);
   }
 
   /** Forgets every site, when changes may have been missed (a lost notification connection). */
   public void forgetAll() {
     invalidations.incrementAndGet();
     bySite.clear();
+    unknown.clear();
   }
 }

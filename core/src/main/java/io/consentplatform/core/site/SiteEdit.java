@@ -22,7 +22,7 @@ import java.util.Map;
 public record SiteEdit(
     @NotBlank
         @Pattern(
-            regexp = "[a-z0-9][a-z0-9-]{1,62}",
+            regexp = SiteKeys.PATTERN,
             message = "lower-case letters, digits and dashes, 2 to 63")
         String key,
     @NotBlank @Size(max = 200) String name,

@@ -1,5 +1,6 @@
 package io.consentplatform.core.tenant;
 
+import io.consentplatform.core.access.Actor;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
@@ -31,19 +32,30 @@ public class MemberService {
   }
 
   /**
+   * The caller a person signed in with a local account acts as, as {@link #callerFor(Actor, List,
+   * String)} chooses it; the account's subject is its own actor.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Caller callerFor(String localSubject, String claimedTenant) {
+    if (!localSubject.startsWith(LocalAccount.SUBJECT_PREFIX)) {
+      throw new IllegalArgumentException("Not a local account: " + localSubject);
+    }
+    Actor actor =
+        new Actor(localSubject, localSubject.substring(LocalAccount.SUBJECT_PREFIX.length()));
+    return callerFor(actor, memberships(localSubject), claimedTenant);
+  }
+
+  /**
    * The caller a signed-in person acts as. The tenant is the one the token names (its {@code
-   * tenant} claim, a slug), else the person's only tenant; membership is always checked here.
+   * tenant} claim, a slug), else the person's only tenant; membership is always checked here. The
+   * caller acts as {@code actor}, who the sign-in proved them to be, never as the e-mail their
+   * membership was given.
    *
+   * @param memberships the person's memberships, from {@link #memberships(String)}
    * @throws Forbidden when the person belongs to no tenant, not to the named one, or to several
    *     with none named
    */
-  @Transactional(Transactional.TxType.SUPPORTS)
-  public Caller callerFor(String subject, String claimedTenant) {
-    return callerFor(memberships(subject), claimedTenant);
-  }
-
-  /** The same choice among memberships already read. */
-  public Caller callerFor(List<Membership> memberships, String claimedTenant) {
+  public Caller callerFor(Actor actor, List<Membership> memberships, String claimedTenant) {
     Membership member;
     if (claimedTenant != null) {
       member =
@@ -58,7 +70,7 @@ public class MemberService {
     } else {
       throw new Forbidden("You belong to several tenants: your token must name one (claim tenant)");
     }
-    return new Caller(member.tenantId(), member.email(), member.role());
+    return new Caller(member.tenantId(), actor, member.role());
   }
 
   /** The tenants a person belongs to, for choosing one. */
@@ -164,10 +176,21 @@ public class MemberService {
     member.delete();
   }
 
-  /** A new tenant and its first owner; only the platform's operators create tenants. */
+  /** A new tenant and its first owner, created by the platform itself or a test. */
   @Transactional
   public TenantView createTenant(
       String operator, String slug, String name, String ownerSubject, String ownerEmail) {
+    return createTenant(new Actor(operator, null), slug, name, ownerSubject, ownerEmail);
+  }
+
+  /**
+   * A new tenant and its first owner; only the platform's operators create tenants.
+   *
+   * @param operator who creates it, issuer-qualified: the tenant's audit trail starts with them
+   */
+  @Transactional
+  public TenantView createTenant(
+      Actor operator, String slug, String name, String ownerSubject, String ownerEmail) {
     if (Tenant.findBySlug(slug).isPresent()) {
       throw new Conflict("A tenant " + slug + " exists already");
     }

@@ -52,7 +52,7 @@ public class AccessResource {
   public Me me() {
     Caller me = caller.get();
     TenantView tenant = members.tenant(me);
-    return new Me(tenant.slug(), tenant.name(), me.actor(), me.role());
+    return new Me(tenant.slug(), tenant.name(), me.actor(), me.actorEmail(), me.role());
   }
 
   @GET

@@ -15,8 +15,13 @@ public final class AccessViews {
 
   private AccessViews() {}
 
-  /** Who is calling, and for which tenant. */
-  public record Me(String tenant, String tenantName, String actor, Role role) {}
+  /**
+   * Who is calling, and for which tenant.
+   *
+   * @param actor who the caller is, issuer-qualified, as the audit trail records them
+   * @param email the e-mail shown for them, null when the sign-in gave none
+   */
+  public record Me(String tenant, String tenantName, String actor, String email, Role role) {}
 
   public record RoleChange(@NotNull Role role) {}
 

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@link Caller} of the current request: from the API key, or from the token's subject and its
- * membership in a tenant. Never from anything else the request says.
+ * membership in a tenant, acting as the token's issuer-qualified subject. Never from anything else
+ * the request says.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -70,7 +71,8 @@ public class CurrentCaller {
           claim instanceof JsonString text
               ? text.getString()
               : claim == null ? null : claim.toString();
-      return members.callerFor(token.getSubject(), tenant);
+      return members.callerFor(
+          TokenActor.of(token), members.memberships(token.getSubject()), tenant);
     }
     throw new UnauthorizedException();
   }

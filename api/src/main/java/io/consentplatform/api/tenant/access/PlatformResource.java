@@ -1,15 +1,18 @@
 package io.consentplatform.api.tenant.access;
 
 import io.consentplatform.api.tenant.access.AccessViews.NewTenant;
+import io.consentplatform.core.access.Actor;
 import io.consentplatform.core.tenant.MemberService;
 import io.consentplatform.core.tenant.TenantView;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
@@ -20,7 +23,10 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 @Tag(name = "Platform")
 public class PlatformResource {
 
-  /** The identity provider's role of the platform's operators. */
+  /**
+   * The role of the platform's operators: a client role of the platform's own client at the
+   * identity provider ({@code quarkus.oidc.roles.role-claim-path}), never a group name.
+   */
   public static final String OPERATOR = "platform-operator";
 
   private final MemberService members;
@@ -35,13 +41,17 @@ public class PlatformResource {
   public RestResponse<TenantView> create(@Valid @NotNull NewTenant tenant) {
     TenantView created =
         members.createTenant(
-            identity.getPrincipal().getName(),
-            tenant.slug(),
-            tenant.name(),
-            tenant.ownerSubject(),
-            tenant.ownerEmail());
+            operator(), tenant.slug(), tenant.name(), tenant.ownerSubject(), tenant.ownerEmail());
     return ResponseBuilder.<TenantView>created(URI.create("/v1/platform/tenants/" + created.id()))
         .entity(created)
         .build();
+  }
+
+  /** Only a token carries the role; its issuer-qualified subject starts the tenant's trail. */
+  private Actor operator() {
+    if (identity.getPrincipal() instanceof JsonWebToken token) {
+      return TokenActor.of(token);
+    }
+    throw new ForbiddenException();
   }
 }
