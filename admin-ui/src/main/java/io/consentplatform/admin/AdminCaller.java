@@ -63,7 +63,7 @@ public class AdminCaller {
               ? text.getString()
               : email == null ? null : email.toString());
     }
-    return new Actor(subject(), identity.getPrincipal().getName());
+    return new Actor(subject(), LocalSession.emailOf(identity.getPrincipal()));
   }
 
   /** Their tenants, for the switcher; read once per request. */

@@ -251,6 +251,24 @@ class SessionsTest {
             .text());
   }
 
+  @Test
+  void shouldShowTheSignedInEmailNotTheSessionInTheAuditTrail() {
+    BackOffice owner = BackOffice.signIn("bystander@session.example");
+    owner.submit(
+        "/admin/members",
+        "/admin/members",
+        Map.of(
+            "subject", "local:added@session.example",
+            "email", "added@session.example",
+            "role", "VIEWER"));
+    var row =
+        owner.page("/admin/audit", 200).select("tbody th[scope=row]").stream()
+            .filter(th -> th.attr("title").equals("local:bystander@session.example"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the addition is in the trail"));
+    assertEquals("bystander@session.example", row.text());
+  }
+
   private static Response wrongPassword(String email) {
     return BackOffice.signInForm()
         .formParams(Map.of("j_username", email, "j_password", "not-the-password"))
