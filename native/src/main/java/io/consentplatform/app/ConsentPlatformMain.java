@@ -94,7 +94,7 @@ public class ConsentPlatformMain {
           database.port(), dataDir.toAbsolutePath().normalize());
       System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
       System.setProperty("quarkus.datasource.username", database.username());
-      System.setProperty("quarkus.datasource.password", "");
+      System.setProperty("quarkus.datasource.password", database.password());
       // The database stops only after the application has stopped and released its connections.
       Quarkus.run(
           null,

@@ -48,7 +48,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(),
         "quarkus.datasource.username", server.username(),
-        "quarkus.datasource.password", "");
+        "quarkus.datasource.password", server.password());
   }
 
   @Override
