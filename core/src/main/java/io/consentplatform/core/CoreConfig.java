@@ -53,8 +53,13 @@ public interface CoreConfig {
   Scanner scanner();
 
   interface Demo {
-    /** Whether the demo tenant (Town of Cary) is created on the first start. */
-    @WithDefault("true")
+    /**
+     * Whether the demo tenant (Town of Cary, whose real third-party domain is among its allowed
+     * origins) is created on the first start. Off unless set, except that the launcher turns it on
+     * when it starts the embedded database (ConsentPlatformMain): production never gets it by
+     * default.
+     */
+    @WithDefault("false")
     boolean enabled();
   }
 

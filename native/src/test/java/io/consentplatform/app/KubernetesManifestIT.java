@@ -67,6 +67,7 @@ class KubernetesManifestIT {
         container.path("image").asText().contains("/" + NAME + ":"),
         "the platform's image: " + container.path("image"));
     assertEquals("false", env(container, "CONSENT_SCANNER_ENABLED"), "visitors' pods never scan");
+    assertEquals("false", env(container, "CONSENT_DEMO_ENABLED"), "no demo tenant in production");
   }
 
   @Test
@@ -85,6 +86,7 @@ class KubernetesManifestIT {
         "the platform's image with Chromium (Dockerfile.scanner), at the same version");
     assertEquals("true", env(container, "CONSENT_SCANNER_ENABLED"));
     assertEquals("/usr/bin/chromium", env(container, "CONSENT_SCANNER_CHROMIUM"));
+    assertEquals("false", env(container, "CONSENT_DEMO_ENABLED"));
     assertEquals(NAME, container.at("/envFrom/0/secretRef/name").asText(), "the same database");
     assertEquals(1, scanner.at("/spec/replicas").asInt(), "one browser at a time per replica");
 

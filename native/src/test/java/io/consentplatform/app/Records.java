@@ -41,7 +41,10 @@ final class Records {
         "quarkus.datasource.password",
         db.password(),
         "consent.api.rate-limit-per-minute",
-        "100000000");
+        "100000000",
+        // Their writers decide on the demo site, which an external database gets only when asked.
+        "consent.demo.enabled",
+        "true");
   }
 
   static Connection connect(Db db) throws SQLException {
