@@ -53,7 +53,12 @@ class KubernetesManifestIT {
     assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, "two replicas or more");
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
-    assertEquals(8080, container.at("/readinessProbe/httpGet/port").asInt());
+    assertEquals(9000, container.at("/readinessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(9000, container.at("/livenessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(
+        "9000",
+        deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+        "scraped on the management port");
     for (String bound : List.of("/requests/cpu", "/requests/memory", "/limits/memory")) {
       assertTrue(!container.at("/resources" + bound).asText().isBlank(), bound + " is set");
     }
@@ -109,6 +114,12 @@ class KubernetesManifestIT {
 
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+    assertEquals(9000, container.at("/readinessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(9000, container.at("/livenessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(
+        "9000",
+        scanner.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+        "scraped on the management port");
     assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
     assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
     assertEquals("/tmp", container.at("/volumeMounts/0/mountPath").asText());
