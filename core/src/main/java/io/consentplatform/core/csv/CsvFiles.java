@@ -3,7 +3,6 @@ package io.consentplatform.core.csv;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -82,9 +81,6 @@ public final class CsvFiles {
           MAPPER
               .readerForListOf(String.class)
               .with(SCHEMA)
-              // A failure of the source itself (a body past its size limit) reaches the caller
-              // as it was thrown, not as a parse error of the row being read.
-              .without(DeserializationFeature.WRAP_EXCEPTIONS)
               .readValues(withoutByteOrderMark(source));
     } catch (IOException e) {
       throw notCsv(e);
@@ -149,11 +145,10 @@ public final class CsvFiles {
   }
 
   private static RuntimeException notCsv(IOException e) {
-    // The source's own failure (a body past its size limit), wrapped by the parser: as it was.
+    // A body past its size limit, wrapped by the parser: as it was thrown.
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof RuntimeException thrown
-          && !thrown.getClass().getName().startsWith("com.fasterxml.jackson.")) {
-        return thrown;
+      if (cause instanceof BoundedInput.TooLarge tooLarge) {
+        return tooLarge;
       }
     }
     if (e instanceof JsonProcessingException parse) {

@@ -167,12 +167,15 @@ public class CookiesResource {
       @RestQuery boolean dryRun,
       @RestQuery boolean skipInvalid) {
     CookieImport.ImportReport report =
-        imports.importCsv(
-            caller.get(),
-            caller.siteId(siteId),
-            new InputStreamReader(csvLimit.bounded(body), StandardCharsets.UTF_8),
-            dryRun,
-            skipInvalid);
+        csvLimit.read(
+            body,
+            bounded ->
+                imports.importCsv(
+                    caller.get(),
+                    caller.siteId(siteId),
+                    new InputStreamReader(bounded, StandardCharsets.UTF_8),
+                    dryRun,
+                    skipInvalid));
     if (!dryRun && !report.applied()) {
       throw new Rejected(
           report.errors().size() + " rows cannot be imported; nothing was changed",

@@ -1,12 +1,12 @@
 package io.consentplatform.api.tenant.declarations;
 
 import io.consentplatform.core.CoreConfig;
+import io.consentplatform.core.csv.BoundedInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
 
 /**
  * The most bytes one CSV import may send ({@code consent.csv-import.max-bytes}), far below the
@@ -33,35 +33,12 @@ class CsvImportLimit {
         + " bytes, the most one CSV import takes; split it into smaller files";
   }
 
-  /** The body, refused with 413 as soon as more than the limit has been read from it. */
-  InputStream bounded(InputStream body) {
-    return new FilterInputStream(body) {
-      private long read;
-
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b != -1) {
-          count(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          count(n);
-        }
-        return n;
-      }
-
-      private void count(int n) {
-        read += n;
-        if (read > maxBytes) {
-          throw new WebApplicationException(refusal(), Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-      }
-    };
+  /** What {@code reading} makes of the body, refused with 413 once more than the limit arrived. */
+  <T> T read(InputStream body, Function<InputStream, T> reading) {
+    try {
+      return reading.apply(new BoundedInput(body, maxBytes));
+    } catch (BoundedInput.TooLarge e) {
+      throw new WebApplicationException(refusal(), Status.REQUEST_ENTITY_TOO_LARGE);
+    }
   }
 }
