@@ -637,6 +637,26 @@ class EditingPagesTest {
     assertEquals(before, cookies(own));
   }
 
+  @Test
+  void shouldSendAFileOverTheImportLimitBackBeforeItIsRead() {
+    long own = SiteFixture.create("edit-import-limit");
+    BackOffice.person(accounts, "limit@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("limit@edit.example");
+    String page = "/admin/sites/" + own + "/cookies/import";
+    long before = cookies(own);
+
+    // Under the platform's 10 MB but over the import's 2 MB (consent.csv-import.max-bytes).
+    io.restassured.response.Response sent =
+        uploadWithItsLength(editor, page, csvOf(3 * 1024 * 1024));
+
+    assertEquals(303, sent.statusCode(), "refused on its declared length");
+    Document back = editor.page(sent.header("Location"), 413);
+    assertEquals(
+        "The file is larger than 2 MB, the most one import takes: split it into smaller files",
+        back.select("#file-error").text());
+    assertEquals(before, cookies(own));
+  }
+
   /**
    * Uploads as a browser does, the whole multipart body with its Content-Length (REST Assured's own
    * multipart is sent in chunks, which no browser does for a form).

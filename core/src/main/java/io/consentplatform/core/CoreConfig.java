@@ -1,5 +1,6 @@
 package io.consentplatform.core;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -59,9 +60,17 @@ public interface CoreConfig {
   /** The cookie scanner. */
   Scanner scanner();
 
+  /** What one CSV import of cookie declarations may hold (API and back office). */
+  CsvImport csvImport();
+
   interface Demo {
-    /** Whether the demo tenant (Town of Cary) is created on the first start. */
-    @WithDefault("true")
+    /**
+     * Whether the demo tenant (Town of Cary, whose real third-party domain is among its allowed
+     * origins) is created on the first start. Off unless set, except that the launcher turns it on
+     * when it starts the embedded database (ConsentPlatformMain): production never gets it by
+     * default.
+     */
+    @WithDefault("false")
     boolean enabled();
   }
 
@@ -193,5 +202,26 @@ public interface CoreConfig {
     /** A running scan whose instance has not reported for this long is taken over by another. */
     @WithDefault("2m")
     Duration staleAfter();
+  }
+
+  interface CsvImport {
+    /**
+     * The largest file, in bytes: a larger body is refused (413) before it is read. The Open Cookie
+     * Database, every cookie it knows, is about 0.6 MB.
+     */
+    @WithDefault("2M")
+    MemorySize maxBytes();
+
+    /** The most lines a file may have, its header included. */
+    @WithDefault("10000")
+    int maxRows();
+
+    /** The most fields a line may have (the layout has 10). */
+    @WithDefault("20")
+    int maxColumns();
+
+    /** The most characters one field may hold (a description takes at most 2,000). */
+    @WithDefault("4000")
+    int maxCellChars();
   }
 }

@@ -33,6 +33,9 @@ public class ConsentPlatformMain {
   /** Port of the embedded database on localhost; 0 picks a free one at each start. */
   static final String PORT = "consent.embedded-db.port";
 
+  /** Whether the demo tenant is created; unset, only on the embedded database. */
+  static final String DEMO = "consent.demo.enabled";
+
   /** Key of the back office's encrypted session cookie. */
   static final String SESSION_KEY = "quarkus.http.auth.session.encryption-key";
 
@@ -94,7 +97,12 @@ public class ConsentPlatformMain {
           database.port(), dataDir.toAbsolutePath().normalize());
       System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
       System.setProperty("quarkus.datasource.username", database.username());
-      System.setProperty("quarkus.datasource.password", "");
+      System.setProperty("quarkus.datasource.password", database.password());
+      if (config.getOptionalValue(DEMO, Boolean.class).isEmpty()) {
+        // The newcomer's laptop: the demo shows what the platform does. On any other database it
+        // is created only when asked for, so that no production tenant list carries it.
+        System.setProperty(DEMO, "true");
+      }
       // The database stops only after the application has stopped and released its connections.
       Quarkus.run(
           null,

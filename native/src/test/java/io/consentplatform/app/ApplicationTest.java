@@ -19,7 +19,32 @@ class ApplicationTest {
 
   @Test
   void shouldBeReadyWhenTheDatabaseAnswers() {
-    given().when().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    given()
+        .when()
+        .get(Management.url("/health/ready"))
+        .then()
+        .statusCode(200)
+        .body("status", is("UP"));
+  }
+
+  @Test
+  void shouldKeepHealthAndMetricsOffThePublicPortButNotTheApiDocuments() {
+    given().when().get("/q/health/ready").then().statusCode(404);
+    given().when().get("/q/metrics").then().statusCode(404);
+    given()
+        .when()
+        .get(Management.url("/metrics"))
+        .then()
+        .statusCode(200)
+        .body(containsString("consent_decisions_recorded_total"));
+    // Tenants integrate with these: they stay where the API is.
+    given()
+        .when()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body("info.title", is("Consent Platform API"));
+    given().when().get("/q/swagger-ui/").then().statusCode(200);
   }
 
   @Test
@@ -123,7 +148,8 @@ class ApplicationTest {
 
   /** The value of the first Prometheus sample whose line starts with {@code series}. */
   private static double metric(String series) {
-    String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    String text =
+        given().when().get(Management.url("/metrics")).then().statusCode(200).extract().asString();
     return text.lines()
         .filter(
             line ->

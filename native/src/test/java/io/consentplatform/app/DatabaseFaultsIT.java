@@ -34,7 +34,11 @@ class DatabaseFaultsIT {
   @Test
   void shouldWaitNotReadyButAliveForADatabaseThatIsNotThereYet() throws Exception {
     int dbPort = Platform.freePort();
-    Platform platform = start(dbPort, "unreachable.log");
+    // Created and stopped first, so that the platform can be given the password it will ask for.
+    started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), dbPort, true);
+    Records.Db db = Records.of(started.database);
+    started.database.close();
+    Platform platform = start(db, "unreachable.log");
 
     platform.await("/q/health/live", 200, Duration.ofSeconds(60));
     assertEquals(503, platform.status("/q/health/ready"));
@@ -55,7 +59,8 @@ class DatabaseFaultsIT {
   void shouldLoseNoAcknowledgedDecisionWhileTheDatabaseRestarts() throws Exception {
     started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
     int dbPort = started.database.port();
-    Platform platform = start(dbPort, "restart.log");
+    Records.Db db = Records.of(started.database);
+    Platform platform = start(db, "restart.log");
     platform.awaitReady();
 
     try (Writers writers = new Writers(platform, 4)) {
@@ -78,16 +83,15 @@ class DatabaseFaultsIT {
           writers.otherAnswers.get(),
           () -> "only 201 or 503 with Retry-After: " + writers.others + errorsIn(platform));
       assertTrue(recovery.compareTo(Duration.ofSeconds(5)) <= 0, "recovered in " + recovery);
-      assertEquals(
-          Set.of(), Records.missing(dbPort, writers.acknowledged), "acknowledged but missing");
+      assertEquals(Set.of(), Records.missing(db, writers.acknowledged), "acknowledged but missing");
     }
   }
 
   @Test
   void shouldLoseNoAcknowledgedDecisionWhenKilledMidWrite() throws Exception {
     started.database = EmbeddedPostgresServer.start(workDir.resolve("pg"), 0, true);
-    int dbPort = started.database.port();
-    Platform platform = start(dbPort, "killed.log");
+    Records.Db db = Records.of(started.database);
+    Platform platform = start(db, "killed.log");
     platform.awaitReady();
 
     Writers writers = new Writers(platform, 4);
@@ -97,24 +101,23 @@ class DatabaseFaultsIT {
     System.out.printf(
         "SIGKILL during writes: %d acknowledged before the kill%n", writers.acknowledged.size());
     assertTrue(writers.acknowledged.size() > 10, "decisions were flowing");
-    assertEquals(
-        Set.of(), Records.missing(dbPort, writers.acknowledged), "acknowledged but missing");
+    assertEquals(Set.of(), Records.missing(db, writers.acknowledged), "acknowledged but missing");
 
-    Platform again = start(dbPort, "after-kill.log");
+    Platform again = start(db, "after-kill.log");
     again.awaitReady();
     await("the queue sealed")
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(200))
         .ignoreExceptions()
-        .until(() -> Records.single(dbPort, "select count(*) from consent_ledger_pending") == 0);
+        .until(() -> Records.single(db, "select count(*) from consent_ledger_pending") == 0);
     assertEquals(
-        Records.single(dbPort, "select count(*) from consent_record"),
-        Records.single(dbPort, "select count(*) from consent_ledger"),
+        Records.single(db, "select count(*) from consent_record"),
+        Records.single(db, "select count(*) from consent_ledger"),
         "every record, queued before the kill, is sealed after the restart");
   }
 
-  private Platform start(int dbPort, String log) throws Exception {
-    Map<String, String> properties = new HashMap<>(Records.platformOn(dbPort));
+  private Platform start(Records.Db db, String log) throws Exception {
+    Map<String, String> properties = new HashMap<>(Records.platformOn(db));
     properties.put("consent.database.retry-interval", "1s");
     Platform platform = Platform.start(workDir, log, properties);
     return started.platform(platform);

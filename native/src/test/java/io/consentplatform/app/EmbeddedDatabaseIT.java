@@ -1,8 +1,10 @@
 package io.consentplatform.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.db.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -73,6 +75,12 @@ class EmbeddedDatabaseIT {
     assertEquals(1, count(dbPort, "select count(*) from tenant where slug = 'town-of-cary'"));
     assertEquals(1, count(dbPort, "select count(*) from policy_version"));
     assertTrue(Files.isDirectory(workDir.resolve("data").resolve("base")), "data lives in ./data");
+    assertThrows(
+        SQLException.class,
+        () ->
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + dbPort + "/consent", "postgres", ""),
+        "the embedded database asks for its password");
   }
 
   /** The log of the first start names the back office's first owner and their password. */
@@ -123,14 +131,14 @@ class EmbeddedDatabaseIT {
     return platform;
   }
 
-  private static void execute(int dbPort, String sql) throws SQLException {
+  private void execute(int dbPort, String sql) throws SQLException {
     try (Connection connection = connect(dbPort);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
-  private static long count(int dbPort, String sql) throws SQLException {
+  private long count(int dbPort, String sql) throws SQLException {
     try (Connection connection = connect(dbPort);
         ResultSet rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
@@ -138,8 +146,10 @@ class EmbeddedDatabaseIT {
     }
   }
 
-  private static Connection connect(int dbPort) throws SQLException {
+  /** As the platform connects: with the password its first start chose and kept in ./data. */
+  private Connection connect(int dbPort) throws SQLException {
+    String password = EmbeddedPostgresServer.passwordIn(workDir.resolve("data")).orElseThrow();
     return DriverManager.getConnection(
-        "jdbc:postgresql://localhost:" + dbPort + "/consent", "postgres", "");
+        "jdbc:postgresql://localhost:" + dbPort + "/consent", "postgres", password);
   }
 }

@@ -53,7 +53,12 @@ class KubernetesManifestIT {
     assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, "two replicas or more");
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
-    assertEquals(8080, container.at("/readinessProbe/httpGet/port").asInt());
+    assertEquals(9000, container.at("/readinessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(9000, container.at("/livenessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(
+        "9000",
+        deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+        "scraped on the management port");
     for (String bound : List.of("/requests/cpu", "/requests/memory", "/limits/memory")) {
       assertTrue(!container.at("/resources" + bound).asText().isBlank(), bound + " is set");
     }
@@ -67,6 +72,7 @@ class KubernetesManifestIT {
         container.path("image").asText().contains("/" + NAME + ":"),
         "the platform's image: " + container.path("image"));
     assertEquals("false", env(container, "CONSENT_SCANNER_ENABLED"), "visitors' pods never scan");
+    assertEquals("false", env(container, "CONSENT_DEMO_ENABLED"), "no demo tenant in production");
   }
 
   @Test
@@ -85,6 +91,7 @@ class KubernetesManifestIT {
         "the platform's image with Chromium (Dockerfile.scanner), at the same version");
     assertEquals("true", env(container, "CONSENT_SCANNER_ENABLED"));
     assertEquals("/usr/bin/chromium", env(container, "CONSENT_SCANNER_CHROMIUM"));
+    assertEquals("false", env(container, "CONSENT_DEMO_ENABLED"));
     assertEquals(NAME, container.at("/envFrom/0/secretRef/name").asText(), "the same database");
     assertEquals(1, scanner.at("/spec/replicas").asInt(), "one browser at a time per replica");
 
@@ -107,6 +114,12 @@ class KubernetesManifestIT {
 
     assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
     assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+    assertEquals(9000, container.at("/readinessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(9000, container.at("/livenessProbe/httpGet/port").asInt(), "management port");
+    assertEquals(
+        "9000",
+        scanner.at("/spec/template/metadata/annotations/prometheus.io~1port").asText(),
+        "scraped on the management port");
     assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
     assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
     assertEquals("/tmp", container.at("/volumeMounts/0/mountPath").asText());

@@ -29,11 +29,13 @@ final class Platform {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final int port;
+  final int managementPort;
   final Process process;
   final Path log;
 
-  private Platform(int port, Process process, Path log) {
+  private Platform(int port, int managementPort, Process process, Path log) {
     this.port = port;
+    this.managementPort = managementPort;
     this.process = process;
     this.log = log;
   }
@@ -44,6 +46,7 @@ final class Platform {
   static Platform start(Path workDir, String log, Map<String, String> properties)
       throws IOException {
     int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>();
     if (isNative()) {
       command.add(Path.of(NATIVE_IMAGE).toAbsolutePath().toString());
@@ -51,6 +54,7 @@ final class Platform {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
     command.add("-Dquarkus.http.port=" + port);
+    command.add("-Dquarkus.management.port=" + managementPort);
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     if (!isNative()) {
       command.add("-jar");
@@ -63,15 +67,17 @@ final class Platform {
             .redirectErrorStream(true)
             .redirectOutput(logFile.toFile())
             .start();
-    return new Platform(port, process, logFile);
+    return new Platform(port, managementPort, process, logFile);
   }
 
   static boolean isNative() {
     return !NATIVE_IMAGE.isBlank();
   }
 
+  /** Health and metrics are asked of the management interface, anything else of the public port. */
   URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    boolean management = path.startsWith("/q/health") || path.startsWith("/q/metrics");
+    return URI.create("http://localhost:" + (management ? managementPort : port) + path);
   }
 
   /** The status of a GET, or -1 while nothing listens. */

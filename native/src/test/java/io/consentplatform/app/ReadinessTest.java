@@ -18,8 +18,18 @@ class ReadinessTest {
   void shouldBeUnreadyWhileTheDatabaseIsDownAndRecoverAfter() {
     PostgresResource.stopServer();
     try {
-      given().when().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
-      given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+      given()
+          .when()
+          .get(Management.url("/health/ready"))
+          .then()
+          .statusCode(503)
+          .body("status", is("DOWN"));
+      given()
+          .when()
+          .get(Management.url("/health/live"))
+          .then()
+          .statusCode(200)
+          .body("status", is("UP"));
     } finally {
       PostgresResource.restart();
     }
@@ -31,6 +41,6 @@ class ReadinessTest {
     await("ready after the database came back")
         .atMost(limit)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        .until(() -> given().when().get(Management.url("/health/ready")).statusCode() == 200);
   }
 }

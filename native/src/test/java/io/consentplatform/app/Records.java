@@ -17,6 +17,13 @@ final class Records {
 
   private Records() {}
 
+  /** Where a test database listens and its superuser's password. */
+  record Db(int port, String password) {}
+
+  static Db of(EmbeddedPostgresServer server) {
+    return new Db(server.port(), server.password());
+  }
+
   static String jdbcUrl(int dbPort) {
     return "jdbc:postgresql://localhost:" + dbPort + "/" + EmbeddedPostgresServer.DATABASE;
   }
@@ -25,26 +32,29 @@ final class Records {
    * How a platform under test reaches this database; its visitors are the test's writers, one
    * address sending hundreds a second as no visitor does, so the rate limit is out of the way.
    */
-  static Map<String, String> platformOn(int dbPort) {
+  static Map<String, String> platformOn(Db db) {
     return Map.of(
         "quarkus.datasource.jdbc.url",
-        jdbcUrl(dbPort),
+        jdbcUrl(db.port()),
         "quarkus.datasource.username",
         "postgres",
         "quarkus.datasource.password",
-        "",
+        db.password(),
         "consent.api.rate-limit-per-minute",
-        "100000000");
+        "100000000",
+        // Their writers decide on the demo site, which an external database gets only when asked.
+        "consent.demo.enabled",
+        "true");
   }
 
-  static Connection connect(int dbPort) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(dbPort), "postgres", "");
+  static Connection connect(Db db) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(db.port()), "postgres", db.password());
   }
 
   /** Those of {@code acknowledged} that have no consent record. */
-  static Set<UUID> missing(int dbPort, Set<UUID> acknowledged) throws SQLException {
+  static Set<UUID> missing(Db db, Set<UUID> acknowledged) throws SQLException {
     Set<UUID> missing = new HashSet<>(acknowledged);
-    try (Connection connection = connect(dbPort);
+    try (Connection connection = connect(db);
         PreparedStatement query =
             connection.prepareStatement("select id from consent_record where id = any (?)")) {
       Array ids = connection.createArrayOf("uuid", acknowledged.toArray());
@@ -59,8 +69,8 @@ final class Records {
   }
 
   /** The one number the query answers. */
-  static long single(int dbPort, String sql) throws SQLException {
-    try (Connection connection = connect(dbPort);
+  static long single(Db db, String sql) throws SQLException {
+    try (Connection connection = connect(db);
         ResultSet rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);

@@ -63,7 +63,7 @@ class ScaleOutIT {
     assertTrue(second.get("/v1/sites/townofcary/banner?lang=en").contains("\"version\":1"));
     long siteId =
         Records.single(
-            started.database.port(), "select id from site where site_key = 'townofcary'");
+            Records.of(started.database), "select id from site where site_key = 'townofcary'");
     grantApiKey();
     Map<String, String> owner = Map.of("X-Api-Key", API_KEY);
 
@@ -131,9 +131,9 @@ class ScaleOutIT {
         byFirst, bySecond, writers.unavailable.get(), writers.unreachable.get());
     assertTrue(byFirst > 10 && bySecond > 10, "both instances took decisions");
     assertEquals(0, writers.otherAnswers.get(), () -> "unexpected answers: " + writers.others);
-    int port = started.database.port();
-    assertEquals(Set.of(), Records.missing(port, writers.acknowledged), "acknowledged but missing");
-    long stored = Records.single(port, "select count(*) from consent_record");
+    Records.Db db = Records.of(started.database);
+    assertEquals(Set.of(), Records.missing(db, writers.acknowledged), "acknowledged but missing");
+    long stored = Records.single(db, "select count(*) from consent_record");
     // Exactly once: no acknowledged decision stored twice, nothing stored that nobody sent; at most
     // one decision per visitor thread may be stored without its answer arriving (cut by the stop).
     assertEquals(byFirst + bySecond, writers.acknowledged.size(), "every receipt id is distinct");
@@ -145,7 +145,8 @@ class ScaleOutIT {
   }
 
   private Platform start(String name, Map<String, String> extra) throws Exception {
-    Map<String, String> properties = new HashMap<>(Records.platformOn(started.database.port()));
+    Map<String, String> properties =
+        new HashMap<>(Records.platformOn(Records.of(started.database)));
     // Sessions of the back office must survive a switch of instance: one shared key.
     properties.put(
         "quarkus.http.auth.session.encryption-key",
@@ -162,7 +163,7 @@ class ScaleOutIT {
             .formatHex(
                 MessageDigest.getInstance("SHA-256")
                     .digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
-    try (Connection connection = Records.connect(started.database.port());
+    try (Connection connection = Records.connect(Records.of(started.database));
         PreparedStatement insert =
             connection.prepareStatement(
                 "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"

@@ -6,6 +6,7 @@ import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.HtmlErrors;
 import io.consentplatform.admin.Pages;
 import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.cookie.CookieImport;
 import io.consentplatform.core.cookie.CookieImport.ImportReport;
@@ -31,6 +32,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -45,9 +47,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 @HtmlErrors
 public class ImportPage {
-
-  /** The largest file the back office takes; the management API streams larger ones. */
-  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
 
   @CheckedTemplate
   static class Templates {
@@ -66,13 +65,19 @@ public class ImportPage {
   private final CookieService cookies;
   private final SiteService sites;
   private final AdminCaller admin;
+  private final long maxFileBytes;
 
   public ImportPage(
-      CookieImport imports, CookieService cookies, SiteService sites, AdminCaller admin) {
+      CookieImport imports,
+      CookieService cookies,
+      SiteService sites,
+      AdminCaller admin,
+      CoreConfig config) {
     this.imports = imports;
     this.cookies = cookies;
     this.sites = sites;
     this.admin = admin;
+    this.maxFileBytes = config.csvImport().maxBytes().asLongValue();
   }
 
   @GET
@@ -83,11 +88,7 @@ public class ImportPage {
     if (tooLarge != null) {
       // Sent back by ImportSizeRoute: a file too large to be received at all.
       return Response.status(Status.REQUEST_ENTITY_TOO_LARGE)
-          .entity(
-              Templates.upload(
-                  site,
-                  AdminLanguage.current().messages().importTooLarge(),
-                  Chrome.of(caller, admin, null)))
+          .entity(Templates.upload(site, tooLarge(), Chrome.of(caller, admin, null)))
           .build();
     }
     return Response.ok(Templates.upload(site, null, Chrome.of(caller, admin, null))).build();
@@ -136,7 +137,7 @@ public class ImportPage {
       @RestForm String fileName,
       @RestForm String expected) {
     Caller caller = admin.editor();
-    if (csvText == null || csvText.length() > MAX_FILE_BYTES) {
+    if (csvText == null || csvText.length() > maxFileBytes) {
       throw new Rejected("csvText", AdminLanguage.current().messages().importSendAgain());
     }
     ImportReport report =
@@ -165,12 +166,22 @@ public class ImportPage {
         .build();
   }
 
-  private static String readText(FileUpload file) {
+  /** The page's message for a file over the limit, which it names. */
+  private String tooLarge() {
+    double megabytes = maxFileBytes / (1024.0 * 1024.0);
+    String shown =
+        megabytes == Math.rint(megabytes)
+            ? String.valueOf((long) megabytes)
+            : String.format(Locale.ROOT, "%.1f", megabytes);
+    return AdminLanguage.current().messages().importTooLarge(shown);
+  }
+
+  private String readText(FileUpload file) {
     if (file == null || file.fileName() == null || file.fileName().isBlank()) {
       throw new Rejected("file", AdminLanguage.current().messages().importChooseFile());
     }
-    if (file.size() > MAX_FILE_BYTES) {
-      throw new Rejected("size", AdminLanguage.current().messages().importTooLarge());
+    if (file.size() > maxFileBytes) {
+      throw new Rejected("size", tooLarge());
     }
     try {
       byte[] bytes = Files.readAllBytes(file.uploadedFile());

@@ -1,6 +1,6 @@
 package io.consentplatform.admin.cookie;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.consentplatform.core.CoreConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,13 +9,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends a CSV file too large for the platform back to the import page, which says so as it does for
- * a file just over {@link ImportPage#MAX_FILE_BYTES}: without this route, Quarkus refuses a body
- * over {@code quarkus.http.limits.max-body-size} with a bare 413 before the page's code runs, and
- * the browser shows an error page of its own.
+ * Sends a CSV file over {@code consent.csv-import.max-bytes} back to the import page, which says
+ * so, before the body is read: otherwise the file would be received whole, and a body over {@code
+ * quarkus.http.limits.max-body-size} would get Quarkus' bare 413, which the browser shows as an
+ * error page of its own.
  */
 @ApplicationScoped
 public class ImportSizeRoute {
@@ -29,12 +28,13 @@ public class ImportSizeRoute {
   // Reading and dropping this much costs little; a larger body is cut off.
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
+  // The form's other fields and the multipart framing around the file.
+  private static final long FORM_OVERHEAD = 16L * 1024;
+
   private final long maxBytes;
 
-  public ImportSizeRoute(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-          MemorySize maxBodySize) {
-    this.maxBytes = maxBodySize.asLongValue();
+  public ImportSizeRoute(CoreConfig config) {
+    this.maxBytes = config.csvImport().maxBytes().asLongValue() + FORM_OVERHEAD;
   }
 
   void install(@Observes Router router) {

@@ -500,7 +500,7 @@ public interface AdminMessages {
 
   String importChooseFile();
 
-  String importTooLarge();
+  String importTooLarge(String megabytes);
 
   String importNotUtf8();
 

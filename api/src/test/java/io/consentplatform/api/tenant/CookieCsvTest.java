@@ -21,6 +21,11 @@ import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -253,6 +258,133 @@ class CookieCsvTest {
         .body("title", is("Request Entity Too Large"))
         .body("detail", containsString("larger than"));
     assertEquals(3, cookies(site), "nothing imported");
+  }
+
+  @Test
+  void shouldRefuseAFileOverTheImportLimitBeforeReadingIt() {
+    long site = Tenants.siteWithTenant("csv-limit");
+    Tenants.member(site, "csv-limit-editor", Role.EDITOR);
+    // Valid, distinct rows: under the platform's 10 MB, over the import's 2 MB.
+    byte[] csv = distinctRows(60_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.length > 2 * 1024 * 1024 && csv.length < 10 * 1024 * 1024, "" + csv.length);
+
+    as("csv-limit-editor")
+        .contentType("text/csv")
+        .body(csv)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", is(413))
+        .body(
+            "detail",
+            is(
+                "The file is larger than 2097152 bytes, the most one CSV import takes; split it"
+                    + " into smaller files"));
+    assertEquals(3, cookies(site), "nothing imported");
+  }
+
+  @Test
+  void shouldRefuseABodySentWithoutItsLengthOnceItPassesTheLimit() throws Exception {
+    long site = Tenants.siteWithTenant("csv-chunked");
+    Tenants.member(site, "csv-chunked-editor", Role.EDITOR);
+    // Few lines, long ones: the body's size is the first limit it passes.
+    StringBuilder text = new StringBuilder(HEADER);
+    for (int i = 0; i < 2_000; i++) {
+      text.append("x,Site,Analytics,long_").append(i).append(",,");
+      text.append("d".repeat(1_500)).append(",1 day,Site,,0\r\n");
+    }
+    byte[] csv = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.length > 2 * 1024 * 1024, "" + csv.length);
+
+    // An InputStream of unknown length: sent in chunks, with no Content-Length to check first.
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            RestAssured.baseURI
+                                + ":"
+                                + RestAssured.port
+                                + "/v1/tenant/sites/"
+                                + site
+                                + "/cookies/csv"))
+                    .header("Authorization", "Bearer " + OidcServer.token("csv-chunked-editor"))
+                    .header("Content-Type", "text/csv")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(csv)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(413, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("larger than 2097152 bytes"), answer.body());
+    assertEquals(3, cookies(site), "nothing imported");
+  }
+
+  @Test
+  void shouldRefuseAFileOfMoreLinesThanTheLimitAndImportNothing() {
+    long site = Tenants.siteWithTenant("csv-rows");
+    Tenants.member(site, "csv-rows-editor", Role.EDITOR);
+
+    as("csv-rows-editor")
+        .contentType("text/csv")
+        .body(distinctRows(10_000))
+        .queryParam("skipInvalid", true)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", is("The file has more than 10000 lines, the most one import takes"));
+    assertEquals(3, cookies(site), "nothing imported");
+
+    as("csv-rows-editor")
+        .contentType("text/csv")
+        .body(distinctRows(9_999))
+        .queryParam("dryRun", true)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(200)
+        .body("created", is(9_999));
+  }
+
+  @Test
+  void shouldRefuseALineWithTooManyFieldsOrATooLongOne() {
+    long site = Tenants.siteWithTenant("csv-cells");
+    Tenants.member(site, "csv-cells-editor", Role.EDITOR);
+    String wide = HEADER + "x,Site,Analytics,c,,x,1 day,Site,,0" + ",x".repeat(11) + "\r\n";
+    String tall = HEADER + "x,Site,Analytics,c,," + "d".repeat(4001) + ",1 day,Site,,0\r\n";
+
+    as("csv-cells-editor")
+        .contentType("text/csv")
+        .body(wide)
+        .queryParam("dryRun", true)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", is("Line 2 has 21 fields, more than the 20 a file may have"));
+    as("csv-cells-editor")
+        .contentType("text/csv")
+        .body(tall)
+        .queryParam("dryRun", true)
+        .post("/v1/tenant/sites/" + site + "/cookies/csv")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body(
+            "detail",
+            is("Line 2 has a field longer than 4000 characters, the most one field may hold"));
+    assertEquals(3, cookies(site), "nothing imported");
+  }
+
+  /** The header and {@code rows} valid declarations, each of its own cookie. */
+  private static String distinctRows(int rows) {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < rows; i++) {
+      csv.append("x,Site,Analytics,cookie_").append(i).append(",,Counts visits,1 day,Site,,0\r\n");
+    }
+    return csv.toString();
   }
 
   @Test

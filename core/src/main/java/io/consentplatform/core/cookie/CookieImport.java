@@ -1,11 +1,13 @@
 package io.consentplatform.core.cookie;
 
+import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.csv.CsvFiles;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +38,13 @@ public class CookieImport {
 
   private final Audit audit;
   private final Validator validator;
+  private final CsvFiles.Limits limits;
 
-  public CookieImport(Audit audit, Validator validator) {
+  public CookieImport(Audit audit, Validator validator, CoreConfig config) {
     this.audit = audit;
     this.validator = validator;
+    CoreConfig.CsvImport csv = config.csvImport();
+    this.limits = new CsvFiles.Limits(csv.maxRows(), csv.maxColumns(), csv.maxCellChars());
   }
 
   /**
@@ -139,7 +145,8 @@ public class CookieImport {
       Integer expectedChanges) {
     caller.require(Role.EDITOR);
     Site site = TenantScope.lockedSite(caller, siteId);
-    List<List<String>> records = OpenCookieDatabase.read(csv);
+    // Read row by row: only the rows worth importing are kept, never the whole file as cells.
+    Iterator<List<String>> records = OpenCookieDatabase.records(csv, limits);
     Map<Purpose, Category> categories = new HashMap<>();
     for (Category category : Category.listForSite(site)) {
       categories.putIfAbsent(category.purpose, category);
@@ -153,9 +160,10 @@ public class CookieImport {
     List<Row> rows = new ArrayList<>();
     Map<String, CategoryUse> categoryUses = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < records.size(); i++) {
-      int line = i + 2; // the header is line 1
-      List<String> fields = records.get(i);
+    int line = 1; // the header
+    while (records.hasNext()) {
+      List<String> fields = records.next();
+      line++;
       int width = OpenCookieDatabase.HEADER.size();
       if (fields.size() != width) {
         errors.add(

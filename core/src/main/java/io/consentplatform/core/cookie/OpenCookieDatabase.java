@@ -6,9 +6,11 @@ import io.consentplatform.core.csv.FormulaCells;
 import io.consentplatform.core.error.Rejected;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The CSV layout of the Open Cookie Database: its columns, a cookie as a row and a row as a cookie,
@@ -46,22 +48,39 @@ public final class OpenCookieDatabase {
   }
 
   /**
-   * The data records of a file whose first record is the header; a record's number is its place in
-   * the file, the header being 1.
+   * The data records of a file whose first record is the header, read one at a time within the
+   * limits; a record's number is its place in the file, the header being 1. A file that is not CSV
+   * or goes past a limit is {@link Rejected} when the reading gets there.
    */
-  static List<List<String>> read(Reader csv) {
-    List<List<String>> records;
-    try {
-      records = CsvFiles.read(csv);
-    } catch (IllegalArgumentException e) {
-      throw new Rejected("file", "Not a CSV file: " + e.getMessage());
-    }
-    if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(HEADER)) {
+  static Iterator<List<String>> records(Reader csv, CsvFiles.Limits limits) {
+    Iterator<List<String>> records = CsvFiles.records(csv, limits);
+    List<String> header = guarded(() -> records.hasNext() ? records.next() : null);
+    if (header == null || !header.stream().map(String::strip).toList().equals(HEADER)) {
       throw new Rejected(
           "file",
           "The first line must be the Open Cookie Database header: " + String.join(",", HEADER));
     }
-    return records.subList(1, records.size());
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return guarded(records::hasNext);
+      }
+
+      @Override
+      public List<String> next() {
+        return guarded(records::next);
+      }
+    };
+  }
+
+  private static <T> T guarded(Supplier<T> reading) {
+    try {
+      return reading.get();
+    } catch (CsvFiles.LimitExceeded e) {
+      throw new Rejected("file", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Rejected("file", "Not a CSV file: " + e.getMessage());
+    }
   }
 
   private static List<Object> row(Cookie cookie, String language) {

@@ -1,7 +1,9 @@
 package io.consentplatform.core.csv;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
@@ -15,7 +17,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * RFC 4180 CSV through jackson-dataformat-csv: rows are lists of cells, lines end in CRLF, cells
@@ -57,6 +61,102 @@ public final class CsvFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Caps on a file read row by row; a file past any of them is refused as soon as the reading gets
+   * there, so that what it holds never sits in memory whole.
+   */
+  public record Limits(int maxRows, int maxColumns, int maxCellChars) {}
+
+  /**
+   * The records of the text one at a time, as they are read, blank lines skipped. Reading throws
+   * {@link LimitExceeded} at the first record past a cap, IllegalArgumentException (with the line)
+   * where the text is not CSV.
+   */
+  public static Iterator<List<String>> records(Reader source, Limits limits) {
+    MappingIterator<List<String>> values;
+    try {
+      values =
+          MAPPER
+              .readerForListOf(String.class)
+              .with(SCHEMA)
+              .readValues(withoutByteOrderMark(source));
+    } catch (IOException e) {
+      throw notCsv(e);
+    }
+    return new Iterator<>() {
+      private int read;
+
+      @Override
+      public boolean hasNext() {
+        try {
+          return values.hasNextValue();
+        } catch (IOException e) {
+          throw notCsv(e);
+        }
+      }
+
+      @Override
+      public List<String> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        List<String> record;
+        try {
+          record = values.nextValue();
+        } catch (IOException e) {
+          throw notCsv(e);
+        }
+        if (++read > limits.maxRows()) {
+          throw new LimitExceeded(
+              "The file has more than " + limits.maxRows() + " lines, the most one import takes");
+        }
+        if (record.size() > limits.maxColumns()) {
+          throw new LimitExceeded(
+              "Line "
+                  + read
+                  + " has "
+                  + record.size()
+                  + " fields, more than the "
+                  + limits.maxColumns()
+                  + " a file may have");
+        }
+        for (String cell : record) {
+          if (cell.length() > limits.maxCellChars()) {
+            throw new LimitExceeded(
+                "Line "
+                    + read
+                    + " has a field longer than "
+                    + limits.maxCellChars()
+                    + " characters, the most one field may hold");
+          }
+        }
+        return record;
+      }
+    };
+  }
+
+  /** A file past one of its {@link Limits}; the message names the limit. */
+  public static final class LimitExceeded extends RuntimeException {
+    LimitExceeded(String message) {
+      super(message);
+    }
+  }
+
+  private static RuntimeException notCsv(IOException e) {
+    // A body past its size limit, wrapped by the parser: as it was thrown.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BoundedInput.TooLarge tooLarge) {
+        return tooLarge;
+      }
+    }
+    if (e instanceof JsonProcessingException parse) {
+      JsonLocation at = parse.getLocation();
+      return new IllegalArgumentException(
+          parse.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ")"), e);
+    }
+    return new UncheckedIOException(e);
   }
 
   /** Writes rows to {@code out} one at a time, so that a long export never sits in memory. */

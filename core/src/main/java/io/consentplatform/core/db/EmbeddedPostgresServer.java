@@ -10,23 +10,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server run from binaries shipped in a jar: the zero-configuration database of
  * the packaged platform and the database of the test suites. Not for production, where an external
- * PostgreSQL is configured.
+ * PostgreSQL is configured. It listens on loopback only and asks for its superuser's password,
+ * generated on the first start and kept in the data directory ({@link SuperuserPassword}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** The database the platform uses inside the server. */
   public static final String DATABASE = "consent";
 
+  /**
+   * Who may connect once the server runs: a password on every connection, the socket file's
+   * included; the server listens on loopback only, so no other machine gets that far.
+   */
+  private static final String HOST_BASED_AUTHENTICATION =
+      """
+      # Written by the consent platform at each start: every connection gives the password.
+      local all all scram-sha-256
+      host all all 127.0.0.1/32 scram-sha-256
+      host all all ::1/128 scram-sha-256
+      """;
+
   private final EmbeddedPostgres postgres;
   private final ParentWatchdog watchdog;
+  private final String password;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, ParentWatchdog watchdog) {
+  private EmbeddedPostgresServer(
+      EmbeddedPostgres postgres, ParentWatchdog watchdog, String password) {
     this.postgres = postgres;
     this.watchdog = watchdog;
+    this.password = password;
+  }
+
+  /**
+   * The superuser's password kept in {@code dataDirectory}, for a tool that connects to a server
+   * another process started there; empty before its first start.
+   */
+  public static Optional<String> passwordIn(Path dataDirectory) {
+    return SuperuserPassword.in(dataDirectory.toAbsolutePath().normalize());
   }
 
   /**
@@ -50,6 +76,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     DataDirectoryOwner.refuseIfOwned(directory);
     LeftoverPostmaster.stopIfRunning(directory);
     ParentWatchdog watchdog = ParentWatchdog.start(directory);
+    // A new server trusts everyone until requirePassword: the password is then simply not needed.
+    String password = SuperuserPassword.in(directory).orElseGet(SuperuserPassword::generate);
     EmbeddedPostgres postgres;
     try {
       EmbeddedPostgres.Builder builder =
@@ -60,6 +88,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // A first start extracts the binaries and runs initdb: allow a slow disk.
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
+              // PostgreSQL's own default, written out so that no configuration file widens it.
+              .setServerConfig("listen_addresses", "localhost")
+              // How the library checks that the server is up.
+              .setConnectConfig("password", password)
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on");
       if (port > 0) {
@@ -81,8 +113,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     watchdog.watch(PostmasterPid.in(directory).map(PostmasterPid::pid).orElse(0L));
     DataDirectoryOwner.claim(directory);
-    EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, watchdog);
-    server.createDatabaseIfMissing();
+    EmbeddedPostgresServer server;
+    try {
+      // initdb wants an empty directory: the password file is written once the server has run.
+      SuperuserPassword.keep(directory, password);
+      server = new EmbeddedPostgresServer(postgres, watchdog, password);
+      server.requirePassword(directory);
+      server.createDatabaseIfMissing();
+    } catch (RuntimeException e) {
+      closeQuietly(postgres, watchdog);
+      throw e;
+    }
     return server;
   }
 
@@ -94,13 +135,83 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
   }
 
-  /** The embedded server trusts local connections; this is its superuser. */
+  /** Its superuser, the only role the platform and the tests use. */
   public String username() {
     return "postgres";
   }
 
+  /** The superuser's password. */
+  public String password() {
+    return password;
+  }
+
+  /**
+   * Gives the superuser its password and makes the server ask for it. The server library starts
+   * every new server trusting anyone who connects; on the first start (and on a data directory from
+   * before this rule) that is how this connection gets in, afterwards it uses the password.
+   */
+  private void requirePassword(Path directory) {
+    Path rules = directory.resolve("pg_hba.conf");
+    try (Connection connection = superuser("postgres");
+        Statement statement = connection.createStatement()) {
+      // The password is URL-safe base64: nothing in it needs quoting.
+      statement.execute("alter role postgres password '" + password + "'");
+      if (!HOST_BASED_AUTHENTICATION.equals(Files.readString(rules))) {
+        Files.writeString(rules, HOST_BASED_AUTHENTICATION);
+        statement.execute("select pg_reload_conf()");
+        awaitRulesInForce();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not set the embedded PostgreSQL's password (kept in "
+              + directory.resolve(SuperuserPassword.FILE)
+              + ")",
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + rules, e);
+    }
+  }
+
+  /**
+   * The server reads its new rules on a signal, a moment after the reload is asked for: until a
+   * connection without the password is refused, the old rules still let one in.
+   */
+  private void awaitRulesInForce() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection unchecked =
+          postgres.getDatabase(username(), "postgres", Map.of()).getConnection()) {
+        // Still let in: try again.
+      } catch (SQLException refused) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new IllegalStateException(
+        "The embedded PostgreSQL still lets in connections without a password");
+  }
+
+  private Connection superuser(String database) throws SQLException {
+    return postgres.getDatabase(username(), database, Map.of("password", password)).getConnection();
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres, ParentWatchdog watchdog) {
+    try {
+      postgres.close();
+    } catch (IOException | RuntimeException e) {
+      // The failure that got here is the one to report.
+    } finally {
+      watchdog.close();
+    }
+  }
+
   private void createDatabaseIfMissing() {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = superuser("postgres");
         Statement statement = connection.createStatement()) {
       try (ResultSet exists =
           statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {

@@ -76,20 +76,21 @@ class ConsentRevisionMigrationTest {
 
   private static Flyway flyway(String url, String target) {
     return Flyway.configure()
-        .dataSource(url, PostgresResource.server().username(), "")
+        .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
         .target(target)
         .load();
   }
 
   private static Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(url, PostgresResource.server().username(), "");
+    return DriverManager.getConnection(
+        url, PostgresResource.server().username(), PostgresResource.server().password());
   }
 
   private static String emptyDatabase(String name) throws SQLException {
     EmbeddedPostgresServer server = PostgresResource.server();
     try (Connection connection =
-            DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+            DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + name);
       statement.execute("create database " + name);

@@ -31,7 +31,8 @@ class MigrationsTest {
     String url = emptyDatabase("migrations_check");
     Flyway flyway =
         Flyway.configure()
-            .dataSource(url, PostgresResource.server().username(), "")
+            .dataSource(
+                url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
             .load();
 
@@ -77,7 +78,10 @@ class MigrationsTest {
     MigrationVersion before =
         Arrays.stream(
                 Flyway.configure()
-                    .dataSource(url, PostgresResource.server().username(), "")
+                    .dataSource(
+                        url,
+                        PostgresResource.server().username(),
+                        PostgresResource.server().password())
                     .locations("classpath:db/migration")
                     .load()
                     .info()
@@ -87,13 +91,14 @@ class MigrationsTest {
             .max(Comparator.naturalOrder())
             .orElseThrow();
     Flyway.configure()
-        .dataSource(url, PostgresResource.server().username(), "")
+        .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
         .target(before)
         .load()
         .migrate();
     try (Connection connection =
-            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+            DriverManager.getConnection(
+                url, PostgresResource.server().username(), PostgresResource.server().password());
         Statement statement = connection.createStatement()) {
       statement.execute("insert into tenant (slug, name) values ('digits', 'Digits')");
       statement.execute(
@@ -103,14 +108,16 @@ class MigrationsTest {
 
     MigrateResult result =
         Flyway.configure()
-            .dataSource(url, PostgresResource.server().username(), "")
+            .dataSource(
+                url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
             .load()
             .migrate();
 
     assertTrue(result.success);
     try (Connection connection =
-            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+            DriverManager.getConnection(
+                url, PostgresResource.server().username(), PostgresResource.server().password());
         Statement statement = connection.createStatement()) {
       assertEquals(
           1,
@@ -137,7 +144,10 @@ class MigrationsTest {
     MigrationVersion beforeRetention =
         Arrays.stream(
                 Flyway.configure()
-                    .dataSource(url, PostgresResource.server().username(), "")
+                    .dataSource(
+                        url,
+                        PostgresResource.server().username(),
+                        PostgresResource.server().password())
                     .locations("classpath:db/migration")
                     .load()
                     .info()
@@ -147,13 +157,14 @@ class MigrationsTest {
             .max(Comparator.naturalOrder())
             .orElseThrow();
     Flyway.configure()
-        .dataSource(url, PostgresResource.server().username(), "")
+        .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
         .target(beforeRetention)
         .load()
         .migrate();
     try (Connection connection =
-            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+            DriverManager.getConnection(
+                url, PostgresResource.server().username(), PostgresResource.server().password());
         Statement statement = connection.createStatement()) {
       statement.execute("insert into tenant (id, slug, name) values (1, 'tr', 'T')");
       statement.execute(
@@ -188,14 +199,15 @@ class MigrationsTest {
     }
 
     Flyway.configure()
-        .dataSource(url, PostgresResource.server().username(), "")
+        .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
         .load()
         .migrate();
 
     List<String> converted = new ArrayList<>();
     try (Connection connection =
-            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+            DriverManager.getConnection(
+                url, PostgresResource.server().username(), PostgresResource.server().password());
         ResultSet rows =
             connection
                 .createStatement()
@@ -225,7 +237,7 @@ class MigrationsTest {
   private static String emptyDatabase(String name) throws SQLException {
     EmbeddedPostgresServer server = PostgresResource.server();
     try (Connection connection =
-            DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+            DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
         Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + name);
       statement.execute("create database " + name);
@@ -236,7 +248,8 @@ class MigrationsTest {
   private static List<String> domainTables(String url) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection connection =
-            DriverManager.getConnection(url, PostgresResource.server().username(), "");
+            DriverManager.getConnection(
+                url, PostgresResource.server().username(), PostgresResource.server().password());
         ResultSet rows =
             connection
                 .createStatement()

@@ -48,7 +48,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(),
         "quarkus.datasource.username", server.username(),
-        "quarkus.datasource.password", "");
+        "quarkus.datasource.password", server.password(),
+        // The suites' fixtures are the demo site, which an external database gets only when asked.
+        "consent.demo.enabled", "true");
   }
 
   @Override

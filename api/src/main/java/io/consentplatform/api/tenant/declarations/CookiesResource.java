@@ -56,11 +56,14 @@ public class CookiesResource {
   private final CookieService cookies;
   private final CookieImport imports;
   private final CurrentCaller caller;
+  private final CsvImportLimit csvLimit;
 
-  public CookiesResource(CookieService cookies, CookieImport imports, CurrentCaller caller) {
+  public CookiesResource(
+      CookieService cookies, CookieImport imports, CurrentCaller caller, CsvImportLimit csvLimit) {
     this.cookies = cookies;
     this.imports = imports;
     this.caller = caller;
+    this.csvLimit = csvLimit;
   }
 
   @GET
@@ -146,11 +149,15 @@ public class CookiesResource {
               + " wildcard patterns that can name the same cookie. A Retention period that reads"
               + " as a duration (\"13 months\", \"1 an\", \"Session\") becomes one, any other"
               + " is kept as the note in the site's default language. The body may be at most"
-              + " `quarkus.http.limits.max-body-size` (10 MB unless configured); a larger one is"
-              + " answered 413 with a problem, before anything is read.")
+              + " `consent.csv-import.max-bytes` (2 MB unless configured; a larger one is answered"
+              + " 413 with a problem, before it is read), the file at most"
+              + " `consent.csv-import.max-rows` lines (10,000), each of at most"
+              + " `consent.csv-import.max-columns` fields (20) of at most"
+              + " `consent.csv-import.max-cell-chars` characters (4,000); past one of those, 422"
+              + " with a problem that names the limit, and nothing is imported.")
   @APIResponse(
       responseCode = "413",
-      description = "The body is larger than quarkus.http.limits.max-body-size",
+      description = "The body is larger than consent.csv-import.max-bytes",
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @Consumes(CSV)
   @Produces(MediaType.APPLICATION_JSON)
@@ -160,12 +167,15 @@ public class CookiesResource {
       @RestQuery boolean dryRun,
       @RestQuery boolean skipInvalid) {
     CookieImport.ImportReport report =
-        imports.importCsv(
-            caller.get(),
-            caller.siteId(siteId),
-            new InputStreamReader(body, StandardCharsets.UTF_8),
-            dryRun,
-            skipInvalid);
+        csvLimit.read(
+            body,
+            bounded ->
+                imports.importCsv(
+                    caller.get(),
+                    caller.siteId(siteId),
+                    new InputStreamReader(bounded, StandardCharsets.UTF_8),
+                    dryRun,
+                    skipInvalid));
     if (!dryRun && !report.applied()) {
       throw new Rejected(
           report.errors().size() + " rows cannot be imported; nothing was changed",
