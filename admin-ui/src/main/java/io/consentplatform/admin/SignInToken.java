@@ -5,13 +5,10 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,23 +32,11 @@ public class SignInToken {
   private final SecureRandom random = new SecureRandom();
   private final byte[] key;
 
-  /**
-   * Signs with a key derived from the session key, which every instance of a deployment shares (or
-   * their sessions would not work across them); without one, a key of this process.
-   */
+  /** Signs with a key derived from the session key (DerivedKey). */
   public SignInToken(
       @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
           Optional<String> sessionKey) {
-    this.key =
-        sessionKey
-            .filter(k -> !k.isBlank())
-            .map(k -> hmac(k.getBytes(StandardCharsets.UTF_8), "consent-platform sign-in form"))
-            .orElseGet(
-                () -> {
-                  byte[] generated = new byte[32];
-                  random.nextBytes(generated);
-                  return generated;
-                });
+    this.key = DerivedKey.of(sessionKey, "consent-platform sign-in form");
   }
 
   /** A new token for a form; {@link #cookie} is its partner. */
@@ -82,16 +67,9 @@ public class SignInToken {
   }
 
   private String signature(String token) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, "sign-in|" + token));
-  }
-
-  private static byte[] hmac(byte[] key, String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            DerivedKey.hmac(key, ("sign-in|" + token).getBytes(StandardCharsets.UTF_8)));
   }
 }
