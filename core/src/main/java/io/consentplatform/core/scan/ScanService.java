@@ -89,7 +89,7 @@ public class ScanService {
     scan.tenantId = caller.tenantId();
     scan.site = site;
     scan.trigger = ScanTrigger.MANUAL;
-    scan.requestedBy = caller.actor();
+    scan.requestedBy = caller.shownAs();
     scan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     scan.pageCap = pageCapOf(site);
     try {

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * A scan as tenants see it: its state and progress, and once done its figures and report.
  *
- * @param requestedBy who asked, as the audit trail names them; {@code schedule} for the schedule
+ * @param requestedBy who asked, as people read it (their e-mail; the audit trail keeps their
+ *     qualified subject); {@code schedule} for the schedule
  * @param pageCap the most pages one pass visits
  * @param currentPass the pass running now (or last run); null before the first page
  * @param pagesVisited pages done in the current pass, out of {@code pageCap}
