@@ -21,9 +21,9 @@ public class PublicLimits {
 
   public PublicLimits(ApiConfig config, ClientAddress addresses) {
     int instances = Math.max(1, config.rateLimitInstances());
-    this.posts = new RateLimiter(share(config.rateLimitPerMinute(), instances));
-    this.reads = new RateLimiter(share(config.readRateLimitPerMinute(), instances));
-    this.misses = new RateLimiter(share(config.missRateLimitPerMinute(), instances));
+    this.posts = shareOf(config.rateLimitPerMinute(), instances);
+    this.reads = shareOf(config.readRateLimitPerMinute(), instances);
+    this.misses = shareOf(config.missRateLimitPerMinute(), instances);
     this.addresses = addresses;
   }
 
@@ -57,7 +57,8 @@ public class PublicLimits {
     return client;
   }
 
-  private static int share(int perMinute, int instances) {
-    return Math.max(1, perMinute / instances);
+  /** One instance's limiter for a deployment-wide limit of {@code perMinute}. */
+  static RateLimiter shareOf(int perMinute, int instances) {
+    return new RateLimiter(Math.max(1, perMinute / instances));
   }
 }

@@ -33,4 +33,17 @@ class RateLimiterTest {
     assertTrue(limiter.acquire("site", "203.0.113.7") > 0);
     assertEquals(0, limiter.acquire("site", "203.0.113.8"));
   }
+
+  @Test
+  void shouldGiveEachOfFourInstancesAQuarterOfTheLimit() {
+    RateLimiter oneOfFour = PublicLimits.shareOf(120, 4);
+    for (int i = 0; i < 30; i++) {
+      assertEquals(0, oneOfFour.acquire("site", "203.0.113.7"), "request " + i);
+    }
+    assertTrue(oneOfFour.acquire("site", "203.0.113.7") > 0, "the 31st is over this share");
+    RateLimiter alone = PublicLimits.shareOf(120, 1);
+    for (int i = 0; i < 120; i++) {
+      assertEquals(0, alone.acquire("site", "203.0.113.7"), "request " + i);
+    }
+  }
 }
