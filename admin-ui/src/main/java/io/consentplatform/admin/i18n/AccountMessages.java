@@ -94,4 +94,16 @@ public interface AccountMessages {
   String signInThrottled(long seconds);
 
   String signInExpired();
+
+  String changePassword();
+
+  String changePasswordIntro();
+
+  String changePasswordSso();
+
+  String currentPassword();
+
+  String currentPasswordWrong();
+
+  String noticePasswordChanged();
 }

@@ -2,6 +2,7 @@ package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DatabaseReady;
+import io.consentplatform.core.error.Rejected;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,32 @@ public class LocalAccounts {
   @Transactional
   public void endSessions(String email) {
     LocalAccount.findByEmail(email).ifPresent(a -> a.sessionVersion++);
+  }
+
+  /**
+   * Changes the password of the account when {@code current} is its password now, and ends the
+   * account's open sessions: whoever copied a session cookie of the old password is out.
+   *
+   * @return false, changing nothing, when {@code current} is not the account's password
+   * @throws Rejected when the new password breaks a {@link PasswordRules rule}
+   */
+  @Transactional
+  public boolean changePassword(String email, String current, String password) {
+    Optional<LocalAccount> found = LocalAccount.findByEmail(email);
+    if (found.isEmpty()
+        || current == null
+        || !BcryptUtil.matches(current, found.get().passwordHash)) {
+      return false;
+    }
+    PasswordRules.check(email, password)
+        .ifPresent(
+            fault -> {
+              throw new Rejected("password", fault.name());
+            });
+    LocalAccount account = found.get();
+    account.passwordHash = BcryptUtil.bcryptHash(password);
+    account.sessionVersion++;
+    return true;
   }
 
   // After the demo tenant exists (its observer has the default priority, APPLICATION + 500), so
