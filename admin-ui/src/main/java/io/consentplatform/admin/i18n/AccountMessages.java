@@ -106,4 +106,16 @@ public interface AccountMessages {
   String currentPasswordWrong();
 
   String noticePasswordChanged();
+
+  String memberReset();
+
+  String memberResetFor(String email);
+
+  String memberResetTitle(String email);
+
+  String memberResetShownOnce(String email, String when);
+
+  String memberResetRefusedTitle();
+
+  String memberResetRefusedText();
 }
