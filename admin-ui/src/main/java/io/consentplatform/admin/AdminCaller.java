@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -64,6 +65,13 @@ public class AdminCaller {
               : email == null ? null : email.toString());
     }
     return new Actor(subject(), LocalSession.emailOf(identity.getPrincipal()));
+  }
+
+  /** The e-mail of the local account the person signed in with; nothing for the SSO. */
+  public Optional<String> localAccount() {
+    return identity.getPrincipal() instanceof LocalSession session
+        ? Optional.of(session.email())
+        : Optional.empty();
   }
 
   /** Their tenants, for the switcher; read once per request. */

@@ -5,9 +5,17 @@ import io.consentplatform.core.tenant.Membership;
 import io.consentplatform.core.tenant.Role;
 import java.util.List;
 
-/** What every back-office page shows around its content: the tenant, the person, their role. */
+/**
+ * What every back-office page shows around its content: the tenant, the person, their role, and
+ * whether they signed in with a local account (which has a password to change).
+ */
 public record Chrome(
-    String tenant, String actor, Role role, boolean severalTenants, String notice) {
+    String tenant,
+    String actor,
+    Role role,
+    boolean severalTenants,
+    String notice,
+    boolean localAccount) {
 
   public static Chrome of(Caller caller, AdminCaller admin, String notice) {
     List<Membership> memberships = admin.memberships();
@@ -17,7 +25,13 @@ public record Chrome(
             .map(Membership::tenantName)
             .findFirst()
             .orElseThrow();
-    return new Chrome(tenant, caller.shownAs(), caller.role(), memberships.size() > 1, notice);
+    return new Chrome(
+        tenant,
+        caller.shownAs(),
+        caller.role(),
+        memberships.size() > 1,
+        notice,
+        admin.localAccount().isPresent());
   }
 
   public boolean canEdit() {

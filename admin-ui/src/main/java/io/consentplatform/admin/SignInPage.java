@@ -92,7 +92,10 @@ public class SignInPage {
       HttpServerResponse response) {
     AccountMessages texts = AdminLanguage.current().accountMessages();
     long wait = retryAfter == null ? 0 : Math.max(1, Math.min(retryAfter, MAX_WAIT_SECONDS));
-    String notice = "password-set".equals(done) ? texts.noticePasswordSet() : null;
+    String notice =
+        "password-set".equals(done)
+            ? texts.noticePasswordSet()
+            : "password-changed".equals(done) ? texts.noticePasswordChanged() : null;
     String error =
         wait > 0
             ? texts.signInThrottled(wait)

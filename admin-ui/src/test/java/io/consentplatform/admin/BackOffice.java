@@ -71,9 +71,13 @@ final class BackOffice {
   }
 
   static BackOffice signIn(String email) {
+    return signIn(email, "pw-" + email);
+  }
+
+  static BackOffice signIn(String email, String password) {
     Response answer =
         signInForm()
-            .formParams(Map.of("j_username", email, "j_password", "pw-" + email))
+            .formParams(Map.of("j_username", email, "j_password", password))
             .when()
             .post("/j_security_check");
     String session = answer.getCookie("cp_admin");

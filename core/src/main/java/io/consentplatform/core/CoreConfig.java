@@ -113,6 +113,14 @@ public interface CoreConfig {
     /** Its port on localhost; 0 picks a free one at each start. */
     @WithDefault("0")
     int port();
+
+    /**
+     * Whether the platform runs on the embedded database: set by the launcher when it starts it,
+     * not by operators. The newcomer's laptop then gets the first owner's password in the log; any
+     * other database gets a one-time set-up link instead.
+     */
+    @WithDefault("false")
+    boolean running();
   }
 
   interface Writes {

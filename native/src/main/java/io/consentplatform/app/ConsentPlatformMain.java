@@ -33,6 +33,9 @@ public class ConsentPlatformMain {
   /** Port of the embedded database on localhost; 0 picks a free one at each start. */
   static final String PORT = "consent.embedded-db.port";
 
+  /** Tells the application that it runs on the embedded database (CoreConfig.EmbeddedDb). */
+  static final String EMBEDDED = "consent.embedded-db.running";
+
   /** Whether the demo tenant is created; unset, only on the embedded database. */
   static final String DEMO = "consent.demo.enabled";
 
@@ -98,6 +101,7 @@ public class ConsentPlatformMain {
       System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
       System.setProperty("quarkus.datasource.username", database.username());
       System.setProperty("quarkus.datasource.password", database.password());
+      System.setProperty(EMBEDDED, "true");
       if (config.getOptionalValue(DEMO, Boolean.class).isEmpty()) {
         // The newcomer's laptop: the demo shows what the platform does. On any other database it
         // is created only when asked for, so that no production tenant list carries it.

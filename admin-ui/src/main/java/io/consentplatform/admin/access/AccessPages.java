@@ -26,6 +26,7 @@ import io.consentplatform.core.tenant.MemberView;
 import io.consentplatform.core.tenant.NewApiKey;
 import io.consentplatform.core.tenant.NewMember;
 import io.consentplatform.core.tenant.Role;
+import io.consentplatform.core.tenant.SharedAccount;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.Validator;
@@ -63,6 +64,9 @@ public class AccessPages {
     static native TemplateInstance invited(
         String email, String url, String expires, LinkMail.Outcome mail, Chrome chrome);
 
+    static native TemplateInstance resetLink(
+        String email, String url, String expires, LinkMail.Outcome mail, Chrome chrome);
+
     static native TemplateInstance removeMember(MemberView member, Chrome chrome);
 
     static native TemplateInstance apiKeys(
@@ -71,8 +75,12 @@ public class AccessPages {
     static native TemplateInstance audit(List<AuditLine> changes, Chrome chrome);
   }
 
-  /** A member as the members page lists them, with their invitation when they have no account. */
-  public record MemberRow(MemberView member, boolean awaitingAccount, String invitedUntil) {}
+  /**
+   * A member as the members page lists them, with their invitation when they have no account, and
+   * whether they have a local account an owner can make a reset link for.
+   */
+  public record MemberRow(
+      MemberView member, boolean awaitingAccount, String invitedUntil, boolean localAccount) {}
 
   private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::name).toList();
 
@@ -119,7 +127,10 @@ public class AccessPages {
                   Instant until = invitations.get(accountEmail(m));
                   boolean waits = awaiting.contains(m.id());
                   return new MemberRow(
-                      m, waits, waits && until != null ? Times.local(until) : null);
+                      m,
+                      waits,
+                      waits && until != null ? Times.local(until) : null,
+                      !waits && accountEmail(m) != null);
                 })
             .toList();
     return Templates.members(rows, ROLES, Chrome.of(caller, admin, Notices.text(done)));
@@ -159,6 +170,36 @@ public class AccessPages {
   public Response reinvite(@RestPath long memberId, @Context UriInfo uri) {
     Caller caller = admin.get();
     return invitedPage(caller, members.reinvite(caller, memberId), uri);
+  }
+
+  /**
+   * A one-time link that sets a new password for a member's local account, shown on this answer
+   * only (and mailed when the platform sends mail); using it ends the account's sessions.
+   */
+  @POST
+  @Path("/members/{memberId}/reset-password")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response issuePasswordReset(@RestPath long memberId, @Context UriInfo uri) {
+    Caller caller = admin.get();
+    IssuedLink link;
+    try {
+      link = members.issuePasswordReset(caller, memberId);
+    } catch (SharedAccount e) {
+      AccountMessages texts = AdminLanguage.current().accountMessages();
+      throw new HtmlError(
+          Status.CONFLICT,
+          texts.memberResetRefusedTitle(),
+          texts.memberResetRefusedText(),
+          "/admin/members",
+          texts.backToMembers());
+    }
+    Chrome chrome = Chrome.of(caller, admin, null);
+    String url = link.url(address.base(uri));
+    LinkMail.Outcome sent = mail.send(link, url, chrome.tenant(), AdminLanguage.current().code());
+    return Response.ok(
+            Templates.resetLink(link.email(), url, Times.local(link.expiresAt()), sent, chrome))
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   @POST

@@ -85,14 +85,7 @@ public class PasswordPages {
     }
     AccountMessages texts = AdminLanguage.current().accountMessages();
     Optional<String> error =
-        PasswordRules.check(link.email(), password)
-            .map(
-                fault ->
-                    switch (fault) {
-                      case TOO_SHORT -> texts.passwordTOO_SHORT(PasswordRules.MIN_LENGTH);
-                      case TOO_LONG -> texts.passwordTOO_LONG();
-                      case SAME_AS_EMAIL -> texts.passwordSAME_AS_EMAIL();
-                    });
+        PasswordRules.check(link.email(), password).map(PasswordPages::faultText);
     if (error.isEmpty() && !password.equals(confirmation)) {
       error = Optional.of(texts.passwordsDiffer());
     }
@@ -129,6 +122,16 @@ public class PasswordPages {
     link.ifPresent(
         l -> mail.send(l, l.url(address.base(uri)), null, AdminLanguage.current().code()));
     return Templates.reset(true, true, null);
+  }
+
+  /** What a broken password rule says, in the person's language. */
+  static String faultText(PasswordRules.Fault fault) {
+    AccountMessages texts = AdminLanguage.current().accountMessages();
+    return switch (fault) {
+      case TOO_SHORT -> texts.passwordTOO_SHORT(PasswordRules.MIN_LENGTH);
+      case TOO_LONG -> texts.passwordTOO_LONG();
+      case SAME_AS_EMAIL -> texts.passwordSAME_AS_EMAIL();
+    };
   }
 
   private static TemplateInstance page(String token, OpenLink link, String error) {

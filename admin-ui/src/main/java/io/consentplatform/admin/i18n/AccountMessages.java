@@ -94,4 +94,28 @@ public interface AccountMessages {
   String signInThrottled(long seconds);
 
   String signInExpired();
+
+  String changePassword();
+
+  String changePasswordIntro();
+
+  String changePasswordSso();
+
+  String currentPassword();
+
+  String currentPasswordWrong();
+
+  String noticePasswordChanged();
+
+  String memberReset();
+
+  String memberResetFor(String email);
+
+  String memberResetTitle(String email);
+
+  String memberResetShownOnce(String email, String when);
+
+  String memberResetRefusedTitle();
+
+  String memberResetRefusedText();
 }

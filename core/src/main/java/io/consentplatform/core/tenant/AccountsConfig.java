@@ -16,6 +16,10 @@ public interface AccountsConfig {
   @WithDefault("PT1H")
   Duration passwordResetValidity();
 
+  /** How long the password-reset link an owner makes for a member of their tenant can be used. */
+  @WithDefault("PT24H")
+  Duration memberResetValidity();
+
   /**
    * Whether links are also e-mailed, through the SMTP server of {@code quarkus.mailer.*}; without
    * it an invitation link is only shown to the owner who made it, and no reset can be asked for.

@@ -2,6 +2,7 @@ package io.consentplatform.core.tenant;
 
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DatabaseReady;
+import io.consentplatform.core.error.Rejected;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +11,16 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Local back-office accounts, and the first owner of a fresh installation: created at the first
- * start from configuration, or with a generated password printed once in the log.
+ * start from configuration; else, on the embedded database (the newcomer's laptop), with a
+ * generated password printed once in the log, and on any other database with a one-time set-up link
+ * printed instead, so that no password of a production platform ever sits in its logs.
  */
 @ApplicationScoped
 public class LocalAccounts {
@@ -32,13 +36,22 @@ public class LocalAccounts {
   private static final long FIRST_OWNER_LOCK = 0x5EED_0002L;
   private static final String NO_ACCOUNT = BcryptUtil.bcryptHash("no such account");
 
+  private static final String FIRST_OWNER_SETUP = "first-owner-setup";
+
   private final EntityManager entityManager;
   private final String ownerEmail;
   private final Optional<String> ownerPassword;
   private final String ownerTenant;
+  private final boolean embedded;
+  private final String base;
+  private final OneTimeLinks links;
 
-  public LocalAccounts(EntityManager entityManager, CoreConfig config) {
+  public LocalAccounts(EntityManager entityManager, CoreConfig config, OneTimeLinks links) {
     this.entityManager = entityManager;
+    this.links = links;
+    this.embedded = config.embeddedDb().running();
+    // Relative when unset: the operator knows where the platform is reached.
+    this.base = config.publicBaseUrl().map(String::strip).orElse("");
     this.ownerEmail = config.admin().firstOwner().email();
     this.ownerPassword = config.admin().firstOwner().password();
     this.ownerTenant = config.admin().firstOwner().tenant();
@@ -80,23 +93,77 @@ public class LocalAccounts {
     LocalAccount.findByEmail(email).ifPresent(a -> a.sessionVersion++);
   }
 
+  /**
+   * Changes the password of the account when {@code current} is its password now, and ends the
+   * account's open sessions: whoever copied a session cookie of the old password is out.
+   *
+   * @return false, changing nothing, when {@code current} is not the account's password
+   * @throws Rejected when the new password breaks a {@link PasswordRules rule}
+   */
+  @Transactional
+  public boolean changePassword(String email, String current, String password) {
+    Optional<LocalAccount> found = LocalAccount.findByEmail(email);
+    if (found.isEmpty()
+        || current == null
+        || !BcryptUtil.matches(current, found.get().passwordHash)) {
+      return false;
+    }
+    PasswordRules.check(email, password)
+        .ifPresent(
+            fault -> {
+              throw new Rejected("password", fault.name());
+            });
+    LocalAccount account = found.get();
+    account.passwordHash = BcryptUtil.bcryptHash(password);
+    account.sessionVersion++;
+    return true;
+  }
+
   // After the demo tenant exists (its observer has the default priority, APPLICATION + 500), so
   // that the first owner can own it.
   void onDatabaseReady(
       @Observes @Priority(Interceptor.Priority.APPLICATION + 1000) DatabaseReady ready) {
-    createFirstOwner();
+    firstOwner(embedded).ifPresent(LOG::info);
   }
 
+  /**
+   * Creates the first owner when there is no local account yet, and says how they sign in: their
+   * configured password, a generated one ({@code embedded} only), or a one-time set-up link. A
+   * first owner whose set-up link was never used gets a new one at each start (the older end).
+   *
+   * @return the line for the log, if there is something to tell
+   */
   @Transactional
-  void createFirstOwner() {
+  Optional<String> firstOwner(boolean embedded) {
     entityManager
         .createNativeQuery("select pg_advisory_xact_lock(?1)")
         .setParameter(1, FIRST_OWNER_LOCK)
         .getSingleResult();
     if (LocalAccount.count() > 0) {
-      return;
+      // The embedded database's first owner never had a link: its password was in the log.
+      return !embedded && awaitingSetUp(ownerEmail) ? Optional.of(setUpLink()) : Optional.empty();
     }
-    String password = ownerPassword.orElseGet(LocalAccounts::generatedPassword);
+    if (ownerPassword.isPresent()) {
+      createFirstOwner(ownerPassword.get());
+      return Optional.of(
+          String.format(
+              "Back office: created the first owner %s from the configuration", ownerEmail));
+    }
+    if (embedded) {
+      String password = generatedPassword();
+      createFirstOwner(password);
+      // Printed this once: the hash is all that is kept.
+      return Optional.of(
+          String.format(
+              "Back office: sign in at /admin as %s with the password %s (shown only now)",
+              ownerEmail, password));
+    }
+    // A password nobody ever sees: the account opens only through the link.
+    createFirstOwner(generatedPassword() + generatedPassword());
+    return Optional.of(setUpLink());
+  }
+
+  private void createFirstOwner(String password) {
     create(ownerEmail, password);
     Tenant.findBySlug(ownerTenant)
         .ifPresent(
@@ -108,14 +175,38 @@ public class LocalAccounts {
               owner.role = Role.OWNER;
               owner.persist();
             });
-    if (ownerPassword.isEmpty()) {
-      // Printed this once: the hash is all that is kept.
-      LOG.infof(
-          "Back office: sign in at /admin as %s with the password %s (shown only now)",
-          ownerEmail, password);
-    } else {
-      LOG.infof("Back office: created the first owner %s from the configuration", ownerEmail);
-    }
+  }
+
+  /** A new set-up link for the first owner, its older ones ended; the line that shows it. */
+  private String setUpLink() {
+    // Ended by expiry, not marked used: "used" keeps meaning that the owner chose a password.
+    Instant now = Instant.now();
+    OneTimeLink.<OneTimeLink>list(
+            "email = ?1 and purpose = ?2 and usedAt is null and expiresAt > ?3",
+            ownerEmail,
+            LinkPurpose.FIRST_OWNER_SETUP,
+            now)
+        .forEach(older -> older.expiresAt = now);
+    IssuedLink link =
+        links.issue(LinkPurpose.FIRST_OWNER_SETUP, null, ownerEmail, FIRST_OWNER_SETUP);
+    return String.format(
+        "Back office: the first owner %s chooses their password with this one-time link, valid"
+            + " until %s: %s (until it is used, each start prints a new one)",
+        ownerEmail, link.expiresAt(), link.url(base));
+  }
+
+  /**
+   * Whether the account has set-up links and none is marked used: it has no password yet (setting a
+   * password with any link marks all of the account's links used).
+   */
+  private static boolean awaitingSetUp(String email) {
+    return OneTimeLink.count("email = ?1 and purpose = ?2", email, LinkPurpose.FIRST_OWNER_SETUP)
+            > 0
+        && OneTimeLink.count(
+                "email = ?1 and purpose = ?2 and usedAt is not null",
+                email,
+                LinkPurpose.FIRST_OWNER_SETUP)
+            == 0;
   }
 
   private static String generatedPassword() {

@@ -135,6 +135,42 @@ public class MemberService {
         .orElseThrow(() -> new Conflict("This member needs no invitation"));
   }
 
+  /**
+   * A one-time link that sets a new password for a member's local account and ends its sessions;
+   * the member's older reset links end. Only for an account that works in this tenant alone:
+   * another tenant's owner could otherwise take over a person working for them too.
+   *
+   * @throws SharedAccount when the member has no local account, or it works in another tenant too
+   */
+  @Transactional
+  public IssuedLink issuePasswordReset(Caller caller, long memberId) {
+    caller.require(Role.OWNER);
+    TenantMember member = owned(caller, memberId);
+    if (!member.subject.startsWith(LocalAccount.SUBJECT_PREFIX)) {
+      throw new SharedAccount();
+    }
+    String email = member.subject.substring(LocalAccount.SUBJECT_PREFIX.length());
+    if (!links.onlyIn(caller.tenantId(), email)) {
+      throw new SharedAccount();
+    }
+    OneTimeLink.update(
+        "usedAt = ?1 where tenantId = ?2 and email = ?3 and purpose = ?4 and usedAt is null",
+        Instant.now(),
+        caller.tenantId(),
+        email,
+        LinkPurpose.MEMBER_RESET);
+    IssuedLink link =
+        links.issue(LinkPurpose.MEMBER_RESET, caller.tenantId(), email, caller.actor());
+    audit.record(
+        caller,
+        "reset-password",
+        "member",
+        member.id,
+        null,
+        Map.of("email", email, "expiresAt", link.expiresAt().toString()));
+    return link;
+  }
+
   /** The members who sign in with a local account that does not exist yet. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Set<Long> awaitingAccount(Caller caller) {

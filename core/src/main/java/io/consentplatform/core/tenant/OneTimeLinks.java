@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Makes and uses the one-time links that set a local account's password: invitations (made by
- * {@link MemberService} in the inviting tenant's transaction) and password resets. Using a link
- * runs under the platform's own role, since its holder is not signed in: the link's secret is what
- * names the row, and {@link UnusableLink} is all a wrong, old or used one learns.
+ * Makes and uses the one-time links that set a local account's password: invitations and owners'
+ * reset links for members (made by {@link MemberService} in the tenant's transaction) and password
+ * resets. Using a link runs under the platform's own role, since its holder is not signed in: the
+ * link's secret is what names the row, and {@link UnusableLink} is all a wrong, old or used one
+ * learns.
  */
 @ApplicationScoped
 public class OneTimeLinks {
@@ -40,9 +41,12 @@ public class OneTimeLinks {
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Duration validity =
-        purpose == LinkPurpose.INVITATION
-            ? config.invitationValidity()
-            : config.passwordResetValidity();
+        switch (purpose) {
+          case INVITATION -> config.invitationValidity();
+          case PASSWORD_RESET -> config.passwordResetValidity();
+          case MEMBER_RESET -> config.memberResetValidity();
+          case FIRST_OWNER_SETUP -> config.invitationValidity();
+        };
     OneTimeLink link = new OneTimeLink();
     link.tenantId = tenantId;
     link.purpose = purpose;
@@ -65,6 +69,21 @@ public class OneTimeLinks {
     }
     return Optional.of(
         issue(LinkPurpose.PASSWORD_RESET, null, email.strip(), "password-reset-request"));
+  }
+
+  /**
+   * Whether the account {@code email} exists and works in the tenant {@code tenantId} only. Its own
+   * transaction under the platform's role: a tenant's transaction sees its own members only.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  boolean onlyIn(long tenantId, String email) {
+    return LocalAccount.findByEmail(email).isPresent() && belongsOnlyTo(tenantId, email);
+  }
+
+  private static boolean belongsOnlyTo(Long tenantId, String email) {
+    String subject = LocalAccount.subjectOf(email);
+    return TenantMember.count("subject", subject) == 1
+        && TenantMember.count("tenant.id = ?1 and subject = ?2", tenantId, subject) == 1;
   }
 
   /**
@@ -129,14 +148,21 @@ public class OneTimeLinks {
   private static OneTimeLink usable(Optional<OneTimeLink> found) {
     OneTimeLink link = found.filter(l -> l.usableAt(Instant.now())).orElseThrow(UnusableLink::new);
     boolean stillValid =
-        link.purpose == LinkPurpose.INVITATION
-            ? LocalAccount.findByEmail(link.email).isEmpty()
-                && TenantMember.count(
-                        "tenant.id = ?1 and subject = ?2",
-                        link.tenantId,
-                        LocalAccount.subjectOf(link.email))
-                    > 0
-            : LocalAccount.findByEmail(link.email).isPresent();
+        switch (link.purpose) {
+          case INVITATION ->
+              LocalAccount.findByEmail(link.email).isEmpty()
+                  && TenantMember.count(
+                          "tenant.id = ?1 and subject = ?2",
+                          link.tenantId,
+                          LocalAccount.subjectOf(link.email))
+                      > 0;
+          case PASSWORD_RESET, FIRST_OWNER_SETUP ->
+              LocalAccount.findByEmail(link.email).isPresent();
+          // Only while the account still works in the owner's tenant, and there only.
+          case MEMBER_RESET ->
+              LocalAccount.findByEmail(link.email).isPresent()
+                  && belongsOnlyTo(link.tenantId, link.email);
+        };
     if (!stillValid) {
       throw new UnusableLink();
     }
