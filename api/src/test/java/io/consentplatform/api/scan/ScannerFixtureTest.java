@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -634,7 +635,7 @@ class ScannerFixtureTest {
   @Test
   void shouldRefuseARedirectToLoopback() throws IOException {
     AtomicInteger secretHits = new AtomicInteger();
-    HttpServer secret = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer secret = loopbackServer();
     secret.createContext(
         "/",
         exchange -> {
@@ -644,7 +645,7 @@ class ScannerFixtureTest {
         });
     secret.start();
     String target = "http://127.0.0.1:" + secret.getAddress().getPort() + "/secret";
-    HttpServer gate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer gate = loopbackServer();
     gate.createContext(
         "/",
         exchange -> {
@@ -685,7 +686,7 @@ class ScannerFixtureTest {
   @Test
   void shouldRefuseWhatAPageAsksOfLoopbackThroughTheProxy() throws IOException {
     AtomicInteger secretHits = new AtomicInteger();
-    HttpServer secret = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer secret = loopbackServer();
     secret.createContext(
         "/",
         exchange -> {
@@ -695,7 +696,7 @@ class ScannerFixtureTest {
         });
     secret.start();
     String pixel = "http://127.0.0.1:" + secret.getAddress().getPort() + "/pixel.gif";
-    HttpServer page = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer page = loopbackServer();
     page.createContext(
         "/",
         exchange -> {
@@ -762,5 +763,16 @@ class ScannerFixtureTest {
     assertTrue(
         !cookie.expires().isBefore(earliest) && !cookie.expires().isAfter(latest),
         cookie.name() + " expires " + cookie.expires() + ", about " + maxAge + " after it was set");
+  }
+
+  /**
+   * A server on a loopback port with a thread per exchange: the scanner asks a domain over HTTPS
+   * and HTTP at once, and the JDK server's default single thread would sit on the TLS handshake
+   * (read as a request line that never ends) while the plain request waits behind it.
+   */
+  private static HttpServer loopbackServer() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    return server;
   }
 }
