@@ -76,11 +76,12 @@ class DemoPagesBrowserTest {
           List.of(
               "cookies_preferences@townofcary.localhost/",
               "cp_csrf@localhost/admin HttpOnly",
+              "cp_signin@localhost/j_security_check HttpOnly",
               "csrftoken@townofcary.localhost/demo/townofcary/",
               "django_language@townofcary.localhost/demo/townofcary/",
               "sessionid@townofcary.localhost/demo/townofcary/ HttpOnly"),
           cookies(browser),
-          "on localhost, only the back office's own cookie");
+          "on localhost, only the back office's own cookies (its forms' and the sign-in's tokens)");
     } finally {
       browser.quit();
     }
