@@ -30,18 +30,24 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A regulator asks for everything: a million consent records leave as one download, streamed from a
- * database cursor, while the heap's live set stays flat.
+ * A regulator asks for everything: every consent record leaves as one download, streamed from a
+ * database cursor, while the heap's live set stays flat. The test suite exports 250,000 records
+ * (some 55 MB of text, far more than the limit below if the export kept its rows); the million of
+ * the benchmark is one property away: {@code -Dconsent.test.export-records=1000000} (see
+ * docs/performance.md).
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OidcServer.class)
 class ConsentExportScaleTest {
 
-  private static final int RECORDS = 1_000_000;
+  private static final int RECORDS = Integer.getInteger("consent.test.export-records", 250_000);
 
-  /** Far below what the export would hold if it kept its rows: about 150 MB of text. */
-  private static final long LIVE_HEAP_GROWTH_LIMIT = 64L * 1024 * 1024;
+  /**
+   * Far below what the export would hold if it kept its rows (about 220 bytes of text each): 64
+   * bytes a record, at least 32 MB (the rest of the application moves a few MB meanwhile).
+   */
+  private static final long LIVE_HEAP_GROWTH_LIMIT = Math.max(16L * 1024 * 1024, RECORDS * 64L);
 
   @Inject PolicyService policies;
   @Inject DataSource dataSource;
@@ -50,7 +56,7 @@ class ConsentExportScaleTest {
   URL base;
 
   @Test
-  void shouldStreamAMillionRecordsWithAFlatHeap() throws Exception {
+  void shouldStreamEveryRecordWithAFlatHeap() throws Exception {
     long site = Tenants.siteWithTenant("export-million");
     Tenants.member(site, "export-viewer", Role.VIEWER);
     PublishedPolicy policy = policies.publish(site, "test");
