@@ -92,6 +92,9 @@ start_app() {
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
     -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
     -Dconsent.api.rate-limit-per-minute=2000000000 \
+    -Dconsent.api.read-rate-limit-per-minute=2000000000 \
+    -Dconsent.api.miss-rate-limit-per-minute=2000000000 \
+    -Dconsent.demo.enabled=true \
     -Dquarkus.log.level=WARN \
     ${APP_OPTS:-} \
     -jar "$JAR" >> "$WORK/app.log" 2>&1 &

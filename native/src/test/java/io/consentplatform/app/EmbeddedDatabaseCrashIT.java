@@ -192,8 +192,16 @@ class EmbeddedDatabaseCrashIT {
 
   private Platform start(String log) throws IOException {
     // No database configured: the embedded default, in ./data of the working directory.
+    // The test writes and then reads back hundreds of decisions from one address: no rate limit.
     return started.platform(
-        Platform.start(workDir, log, Map.of("consent.api.rate-limit-per-minute", "100000000")));
+        Platform.start(
+            workDir,
+            log,
+            Map.of(
+                "consent.api.rate-limit-per-minute",
+                "100000000",
+                "consent.api.read-rate-limit-per-minute",
+                "100000000")));
   }
 
   private Path dataDir() {
