@@ -57,6 +57,9 @@ public interface CoreConfig {
   /** The key that signs receipts. */
   Receipts receipts();
 
+  /** The keys of visitor tokens. */
+  VisitorTokens visitorTokens();
+
   /** The cookie scanner. */
   Scanner scanner();
 
@@ -149,6 +152,25 @@ public interface CoreConfig {
 
     /** Its public key, base64 X.509 DER; required with the private key. */
     Optional<String> publicKey();
+
+    /**
+     * Public keys (base64 X.509 DER) that signed receipts and tree heads before a rotation: still
+     * published and trusted, never used to sign. Only configuration adds a trusted key; the
+     * database never does.
+     */
+    Optional<List<String>> retiredKeys();
+  }
+
+  /**
+   * The visitor tokens that let only the visitor who holds one decide again under their visitor id:
+   * an HMAC of site and visitor id under a server key.
+   */
+  interface VisitorTokens {
+    /** The current key (base64, at least 32 bytes): every new token is made with it. */
+    Optional<String> key();
+
+    /** Earlier keys (base64): tokens made with them are still accepted, none is made. */
+    Optional<List<String>> retiredKeys();
   }
 
   interface Scanner {

@@ -21,11 +21,19 @@ public class ReceiptSigner {
 
   /** Compact JWS of {@code payload} (the receipt's JSON), with the key's id in its header. */
   public String sign(byte[] payload) {
+    return sign(payload, "consent-receipt+jws");
+  }
+
+  /**
+   * Compact JWS of {@code payload} with the signing key, typed {@code type} (the JWS {@code typ}
+   * header), so that a signed tree head can never pass for a receipt or the other way round.
+   */
+  public String sign(byte[] payload, String type) {
     ReceiptKey key = keys.signingKey();
     JsonWebSignature jws = new JsonWebSignature();
     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
     jws.setKeyIdHeaderValue(key.kid());
-    jws.setHeader("typ", "consent-receipt+jws");
+    jws.setHeader("typ", type);
     jws.setPayloadBytes(payload);
     jws.setKey(key.jwk().getPrivateKey());
     try {

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,6 +27,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   /** The running test database, for tests that check rows directly. */
   public static EmbeddedPostgresServer server() {
     return server;
+  }
+
+  /**
+   * A connection as the database's superuser, for tests that tamper with what the application's own
+   * role may not touch (proof of consent) or read the database behind its back.
+   */
+  public static Connection superuser() throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
   }
 
   /** Stops the database, as an outage would; {@link #restart()} brings it back on its port. */
