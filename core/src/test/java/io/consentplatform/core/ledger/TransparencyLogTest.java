@@ -275,6 +275,44 @@ class TransparencyLogTest {
     assertTrue(verification.intact(), String.valueOf(verification.broken()));
     assertEquals(4L, verification.fromCheckpoint());
     assertEquals(5, verification.entries());
+
+    // A second retention, to an odd size: its edge takes a leaf and a subtree of the first one's.
+    superuser(
+        "alter table consent_record disable trigger consent_record_is_append_only",
+        "update consent_record set recorded_at = recorded_at - interval '4000 days' where id in"
+            + " (select record_id from consent_ledger where site_id = "
+            + site
+            + " and seq between 5 and 7)",
+        "alter table consent_record enable trigger consent_record_is_append_only");
+
+    assertEquals(
+        List.of(new Retention.Removal(site, 3, 7)), retention.applyTo(site, Instant.now()));
+    assertEquals(
+        HEX.formatHex(rootOf(grown.subList(0, 7))),
+        proofs.head("log-retention", 7).orElseThrow().rootHash());
+    List<UUID> last = recordIds(site);
+    for (int i = 0; i < last.size(); i++) {
+      InclusionProof proof = proofs.inclusion("log-retention", last.get(i));
+      assertEquals(7 + i, proof.leafIndex());
+      assertTrue(
+          MerkleTree.verifyInclusion(
+              7 + i,
+              9,
+              MerkleTree.leafHash(grown.get(7 + i)),
+              bytes(proof.auditPath()),
+              rootOf(grown)));
+    }
+    assertTrue(
+        MerkleTree.verifyConsistency(
+            7,
+            9,
+            bytes(proofs.consistency("log-retention", 7, 9).proof()),
+            rootOf(grown.subList(0, 7)),
+            rootOf(grown)));
+    Verification rest = verify(site);
+    assertTrue(rest.intact(), String.valueOf(rest.broken()));
+    assertEquals(7L, rest.fromCheckpoint());
+    assertEquals(2, rest.entries());
   }
 
   @Test
