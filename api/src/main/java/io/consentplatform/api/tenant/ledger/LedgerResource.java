@@ -26,10 +26,11 @@ public class LedgerResource {
   }
 
   /**
-   * Walks the site's hash chain and recomputes every link from the records as they are now. {@code
-   * intact} is false and {@code broken} names the first link that does not hold when a record or an
-   * entry was changed, removed or slipped in; {@code pending} records are not sealed yet (about a
-   * second after their recording).
+   * Walks the site's whole log and recomputes its Merkle tree from the records as they are now.
+   * {@code intact} is false and {@code broken} names the first thing that does not hold when a
+   * record, an entry or a stored node was changed, removed or slipped in, the tail was truncated or
+   * a signed head does not match the log or the published keys; {@code pending} records are not
+   * sealed yet (about a second after their recording).
    */
   @GET
   @Path("/verify")
