@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 /**
  * A visitor's rights over their data, exercised by the tenant: every record kept under their
  * visitor id, and its erasure. Erased records leave their ledger entries (digests, nothing
- * readable) and a line saying they were erased, so that the site's chain still verifies.
+ * readable), hence their leaves in the site's tree, and a line saying they were erased, so that the
+ * tree still verifies and every other record's proof still holds.
  */
 @ApplicationScoped
 @TenantScoped
@@ -47,10 +48,12 @@ public class VisitorData {
 
   private final DataSource dataSource;
   private final Audit audit;
+  private final LedgerSealer sealer;
 
-  public VisitorData(DataSource dataSource, Audit audit) {
+  public VisitorData(DataSource dataSource, Audit audit, LedgerSealer sealer) {
     this.dataSource = dataSource;
     this.audit = audit;
+    this.sealer = sealer;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -103,7 +106,7 @@ public class VisitorData {
     // The connection takes part in the transaction: everything below commits or rolls back at once.
     try (Connection connection = dataSource.getConnection()) {
       // Their records must be in the chain before they go: the entries are what stays.
-      LedgerSealer.sealEverything(connection, siteId);
+      sealer.sealEverything(connection, siteId);
       try (PreparedStatement mark =
           connection.prepareStatement(
               "insert into consent_erasure (record_id, site_id, visitor_hash, erased_at,"
