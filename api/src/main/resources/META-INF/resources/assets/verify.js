@@ -296,10 +296,11 @@
 
   /**
    * Checks a proof document (the answer of /v1/sites/{key}/consents/{id}/proof) step by step;
-   * {@code receipt} is the one the person holds (the document's own when absent). Each step is
-   * reported to {@code report(name, passed, detail)}; answers whether every step passed.
+   * {@code receipt} is the one the person holds (the document's own when absent), {@code kept} a
+   * head they kept earlier, if any, whose consistency proof {@code consistencyOf(from, to)} fetches.
+   * Each step is reported to {@code report(name, passed, detail)}; answers whether all passed.
    */
-  async function verifyProof(proof, jwks, report, receipt) {
+  async function verifyProof(proof, jwks, report, receipt, kept, consistencyOf) {
     var held = receipt || proof.receipt;
     var results = [];
     async function step(name, check) {
@@ -358,7 +359,43 @@
       var signed = await checkHead(proof.head || {}, held.site, jwks);
       return "signed " + new Date(signed.timestamp).toISOString();
     });
+    if (kept) {
+      await step("consistency", function () {
+        return checkGrowth(kept, head, held.site, jwks, consistencyOf);
+      });
+    }
     return results.every(Boolean);
+  }
+
+  /**
+   * A head kept from an earlier check, and the proof that the current head extends it: a log that
+   * was truncated or rewritten since cannot produce one.
+   */
+  async function checkGrowth(kept, current, site, jwks, consistencyOf) {
+    var earlier = await checkHead(kept, site, jwks);
+    var from = earlier.treeSize;
+    var to = current.treeSize;
+    if (from > to) {
+      throw new Error("the log had " + from + " records and now has " + to);
+    }
+    if (from === to) {
+      if (earlier.rootHash !== current.rootHash) {
+        throw new Error("two different logs of " + to + " records");
+      }
+      return "the same head";
+    }
+    var answer = await consistencyOf(from, to);
+    var grown = await verifyConsistency(
+      from,
+      to,
+      (answer.proof || []).map(hexToBytes),
+      hexToBytes(earlier.rootHash),
+      hexToBytes(current.rootHash)
+    );
+    if (!grown) {
+      throw new Error("the log of " + to + " records does not extend the one of " + from);
+    }
+    return "from " + from + " to " + to + " records, " + answer.proof.length + " hashes";
   }
 
   window.ConsentProof = {
@@ -370,6 +407,7 @@
     verifyConsistency: verifyConsistency,
     verifyJws: verifyJws,
     verifyProof: verifyProof,
+    checkGrowth: checkGrowth,
   };
 
   // The page itself: a receipt pasted, or named in the address (#siteKey/consentId).
@@ -378,6 +416,8 @@
     return;
   }
   var input = document.getElementById("receipt");
+  var keptInput = document.getElementById("kept-head");
+  var currentHead = document.getElementById("current-head");
   var steps = document.getElementById("steps");
   var outcome = document.getElementById("outcome");
 
@@ -389,17 +429,21 @@
     });
     outcome.textContent = "";
     outcome.className = "";
+    currentHead.textContent = "";
+    document.getElementById("step-consistency").hidden = true;
   }
 
   function report(name, passed, detail) {
     var li = document.getElementById("step-" + name);
+    li.hidden = false;
     li.className = passed ? "passed" : "failed";
     li.querySelector(".state").textContent = steps.dataset[passed ? "passed" : "failed"];
     li.querySelector(".detail").textContent = detail;
   }
 
   async function fetchJson(path) {
-    var answer = await fetch(path, { headers: { Accept: "application/json" } });
+    // No Accept header of our own: the key set answers as application/jwk-set+json.
+    var answer = await fetch(path);
     if (!answer.ok) {
       var problem = {};
       try {
@@ -433,7 +477,15 @@
         proof = await fetchJson(proofPath(receipt.site, receipt.consentId));
       }
       var jwks = await fetchJson("/.well-known/jwks.json");
-      var ok = await verifyProof(proof, jwks, report, receipt);
+      var kept = keptInput.value.trim() ? JSON.parse(keptInput.value) : null;
+      var site = receipt.site;
+      var ok = await verifyProof(proof, jwks, report, receipt, kept, function (from, to) {
+        return fetchJson(
+          "/v1/sites/" + encodeURIComponent(site) + "/ledger/consistency?from=" + from + "&to=" + to
+        );
+      });
+      // The head to keep for a later check: a log that shrinks or changes would then be caught.
+      currentHead.textContent = JSON.stringify(proof.head);
       outcome.className = ok ? "passed" : "failed";
       outcome.textContent = steps.dataset[ok ? "allPassed" : "someFailed"];
     } catch (e) {

@@ -24,6 +24,14 @@ public interface VerifyMessages {
 
   String stepHead();
 
+  String keptHeadLabel();
+
+  String stepConsistency();
+
+  String keepTitle();
+
+  String keepText();
+
   String passed();
 
   String failed();
