@@ -6,14 +6,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentMethod;
+import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.ledger.LedgerSealer;
+import io.consentplatform.core.ledger.VisitorData;
 import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.site.Site;
+import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,6 +44,7 @@ class ProofEndpointsTest {
   @Inject PolicyService policies;
   @Inject ConsentService consents;
   @Inject LedgerSealer sealer;
+  @Inject VisitorData visitors;
 
   @Test
   void shouldAnswerNotSealedYetUntilTheSealerHasPassed() throws Exception {
@@ -179,6 +186,33 @@ class ProofEndpointsTest {
         .then()
         .statusCode(200)
         .header("Access-Control-Allow-Origin", "https://proof-other.example");
+  }
+
+  @Test
+  void shouldForgetAnErasedDecisionAndKeepProvingTheOthers() throws Exception {
+    long site = SiteFixture.create("proof-erased");
+    policies.publish(site, "test");
+    List<UUID> ids = sealedRound(site, "proof-erased", 3, 3);
+    String root = given().get("/v1/sites/proof-erased/ledger/head").path("rootHash");
+    ConsentRecord erased =
+        QuarkusTransaction.requiringNew().call(() -> ConsentRecord.findById(ids.get(1)));
+    long tenant = QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(site).tenant.id);
+
+    visitors.erase(new Caller(tenant, "proof-test", Role.OWNER), site, erased.visitorId);
+
+    given()
+        .get("/v1/sites/proof-erased/consents/" + ids.get(1) + "/proof")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    // Its leaf stays: the others' proofs still lead to the same signed root.
+    for (UUID kept : List.of(ids.get(0), ids.get(2))) {
+      given()
+          .get("/v1/sites/proof-erased/consents/" + kept + "/proof")
+          .then()
+          .statusCode(200)
+          .body("head.rootHash", org.hamcrest.Matchers.is(root));
+    }
   }
 
   @Test
