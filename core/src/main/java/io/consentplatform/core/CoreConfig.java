@@ -141,7 +141,7 @@ public interface CoreConfig {
   }
 
   interface Ledger {
-    /** How often decisions are sealed into their site's hash chain. */
+    /** How often decisions are sealed into their site's log (a signed tree head per batch). */
     @WithDefault("1s")
     Duration sealInterval();
   }

@@ -213,39 +213,44 @@ public class LedgerSealer {
       Connection connection, long siteId, Frontier frontier, List<HashedNode> completed)
       throws SQLException {
     List<UUID> ids = new ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
+    List<Long> seqs = new ArrayList<>();
+    List<String> digests = new ArrayList<>();
     try (PreparedStatement pending =
-            connection.prepareStatement(
-                "select "
-                    + RecordDigest.COLUMNS
-                    + " from consent_ledger_pending p"
-                    + " join consent_record r on r.id = p.record_id"
-                    + " join policy_version v on v.id = r.policy_version_id"
-                    + " where p.site_id = ? order by r.recorded_at, r.id limit "
-                    + BATCH);
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into consent_ledger (site_id, seq, record_id, record_digest, sealed_at)"
-                    + " values (?, ?, ?, ?, ?)")) {
+        connection.prepareStatement(
+            "select "
+                + RecordDigest.COLUMNS
+                + " from (select record_id from consent_ledger_pending where site_id = ?"
+                + " order by recorded_at, record_id limit "
+                + BATCH
+                + ") p join consent_record r on r.id = p.record_id"
+                + " join policy_version v on v.id = r.policy_version_id"
+                + " order by r.recorded_at, r.id")) {
       pending.setLong(1, siteId);
       try (ResultSet rows = pending.executeQuery()) {
         while (rows.next()) {
-          UUID id = rows.getObject(1, UUID.class);
           String digest = RecordDigest.of(rows, 1);
-          insert.setLong(1, siteId);
-          insert.setLong(2, frontier.size() + 1);
-          insert.setObject(3, id);
-          insert.setString(4, digest);
-          insert.setTimestamp(5, now);
-          insert.addBatch();
-          ids.add(id);
+          ids.add(rows.getObject(1, UUID.class));
+          seqs.add(frontier.size() + 1);
+          digests.add(digest);
           completed.addAll(frontier.append(TreeStore.leaf(digest)));
         }
       }
-      if (ids.isEmpty()) {
-        return 0;
-      }
-      insert.executeBatch();
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    // One statement per batch rather than a row per round trip.
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into consent_ledger (site_id, seq, record_id, record_digest, sealed_at)"
+                + " select ?, seq, record_id, record_digest, ? from"
+                + " unnest(?::bigint[], ?::uuid[], ?::text[]) as e (seq, record_id, record_digest)")) {
+      insert.setLong(1, siteId);
+      insert.setTimestamp(2, Timestamp.from(Instant.now()));
+      insert.setArray(3, connection.createArrayOf("bigint", seqs.toArray()));
+      insert.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
+      insert.setArray(5, connection.createArrayOf("text", digests.toArray()));
+      insert.executeUpdate();
     }
     try (PreparedStatement done =
         connection.prepareStatement(

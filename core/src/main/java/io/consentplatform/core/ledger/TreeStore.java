@@ -191,27 +191,32 @@ final class TreeStore {
     return hashes;
   }
 
-  /** Keeps the perfect subtrees of two leaves or more that sealing completed. */
+  /** Keeps the perfect subtrees of two leaves or more that sealing completed, in one statement. */
   static void insert(Connection connection, long siteId, List<HashedNode> completed)
       throws SQLException {
+    List<Integer> levels = new ArrayList<>();
+    List<Long> indexes = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    for (HashedNode node : completed) {
+      if (node.node().level() > 0) {
+        levels.add(node.node().level());
+        indexes.add(node.node().index());
+        hashes.add(HEX.formatHex(node.hash()));
+      }
+    }
+    if (levels.isEmpty()) {
+      return;
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into consent_ledger_node (site_id, level, idx, hash) values (?, ?, ?, ?)")) {
-      int rows = 0;
-      for (HashedNode node : completed) {
-        if (node.node().level() == 0) {
-          continue;
-        }
-        insert.setLong(1, siteId);
-        insert.setInt(2, node.node().level());
-        insert.setLong(3, node.node().index());
-        insert.setBytes(4, node.hash());
-        insert.addBatch();
-        rows++;
-      }
-      if (rows > 0) {
-        insert.executeBatch();
-      }
+            "insert into consent_ledger_node (site_id, level, idx, hash)"
+                + " select ?, level, idx, decode(hash, 'hex')"
+                + " from unnest(?::smallint[], ?::bigint[], ?::text[]) as n (level, idx, hash)")) {
+      insert.setLong(1, siteId);
+      insert.setArray(2, connection.createArrayOf("smallint", levels.toArray()));
+      insert.setArray(3, connection.createArrayOf("bigint", indexes.toArray()));
+      insert.setArray(4, connection.createArrayOf("text", hashes.toArray()));
+      insert.executeUpdate();
     }
   }
 }
