@@ -11,6 +11,9 @@ import java.util.UUID;
  * The proof of one decision: which version of which site's policy, what was chosen, how and when.
  * Addresses and browsers are not part of it.
  *
+ * @param recordDigest once the decision is sealed into the site's log, its record digest (hex): the
+ *     input of its leaf, so that the signature binds the decision to its place in the log
+ * @param verify where a person checks this receipt in their own browser ({@code /verify#site/id})
  * @param signature compact JWS (EdDSA) whose payload is this receipt's JSON without the signature;
  *     the keys are at {@code /.well-known/jwks.json}
  */
@@ -25,6 +28,8 @@ public record ConsentReceipt(
     String language,
     boolean gpc,
     Instant recordedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String recordDigest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String verify,
     @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {
 
   /** The version consented to, and the hash of its published content. */
@@ -46,7 +51,27 @@ public record ConsentReceipt(
         decision.language(),
         decision.gpc(),
         decision.recordedAt(),
+        null,
+        null,
         null);
+  }
+
+  /** This receipt naming its leaf (when sealed) and the page that verifies it. */
+  ConsentReceipt withProof(String digest, String verifyAddress) {
+    return new ConsentReceipt(
+        consentId,
+        site,
+        visitorId,
+        policyVersion,
+        action,
+        method,
+        choices,
+        language,
+        gpc,
+        recordedAt,
+        digest,
+        verifyAddress,
+        signature);
   }
 
   ConsentReceipt signedWith(String jws) {
@@ -61,6 +86,8 @@ public record ConsentReceipt(
         language,
         gpc,
         recordedAt,
+        recordDigest,
+        verify,
         jws);
   }
 }

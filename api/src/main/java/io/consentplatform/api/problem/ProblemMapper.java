@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.consentplatform.api.abuse.TooManyRequests;
 import io.consentplatform.api.problem.Problem.FieldError;
+import io.consentplatform.api.proof.NotSealedYet;
 import io.consentplatform.core.db.DatabaseUnavailable;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
@@ -74,6 +75,14 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<String> conflict(Conflict e) {
     return answer(Problem.of(Status.CONFLICT, e.getMessage()));
+  }
+
+  /** A proof of a decision the sealer has not reached yet: there will be one in a second. */
+  @ServerExceptionMapper
+  public RestResponse<String> notSealedYet(NotSealedYet e) {
+    RestResponse<String> answer = answer(Problem.of(Status.CONFLICT, e.getMessage()));
+    answer.getHeaders().add("Retry-After", String.valueOf(NotSealedYet.RETRY_AFTER_SECONDS));
+    return answer;
   }
 
   @ServerExceptionMapper

@@ -19,6 +19,14 @@ public class PublicHeaders {
       "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none';"
           + " form-action 'none'; frame-ancestors *";
 
+  /**
+   * The {@code /verify} page runs its own script, which reads the proof and the keys from this
+   * origin; nobody may frame it, so that nobody can dress a failed check up as a passed one.
+   */
+  static final String VERIFY_POLICY =
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self';"
+          + " img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
   /** JSON and scripts never need to load anything, nor to be framed. */
   static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -27,11 +35,15 @@ public class PublicHeaders {
       ContainerRequestContext request,
       ContainerResponseContext answer,
       HttpServerResponse response) {
-    if (request.getUriInfo().getPath().startsWith("/admin")) {
+    String path = request.getUriInfo().getPath();
+    if (path.startsWith("/admin")) {
       return;
     }
     MediaType type = answer.getMediaType();
     addTo(response.headers(), type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE));
+    if ("/verify".equals(path)) {
+      response.headers().set("Content-Security-Policy", VERIFY_POLICY);
+    }
   }
 
   /** The headers themselves, for routes answered outside the REST layer too. */

@@ -222,6 +222,10 @@ class FuzzTest {
               "/v1/sites/" + segment + "/banner.js",
               "/v1/sites/fuzz-site/consents/" + segment,
               "/v1/sites/fuzz-site/consents/" + segment + "/status?category=" + segment,
+              "/v1/sites/fuzz-site/consents/" + segment + "/proof",
+              "/v1/sites/" + segment + "/ledger/head?size=" + segment,
+              "/v1/sites/" + segment + "/ledger/heads?before=" + segment + "&limit=" + segment,
+              "/v1/sites/fuzz-site/ledger/consistency?from=" + segment + "&to=" + segment,
               "/v1/tenant/sites/" + segment,
               "/v1/tenant/sites/" + site + "/cookies/" + segment,
               "/v1/tenant/sites/" + site + "/versions/" + segment,
@@ -319,7 +323,14 @@ class FuzzTest {
           statuses,
           false);
       check("impression of " + key, key, visitor().post(base + "/impressions"), statuses, false);
-      count += 5;
+      check("head of " + key, key, visitor().get(base + "/ledger/head"), statuses, false);
+      check(
+          "proof of " + key,
+          key,
+          visitor().get(base + "/consents/6f1c1b3e-0c7a-4d3e-9a55-2f4d8e1b7c10/proof"),
+          statuses,
+          false);
+      count += 7;
     }
     return count;
   }
