@@ -99,8 +99,12 @@ public class ConsentPlatformMain {
               + " data in %s",
           database.port(), dataDir.toAbsolutePath().normalize());
       System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-      System.setProperty("quarkus.datasource.username", database.username());
-      System.setProperty("quarkus.datasource.password", database.password());
+      // The application runs as a role that cannot change proof of consent; migrations as the
+      // owner of the schema (docs/deploy.md, Database roles).
+      System.setProperty("quarkus.datasource.username", EmbeddedPostgresServer.RUNTIME);
+      System.setProperty("quarkus.datasource.password", database.runtimePassword());
+      System.setProperty("quarkus.flyway.username", EmbeddedPostgresServer.OWNER);
+      System.setProperty("quarkus.flyway.password", database.ownerPassword());
       System.setProperty(EMBEDDED, "true");
       if (config.getOptionalValue(DEMO, Boolean.class).isEmpty()) {
         // The newcomer's laptop: the demo shows what the platform does. On any other database it

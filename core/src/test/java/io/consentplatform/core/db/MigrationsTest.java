@@ -34,6 +34,7 @@ class MigrationsTest {
             .dataSource(
                 url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
+            .placeholders(PostgresResource.migrationPlaceholders())
             .load();
 
     MigrateResult first = flyway.migrate();
@@ -83,6 +84,7 @@ class MigrationsTest {
                         PostgresResource.server().username(),
                         PostgresResource.server().password())
                     .locations("classpath:db/migration")
+                    .placeholders(PostgresResource.migrationPlaceholders())
                     .load()
                     .info()
                     .all())
@@ -93,6 +95,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(before)
         .load()
         .migrate();
@@ -111,6 +114,7 @@ class MigrationsTest {
             .dataSource(
                 url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
+            .placeholders(PostgresResource.migrationPlaceholders())
             .load()
             .migrate();
 
@@ -149,6 +153,7 @@ class MigrationsTest {
                         PostgresResource.server().username(),
                         PostgresResource.server().password())
                     .locations("classpath:db/migration")
+                    .placeholders(PostgresResource.migrationPlaceholders())
                     .load()
                     .info()
                     .all())
@@ -159,6 +164,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(beforeRetention)
         .load()
         .migrate();
@@ -201,6 +207,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .load()
         .migrate();
 

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Starts a real, empty PostgreSQL for a test suite and points the application at it. Each suite
- * gets a fresh data directory, so migrations always run against an empty database.
+ * Starts a real, empty PostgreSQL for a test suite and points the application at it as production
+ * runs: connected as the runtime role, migrated as the owner role. Each suite gets a fresh data
+ * directory, so migrations always run against an empty database.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +36,17 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
    */
   public static Connection superuser() throws SQLException {
     return DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+  }
+
+  /** A connection as the application's own runtime role, to show what it may not do. */
+  public static Connection runtimeRole() throws SQLException {
+    return DriverManager.getConnection(
+        server.jdbcUrl(), EmbeddedPostgresServer.RUNTIME, server.runtimePassword());
+  }
+
+  /** The placeholders migrations need, for tests that run Flyway themselves. */
+  public static Map<String, String> migrationPlaceholders() {
+    return Map.of("runtime_role", EmbeddedPostgresServer.RUNTIME);
   }
 
   /** Stops the database, as an outage would; {@link #restart()} brings it back on its port. */
@@ -58,8 +70,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     server = EmbeddedPostgresServer.start(data, 0, true);
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(),
-        "quarkus.datasource.username", server.username(),
-        "quarkus.datasource.password", server.password(),
+        "quarkus.datasource.username", EmbeddedPostgresServer.RUNTIME,
+        "quarkus.datasource.password", server.runtimePassword(),
+        "quarkus.flyway.username", EmbeddedPostgresServer.OWNER,
+        "quarkus.flyway.password", server.ownerPassword(),
+        // Generated secrets (a receipt key) go where the database's files are, not into the module.
+        "consent.embedded-db.data-dir", data.toString(),
         // The suites' fixtures are the demo site, which an external database gets only when asked.
         "consent.demo.enabled", "true");
   }
