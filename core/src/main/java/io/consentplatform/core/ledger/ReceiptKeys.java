@@ -4,6 +4,7 @@ import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DataDirectorySecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,10 +63,18 @@ public class ReceiptKeys {
       this.signingKey = ReceiptKey.configured(privateKey.get(), publicKey.get());
     } else {
       Path directory = dataDirectory.toAbsolutePath().normalize();
-      this.signingKey =
-          ReceiptKey.fromStoredPair(
-              DataDirectorySecrets.readOrCreate(
-                  directory, KEY_FILE, () -> ReceiptKey.generated().storedPair()));
+      try {
+        this.signingKey =
+            ReceiptKey.fromStoredPair(
+                DataDirectorySecrets.readOrCreate(
+                    directory, KEY_FILE, () -> ReceiptKey.generated().storedPair()));
+      } catch (UncheckedIOException e) {
+        throw new IllegalStateException(
+            "No receipt key is configured and none can be kept in "
+                + directory
+                + ": set consent.receipts.private-key and public-key",
+            e);
+      }
       LOG.warnf(
           "Receipts and tree heads are signed with a key generated once and kept in %s: fine for a"
               + " laptop, not for production, where consent.receipts.private-key and public-key"
