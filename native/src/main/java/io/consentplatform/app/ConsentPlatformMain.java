@@ -66,7 +66,8 @@ public class ConsentPlatformMain {
       // the native executable, made for containers, does not carry.
       System.err.println(
           "The native executable needs an external PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL,"
-              + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
+              + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (the runtime role),"
+              + " QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD (the owner role).");
       System.exit(1);
     }
     runOnEmbeddedDatabase(config, args);

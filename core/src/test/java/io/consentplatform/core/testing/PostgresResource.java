@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 
 /**
  * Starts a real, empty PostgreSQL for a test suite and points the application at it as production
@@ -57,6 +61,37 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   /** Starts the stopped database again, with the same data on the same port. */
   public static synchronized void restart() {
     server = EmbeddedPostgresServer.start(data, server.port(), true);
+  }
+
+  /**
+   * Loses the test database and restores {@code backup} on a fresh server in its place, as an
+   * operator would: same port, the platform's roles with the passwords the application was given,
+   * the schema migrated by the owner to the same version, then the data restored by the superuser.
+   */
+  public static synchronized void restoreOnFreshServer(LogicalBackup backup) throws Exception {
+    int port = server.port();
+    Path earlier = data;
+    server.close();
+    data = earlier.resolveSibling(earlier.getFileName() + "-restored");
+    server = EmbeddedPostgresServer.start(data, port, true);
+    for (String role : List.of(EmbeddedPostgresServer.OWNER, EmbeddedPostgresServer.RUNTIME)) {
+      Path kept = earlier.resolve(role + ".password");
+      Files.copy(kept, data.resolve(role + ".password"), StandardCopyOption.REPLACE_EXISTING);
+      try (Connection connection = superuser();
+          Statement statement = connection.createStatement()) {
+        statement.execute(
+            "alter role " + role + " password '" + Files.readString(kept).strip() + "'");
+      }
+    }
+    Flyway.configure()
+        .dataSource(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, server.ownerPassword())
+        .locations("classpath:db/migration")
+        .placeholders(migrationPlaceholders())
+        .load()
+        .migrate();
+    try (Connection connection = superuser()) {
+      backup.restoreInto(connection);
+    }
   }
 
   @Override
