@@ -63,8 +63,9 @@ do $$
 declare
     t text;
 begin
-    foreach t in array array['consent_record', 'consent_ledger', 'consent_ledger_checkpoint',
-                             'consent_erasure', 'policy_version'] loop
+    foreach t in array array['consent_record', 'consent_ledger', 'consent_ledger_node',
+                             'consent_ledger_head', 'consent_ledger_checkpoint', 'consent_erasure',
+                             'policy_version'] loop
         execute format('revoke update, delete, truncate on %I from %I, consent_tenant', t, '${runtime_role}');
     end loop;
 end;
@@ -109,7 +110,8 @@ begin
 end;
 $$;
 
--- Retention: removes a site's records, erasure marks and ledger entries up to p_through_seq, once a
+-- Retention: removes a site's records, erasure marks, ledger entries and the tree's nodes within
+-- the first p_through_seq leaves, once a
 -- checkpoint at that entry keeps where verification of the rest starts, and only if every record
 -- removed is past its tenant's retention period by the database's clock (an hour of leeway for an
 -- application server whose clock runs ahead).
@@ -143,6 +145,10 @@ begin
         (select record_id from consent_ledger where site_id = p_site_id and seq <= p_through_seq);
     delete from consent_ledger where site_id = p_site_id and seq <= p_through_seq;
     get diagnostics removed = row_count;
+    -- The tree's nodes that lie wholly inside the removed prefix: the checkpoint's frontier stands
+    -- for them.
+    delete from consent_ledger_node
+        where site_id = p_site_id and (idx + 1) << level <= p_through_seq;
     perform set_config('consent.deletion', '', true);
     return removed;
 end;

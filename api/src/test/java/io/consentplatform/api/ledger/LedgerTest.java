@@ -44,7 +44,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** Proof that cannot be altered unseen: the hash chain of each site, and signed receipts. */
+/** Proof that cannot be altered unseen: the Merkle tree log of each site, and signed receipts. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OidcServer.class)
@@ -122,7 +122,7 @@ class LedgerTest {
     assertEquals(
         "the entry was altered", verify(rewritten, "ledger-rewritten").getString("broken.problem"));
     assertEquals(
-        "a record is outside the chain",
+        "a record is outside the log",
         verify(slipped, "ledger-slipped").getString("broken.problem"));
   }
 
@@ -385,10 +385,7 @@ class LedgerTest {
     }
   }
 
-  /**
-   * Statements run as someone with direct access to the database would: its superuser, since the
-   * application's own role may not change proof of consent.
-   */
+  /** Statements run as someone with the database superuser's password would. */
   private void sql(String... statements) throws Exception {
     try (Connection connection = PostgresResource.superuser();
         Statement statement = connection.createStatement()) {

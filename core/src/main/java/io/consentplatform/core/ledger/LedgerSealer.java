@@ -2,6 +2,8 @@ package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.Timers;
+import io.consentplatform.core.ledger.MerkleTree.Frontier;
+import io.consentplatform.core.ledger.MerkleTree.HashedNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +23,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Seals recorded decisions into their site's hash chain, shortly after they are committed.
- * Recording a decision only inserts (the database queues the record for sealing in the same
- * transaction), so visitors never wait for the chain; each site's chain is extended by one instance
- * at a time (an advisory lock), in batches.
+ * Seals recorded decisions into their site's Merkle tree log, shortly after they are committed, and
+ * signs a tree head after each batch. Recording a decision only inserts (the database queues the
+ * record for sealing in the same transaction), so visitors never wait for the tree; each site's
+ * tree is extended by one instance at a time (an advisory lock), in batches.
  */
 @ApplicationScoped
 public class LedgerSealer {
@@ -36,13 +38,27 @@ public class LedgerSealer {
 
   private static final int BATCH = 2000;
 
+  /**
+   * Sites whose ledger holds entries the tree does not cover yet: after an upgrade from the hash
+   * chain, the first round builds their trees.
+   */
+  private static final String BEHIND =
+      "select s.id from site s where coalesce((select max(seq) from consent_ledger"
+          + " where site_id = s.id), 0) > greatest((select max(tree_size) from consent_ledger_head"
+          + " where site_id = s.id), (select max(seq) from consent_ledger_checkpoint"
+          + " where site_id = s.id), 0)"
+          + " union select site_id from consent_ledger_pending";
+
   private final DataSource dataSource;
+  private final ReceiptSigner signer;
   private final long intervalMillis;
+  private volatile boolean caughtUp;
   private ScheduledExecutorService timer;
   private boolean failing;
 
-  public LedgerSealer(DataSource dataSource, CoreConfig config) {
+  public LedgerSealer(DataSource dataSource, CoreConfig config, ReceiptSigner signer) {
     this.dataSource = dataSource;
+    this.signer = signer;
     this.intervalMillis = config.ledger().sealInterval().toMillis();
   }
 
@@ -77,7 +93,8 @@ public class LedgerSealer {
     List<Long> sites = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
-            connection.prepareStatement("select distinct site_id from consent_ledger_pending");
+            connection.prepareStatement(
+                caughtUp ? "select distinct site_id from consent_ledger_pending" : BEHIND);
         ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         sites.add(rows.getLong(1));
@@ -89,12 +106,16 @@ public class LedgerSealer {
       do {
         batch = seal(site);
         sealed += batch;
-      } while (batch == BATCH);
+      } while (batch >= BATCH);
     }
+    caughtUp = true;
     return sealed;
   }
 
-  /** Seals one batch of one site's queued records; 0 when another instance is sealing it. */
+  /**
+   * Seals one batch of one site's queued records (after the leaves of entries sealed before the
+   * tree, on an upgraded installation); 0 when another instance is sealing it.
+   */
   public int seal(long siteId) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -109,7 +130,7 @@ public class LedgerSealer {
     }
   }
 
-  private static int sealBatch(Connection connection, long siteId) throws SQLException {
+  private int sealBatch(Connection connection, long siteId) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
       lock.setInt(1, LOCK_CLASS);
@@ -125,23 +146,72 @@ public class LedgerSealer {
   }
 
   /**
-   * Takes the site's chain for the rest of the transaction (waiting for a sealer that holds it) and
-   * seals everything queued: erasure and retention start from a fully sealed chain.
+   * Takes the site's tree for the rest of the transaction (waiting for a sealer that holds it) and
+   * seals everything queued: erasure and retention start from a fully sealed tree.
    */
-  static void sealEverything(Connection connection, long siteId) throws SQLException {
+  void sealEverything(Connection connection, long siteId) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
       lock.setInt(1, LOCK_CLASS);
       lock.setInt(2, (int) siteId);
       lock.execute();
     }
-    while (sealLocked(connection, siteId) == BATCH) {
+    while (sealLocked(connection, siteId) >= BATCH) {
       // a backlog larger than one batch: keep going
     }
   }
 
-  private static int sealLocked(Connection connection, long siteId) throws SQLException {
-    ChainHead head = ChainHead.of(connection, siteId);
+  /**
+   * One batch: the leaves of entries sealed before the tree existed (an upgraded installation)
+   * first, else queued records as new entries; then their subtrees and a signed head.
+   */
+  private int sealLocked(Connection connection, long siteId) throws SQLException {
+    long treeSize = TreeStore.treeSize(connection, siteId);
+    Frontier frontier = TreeStore.frontier(connection, siteId, treeSize);
+    List<HashedNode> completed = new ArrayList<>();
+    int batch = 0;
+    if (TreeStore.ledgerSize(connection, siteId) > treeSize) {
+      batch = catchUp(connection, siteId, frontier, completed);
+    }
+    if (batch < BATCH) {
+      batch += sealQueued(connection, siteId, frontier, completed);
+    }
+    if (batch > 0) {
+      TreeStore.insert(connection, siteId, completed);
+      signHead(connection, siteId, frontier.size(), frontier.root());
+    }
+    return batch;
+  }
+
+  /** Grows the tree over entries that are already in the ledger, in their order. */
+  private static int catchUp(
+      Connection connection, long siteId, Frontier frontier, List<HashedNode> completed)
+      throws SQLException {
+    int leaves = 0;
+    try (PreparedStatement entries =
+        connection.prepareStatement(
+            "select seq, record_digest from consent_ledger where site_id = ? and seq > ?"
+                + " order by seq limit "
+                + BATCH)) {
+      entries.setLong(1, siteId);
+      entries.setLong(2, frontier.size());
+      try (ResultSet row = entries.executeQuery()) {
+        while (row.next()) {
+          if (row.getLong(1) != frontier.size() + 1) {
+            throw new IllegalStateException(
+                "Entry " + (frontier.size() + 1) + " of site " + siteId + " is missing");
+          }
+          completed.addAll(frontier.append(TreeStore.leaf(row.getString(2))));
+          leaves++;
+        }
+      }
+    }
+    return leaves;
+  }
+
+  private static int sealQueued(
+      Connection connection, long siteId, Frontier frontier, List<HashedNode> completed)
+      throws SQLException {
     List<UUID> ids = new ArrayList<>();
     Timestamp now = Timestamp.from(Instant.now());
     try (PreparedStatement pending =
@@ -155,28 +225,21 @@ public class LedgerSealer {
                     + BATCH);
         PreparedStatement insert =
             connection.prepareStatement(
-                "insert into consent_ledger"
-                    + " (site_id, seq, record_id, record_digest, prev_hash, hash, sealed_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into consent_ledger (site_id, seq, record_id, record_digest, sealed_at)"
+                    + " values (?, ?, ?, ?, ?)")) {
       pending.setLong(1, siteId);
-      long seq = head.seq();
-      String previous = head.hash();
       try (ResultSet rows = pending.executeQuery()) {
         while (rows.next()) {
           UUID id = rows.getObject(1, UUID.class);
           String digest = RecordDigest.of(rows, 1);
-          String hash = Hashes.link(previous, digest);
-          seq++;
           insert.setLong(1, siteId);
-          insert.setLong(2, seq);
+          insert.setLong(2, frontier.size() + 1);
           insert.setObject(3, id);
           insert.setString(4, digest);
-          insert.setString(5, previous);
-          insert.setString(6, hash);
-          insert.setTimestamp(7, now);
+          insert.setTimestamp(5, now);
           insert.addBatch();
           ids.add(id);
-          previous = hash;
+          completed.addAll(frontier.append(TreeStore.leaf(digest)));
         }
       }
       if (ids.isEmpty()) {
@@ -191,5 +254,23 @@ public class LedgerSealer {
       done.executeUpdate();
     }
     return ids.size();
+  }
+
+  /**
+   * Signs the site's tree of {@code treeSize} leaves with root {@code root}, in the caller's
+   * transaction.
+   */
+  TreeHead signHead(Connection connection, long siteId, long treeSize, byte[] root)
+      throws SQLException {
+    String siteKey;
+    try (PreparedStatement query =
+        connection.prepareStatement("select site_key from site where id = ?")) {
+      query.setLong(1, siteId);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        siteKey = row.getString(1);
+      }
+    }
+    return TreeHeads.sign(connection, signer, siteId, siteKey, treeSize, root);
   }
 }

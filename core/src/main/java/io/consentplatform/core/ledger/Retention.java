@@ -1,6 +1,8 @@
 package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.Timers;
+import io.consentplatform.core.ledger.MerkleTree.Node;
+import io.consentplatform.core.ledger.MerkleTree.Range;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,7 +16,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -22,9 +26,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The only way proof of consent leaves the database besides a visitor's erasure: once a record is
- * older than its tenant's retention period, it goes with the oldest part of its site's chain, and a
- * checkpoint keeps the last removed entry's hash, where verification of the rest starts. An
- * archived site records nothing new, so its proof goes the same way until none is left.
+ * older than its tenant's retention period, it goes with the oldest part of its site's tree, and a
+ * checkpoint keeps the removed prefix's right edge (its frontier) and a signed head of it, where
+ * proofs and verification of the rest start. An archived site records nothing new, so its proof
+ * goes the same way until none is left.
  */
 @ApplicationScoped
 public class Retention {
@@ -35,10 +40,12 @@ public class Retention {
   public record Removal(long siteId, long removed, long checkpointSeq) {}
 
   private final DataSource dataSource;
+  private final LedgerSealer sealer;
   private ScheduledExecutorService timer;
 
-  public Retention(DataSource dataSource) {
+  public Retention(DataSource dataSource, LedgerSealer sealer) {
     this.dataSource = dataSource;
+    this.sealer = sealer;
   }
 
   void onStart(@Observes StartupEvent start) {
@@ -148,42 +155,44 @@ public class Retention {
 
   private Removal expireInTransaction(long siteId, Instant cutoff) {
     try (Connection connection = dataSource.getConnection()) {
-      LedgerSealer.sealEverything(connection, siteId);
+      sealer.sealEverything(connection, siteId);
       long last = lastExpired(connection, siteId, cutoff);
-      ChainHead start = ChainHead.start(connection, siteId);
-      if (last <= start.seq()) {
-        return new Removal(siteId, 0, start.seq());
+      long start = TreeStore.checkpoint(connection, siteId).size();
+      if (last <= start) {
+        return new Removal(siteId, 0, start);
       }
-      String hash;
-      try (PreparedStatement entry =
-          connection.prepareStatement(
-              "select hash from consent_ledger where site_id = ? and seq = ?")) {
-        entry.setLong(1, siteId);
-        entry.setLong(2, last);
-        try (ResultSet row = entry.executeQuery()) {
-          row.next();
-          hash = row.getString(1);
-        }
-      }
+      // The removed prefix's right edge: what proofs of the remaining leaves still need from it.
+      List<Node> edge = MerkleTree.perfectSubtrees(new Range(0, last));
+      Map<Node, byte[]> hashes = TreeStore.hashes(connection, siteId, edge);
+      List<byte[]> frontier = edge.stream().map(hashes::get).toList();
+      byte[] root = MerkleTree.hashOf(frontier);
       try (PreparedStatement checkpoint =
           connection.prepareStatement(
-              "insert into consent_ledger_checkpoint (site_id, seq, hash, removed, created_at)"
-                  + " values (?, ?, ?, ?, ?)")) {
+              "insert into consent_ledger_checkpoint"
+                  + " (site_id, seq, removed, created_at, frontier, root_hash)"
+                  + " values (?, ?, ?, ?, ?, ?)")) {
         checkpoint.setLong(1, siteId);
         checkpoint.setLong(2, last);
-        checkpoint.setString(3, hash);
-        checkpoint.setLong(4, last - start.seq());
-        checkpoint.setTimestamp(5, Timestamp.from(Instant.now()));
+        checkpoint.setLong(3, last - start);
+        checkpoint.setTimestamp(4, Timestamp.from(Instant.now()));
+        checkpoint.setArray(
+            5,
+            connection.createArrayOf(
+                "text", frontier.stream().map(HexFormat.of()::formatHex).toArray()));
+        checkpoint.setString(6, HexFormat.of().formatHex(root));
         checkpoint.executeUpdate();
       }
-      // The application's role may not delete proof: a function owned by the schema's owner does
-      // exactly this (migration V19), once the checkpoint is there and the records are expired.
+      // A signed checkpoint: the head of the removed prefix, from which the rest is proven.
+      sealer.signHead(connection, siteId, last, root);
+      // The application's role may not delete proof: a function owned by the schema's owner makes
+      // exactly retention's deletions (migration V19), each bounded by the site and the checkpoint,
+      // once the checkpoint is there and the records are expired.
       try (PreparedStatement expire = connection.prepareStatement("select consent_expire(?, ?)")) {
         expire.setLong(1, siteId);
         expire.setLong(2, last);
         expire.execute();
       }
-      return new Removal(siteId, last - start.seq(), last);
+      return new Removal(siteId, last - start, last);
     } catch (SQLException e) {
       throw new IllegalStateException("Retention of site " + siteId + " failed", e);
     }

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 /**
  * A visitor's rights over their data, exercised by the tenant: every record kept under their
  * visitor id, and its erasure. Erased records leave their ledger entries (digests, nothing
- * readable) and a line saying they were erased, so that the site's chain still verifies.
+ * readable), hence their leaves in the site's tree, and a line saying they were erased, so that the
+ * tree still verifies and every other record's proof still holds.
  */
 @ApplicationScoped
 @TenantScoped
@@ -46,10 +47,12 @@ public class VisitorData {
 
   private final DataSource dataSource;
   private final Audit audit;
+  private final LedgerSealer sealer;
 
-  public VisitorData(DataSource dataSource, Audit audit) {
+  public VisitorData(DataSource dataSource, Audit audit, LedgerSealer sealer) {
     this.dataSource = dataSource;
     this.audit = audit;
+    this.sealer = sealer;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +105,7 @@ public class VisitorData {
     // The connection takes part in the transaction: everything below commits or rolls back at once.
     try (Connection connection = dataSource.getConnection()) {
       // Their records must be in the chain before they go: the entries are what stays.
-      LedgerSealer.sealEverything(connection, siteId);
+      sealer.sealEverything(connection, siteId);
       // The application's role may not delete proof: a function owned by the schema's owner does
       // exactly this (migration V19), marking the records erased and deleting them.
       try (PreparedStatement erase =

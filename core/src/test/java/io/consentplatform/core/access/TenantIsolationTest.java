@@ -53,6 +53,8 @@ class TenantIsolationTest {
           "consent_ledger",
           "consent_ledger_pending",
           "consent_ledger_checkpoint",
+          "consent_ledger_node",
+          "consent_ledger_head",
           "consent_erasure",
           "one_time_link",
           "refused_origin",

@@ -52,6 +52,8 @@ class MigrationsTest {
             "consent_erasure",
             "consent_ledger",
             "consent_ledger_checkpoint",
+            "consent_ledger_head",
+            "consent_ledger_node",
             "consent_ledger_pending",
             "consent_record",
             "cookie",
