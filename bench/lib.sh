@@ -63,7 +63,12 @@ max_connections = 100
 shared_buffers = 256MB
 CONF
 "${RUN_AS[@]}" taskset -c $SERVER_CPU "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
-"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database consent" >/dev/null
+# The platform's two roles, as production has them (docs/deploy.md, Database roles): the
+# application connects as consent_app, migrations run as consent_owner. The scripts' own psql
+# sessions stay the superuser's.
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -v ON_ERROR_STOP=1 \
+  -c "create role consent_owner login createrole" -c "create role consent_app login" \
+  -c "create database consent owner consent_owner" >/dev/null
 
 # --- the application, pinned, its GC named (pinned to one CPU the JVM would pick Serial silently) --
 GC="${BENCH_GC:--XX:+UseSerialGC}"
@@ -90,7 +95,8 @@ start_app() {
   taskset -c $SERVER_CPU java $GC $JAVA_OPTS $(cds_option) \
     -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
-    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password= \
+    -Dquarkus.datasource.username=consent_app -Dquarkus.datasource.password= \
+    -Dquarkus.flyway.username=consent_owner -Dquarkus.flyway.password= \
     -Dconsent.api.rate-limit-per-minute=2000000000 \
     -Dconsent.api.read-rate-limit-per-minute=2000000000 \
     -Dconsent.api.miss-rate-limit-per-minute=2000000000 \

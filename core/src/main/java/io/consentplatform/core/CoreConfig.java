@@ -147,7 +147,10 @@ public interface CoreConfig {
   }
 
   interface Receipts {
-    /** The Ed25519 private key that signs receipts, base64 PKCS#8 DER; generated per start. */
+    /**
+     * The Ed25519 private key that signs receipts and tree heads, base64 PKCS#8 DER; when unset, a
+     * generated pair is kept in the data directory (laptops only).
+     */
     Optional<String> privateKey();
 
     /** Its public key, base64 X.509 DER; required with the private key. */

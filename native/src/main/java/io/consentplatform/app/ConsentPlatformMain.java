@@ -66,7 +66,8 @@ public class ConsentPlatformMain {
       // the native executable, made for containers, does not carry.
       System.err.println(
           "The native executable needs an external PostgreSQL: set QUARKUS_DATASOURCE_JDBC_URL,"
-              + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
+              + " QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (the runtime role),"
+              + " QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD (the owner role).");
       System.exit(1);
     }
     runOnEmbeddedDatabase(config, args);
@@ -99,8 +100,12 @@ public class ConsentPlatformMain {
               + " data in %s",
           database.port(), dataDir.toAbsolutePath().normalize());
       System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-      System.setProperty("quarkus.datasource.username", database.username());
-      System.setProperty("quarkus.datasource.password", database.password());
+      // The application runs as a role that cannot change proof of consent; migrations as the
+      // owner of the schema (docs/deploy.md, Database roles).
+      System.setProperty("quarkus.datasource.username", EmbeddedPostgresServer.RUNTIME);
+      System.setProperty("quarkus.datasource.password", database.runtimePassword());
+      System.setProperty("quarkus.flyway.username", EmbeddedPostgresServer.OWNER);
+      System.setProperty("quarkus.flyway.password", database.ownerPassword());
       System.setProperty(EMBEDDED, "true");
       if (config.getOptionalValue(DEMO, Boolean.class).isEmpty()) {
         // The newcomer's laptop: the demo shows what the platform does. On any other database it

@@ -17,11 +17,12 @@ final class Records {
 
   private Records() {}
 
-  /** Where a test database listens and its superuser's password. */
-  record Db(int port, String password) {}
+  /** Where a test database listens, its superuser's password and those of the platform's roles. */
+  record Db(int port, String password, String ownerPassword, String runtimePassword) {}
 
   static Db of(EmbeddedPostgresServer server) {
-    return new Db(server.port(), server.password());
+    return new Db(
+        server.port(), server.password(), server.ownerPassword(), server.runtimePassword());
   }
 
   static String jdbcUrl(int dbPort) {
@@ -36,10 +37,15 @@ final class Records {
     return Map.of(
         "quarkus.datasource.jdbc.url",
         jdbcUrl(db.port()),
+        // As production runs: the runtime role, migrations as the owner.
         "quarkus.datasource.username",
-        "postgres",
+        EmbeddedPostgresServer.RUNTIME,
         "quarkus.datasource.password",
-        db.password(),
+        db.runtimePassword(),
+        "quarkus.flyway.username",
+        EmbeddedPostgresServer.OWNER,
+        "quarkus.flyway.password",
+        db.ownerPassword(),
         "consent.api.rate-limit-per-minute",
         "100000000",
         // Their writers decide on the demo site, which an external database gets only when asked.

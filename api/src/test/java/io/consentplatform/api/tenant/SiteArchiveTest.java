@@ -218,7 +218,8 @@ class SiteArchiveTest {
 
   /** Makes the site's records older by {@code days}, as the ledger's own retention test does. */
   private void age(long site, int days) throws Exception {
-    try (Connection connection = dataSource.getConnection();
+    // As the superuser: the application's own role may not change proof of consent.
+    try (Connection connection = PostgresResource.superuser();
         Statement statement = connection.createStatement()) {
       statement.execute("alter table consent_record disable trigger consent_record_is_append_only");
       statement.execute(

@@ -18,11 +18,22 @@ import java.util.Optional;
  * the packaged platform and the database of the test suites. Not for production, where an external
  * PostgreSQL is configured. It listens on loopback only and asks for its superuser's password,
  * generated on the first start and kept in the data directory ({@link SuperuserPassword}).
+ *
+ * <p>It sets up the platform's two roles by itself (see docs/deploy.md for an external server): the
+ * owner, which owns the schema and runs the migrations, and the runtime role the application
+ * connects as, which may read and add proof of consent but never change or remove it. Their
+ * passwords are generated once and kept in the data directory too.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** The database the platform uses inside the server. */
   public static final String DATABASE = "consent";
+
+  /** The role that owns the schema and runs migrations (Flyway's credentials). */
+  public static final String OWNER = "consent_owner";
+
+  /** The role the application connects as: no table is its own. */
+  public static final String RUNTIME = "consent_app";
 
   /**
    * Who may connect once the server runs: a password on every connection, the socket file's
@@ -39,12 +50,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final ParentWatchdog watchdog;
   private final String password;
+  private final Path directory;
 
   private EmbeddedPostgresServer(
-      EmbeddedPostgres postgres, ParentWatchdog watchdog, String password) {
+      EmbeddedPostgres postgres, ParentWatchdog watchdog, String password, Path directory) {
     this.postgres = postgres;
     this.watchdog = watchdog;
     this.password = password;
+    this.directory = directory;
   }
 
   /**
@@ -117,9 +130,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     try {
       // initdb wants an empty directory: the password file is written once the server has run.
       SuperuserPassword.keep(directory, password);
-      server = new EmbeddedPostgresServer(postgres, watchdog, password);
+      server = new EmbeddedPostgresServer(postgres, watchdog, password, directory);
       server.requirePassword(directory);
       server.createDatabaseIfMissing();
+      server.setUpRoles();
     } catch (RuntimeException e) {
       closeQuietly(postgres, watchdog);
       throw e;
@@ -135,7 +149,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
   }
 
-  /** Its superuser, the only role the platform and the tests use. */
+  /** Its superuser: for setting the server up, and for tests that tamper with what it holds. */
   public String username() {
     return "postgres";
   }
@@ -143,6 +157,88 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** The superuser's password. */
   public String password() {
     return password;
+  }
+
+  /** The owner role's password, kept in the data directory. */
+  public String ownerPassword() {
+    return rolePassword(OWNER);
+  }
+
+  /** The runtime role's password, kept in the data directory. */
+  public String runtimePassword() {
+    return rolePassword(RUNTIME);
+  }
+
+  private String rolePassword(String role) {
+    return DataDirectorySecrets.readOrCreate(
+        directory, role + ".password", SuperuserPassword::generate);
+  }
+
+  /**
+   * Creates the owner and runtime roles (or sets their kept passwords again), gives the database to
+   * the owner, and hands the owner whatever an earlier version created as the superuser, so that
+   * the migrations, run as the owner, can go on from there. The grants themselves are a migration's
+   * (V19), the same on every server.
+   */
+  private void setUpRoles() {
+    try (Connection connection = superuser(DATABASE);
+        Statement statement = connection.createStatement()) {
+      // createrole: migration V6 creates consent_tenant, which V19 grants to the runtime role.
+      role(statement, OWNER, "login createrole", ownerPassword());
+      role(statement, RUNTIME, "login", runtimePassword());
+      statement.execute("alter database " + DATABASE + " owner to " + OWNER);
+      statement.execute(
+          """
+          do $$
+          declare
+              r record;
+          begin
+              if exists (select from pg_roles where rolname = 'consent_tenant') then
+                  grant consent_tenant to %1$s with admin option;
+              end if;
+              for r in select c.oid::regclass as name from pg_class c
+                       join pg_namespace n on n.oid = c.relnamespace
+                       where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+                         and c.relowner = 'postgres'::regrole loop
+                  execute format('alter table %%s owner to %1$s', r.name);
+              end loop;
+              -- Sequences that belong to no column: the others moved with their tables.
+              for r in select c.oid::regclass as name from pg_class c
+                       join pg_namespace n on n.oid = c.relnamespace
+                       where n.nspname = 'public' and c.relkind = 'S'
+                         and c.relowner = 'postgres'::regrole loop
+                  execute format('alter sequence %%s owner to %1$s', r.name);
+              end loop;
+              for r in select p.oid::regprocedure as name from pg_proc p
+                       join pg_namespace n on n.oid = p.pronamespace
+                       where n.nspname = 'public' and p.proowner = 'postgres'::regrole loop
+                  execute format('alter routine %%s owner to %1$s', r.name);
+              end loop;
+          end;
+          $$
+          """
+              .formatted(OWNER));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not set up the database roles", e);
+    }
+  }
+
+  private static void role(Statement statement, String role, String options, String password)
+      throws SQLException {
+    boolean exists;
+    try (ResultSet row =
+        statement.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+      exists = row.next();
+    }
+    // The passwords are URL-safe base64: nothing in them needs quoting.
+    statement.execute(
+        (exists ? "alter role " : "create role ")
+            + role
+            + " "
+            + options
+            + " password '"
+            + password
+            + "'");
   }
 
   /**

@@ -41,33 +41,57 @@ record ReceiptKey(String kid, OctetKeyPairJsonWebKey jwk) {
     }
   }
 
-  /** A public key as stored in the registry: its kid and its X.509 DER in base64. */
-  static ReceiptKey published(String kid, String x509PublicKey) {
+  /**
+   * A retired public key from configuration (base64 X.509 DER): trusted and published, never used
+   * to sign. Its kid is derived as for a signing key, so it is the kid its receipts carry.
+   */
+  static ReceiptKey retired(String x509PublicKey) {
     try {
       PublicKey key =
           KeyFactory.getInstance("Ed25519")
-              .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(x509PublicKey)));
+              .generatePublic(new X509EncodedKeySpec(mimeDecode(x509PublicKey)));
+      String kid = kidOf(key);
       return new ReceiptKey(kid, jwk(kid, key));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("A stored receipt key is not an Ed25519 key: " + kid, e);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "consent.receipts.retired-keys must list Ed25519 public keys in base64 X.509 DER", e);
     }
   }
 
-  /** The public key's X.509 DER in base64, as the registry stores it. */
+  /** The public key's X.509 DER in base64, as configuration and the receipt_key table hold it. */
   String storedPublicKey() {
     return Base64.getEncoder().encodeToString(jwk.getPublicKey().getEncoded());
   }
 
+  /** The pair as kept in the data directory: PKCS#8 and X.509 DER in base64, one per line. */
+  String storedPair() {
+    return Base64.getEncoder().encodeToString(jwk.getPrivateKey().getEncoded())
+        + "\n"
+        + storedPublicKey();
+  }
+
+  /** A pair written by {@link #storedPair()}. */
+  static ReceiptKey fromStoredPair(String stored) {
+    String[] lines = stored.strip().split("\n");
+    if (lines.length != 2) {
+      throw new IllegalStateException("A stored receipt key pair has two lines");
+    }
+    return configured(lines[0], lines[1]);
+  }
+
   private static ReceiptKey of(KeyPair pair) {
-    // The kid of every receipt signed so far: keep this derivation, or stored kids stop matching.
-    String kid =
-        Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(Sha256.digest(pair.getPublic().getEncoded()))
-            .substring(0, 16);
+    String kid = kidOf(pair.getPublic());
     OctetKeyPairJsonWebKey jwk = jwk(kid, pair.getPublic());
     jwk.setPrivateKey(pair.getPrivate());
     return new ReceiptKey(kid, jwk);
+  }
+
+  // The kid of every receipt signed so far: keep this derivation, or stored kids stop matching.
+  private static String kidOf(PublicKey key) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(Sha256.digest(key.getEncoded()))
+        .substring(0, 16);
   }
 
   private static OctetKeyPairJsonWebKey jwk(String kid, PublicKey key) {

@@ -184,24 +184,13 @@ public class Retention {
       }
       // A signed checkpoint: the head of the removed prefix, from which the rest is proven.
       sealer.signHead(connection, siteId, last, root);
-      try (PreparedStatement allow =
-          connection.prepareStatement("set local consent.deletion = 'retention'")) {
-        allow.execute();
-      }
-      // The deletions retention makes, each bounded by the site and the checkpoint.
-      for (String sql :
-          List.of(
-              "delete from consent_record where id in (select record_id from consent_ledger"
-                  + " where site_id = ? and seq <= ?)",
-              "delete from consent_erasure where record_id in (select record_id from"
-                  + " consent_ledger where site_id = ? and seq <= ?)",
-              "delete from consent_ledger where site_id = ? and seq <= ?",
-              "delete from consent_ledger_node where site_id = ? and (idx + 1) << level <= ?")) {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-          delete.setLong(1, siteId);
-          delete.setLong(2, last);
-          delete.executeUpdate();
-        }
+      // The application's role may not delete proof: a function owned by the schema's owner makes
+      // exactly retention's deletions (migration V19), each bounded by the site and the checkpoint,
+      // once the checkpoint is there and the records are expired.
+      try (PreparedStatement expire = connection.prepareStatement("select consent_expire(?, ?)")) {
+        expire.setLong(1, siteId);
+        expire.setLong(2, last);
+        expire.execute();
       }
       return new Removal(siteId, last - start, last);
     } catch (SQLException e) {

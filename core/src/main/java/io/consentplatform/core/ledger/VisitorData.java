@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -107,27 +106,18 @@ public class VisitorData {
     try (Connection connection = dataSource.getConnection()) {
       // Their records must be in the chain before they go: the entries are what stays.
       sealer.sealEverything(connection, siteId);
-      try (PreparedStatement mark =
-          connection.prepareStatement(
-              "insert into consent_erasure (record_id, site_id, visitor_hash, erased_at,"
-                  + " erased_by) select id, site_id, ?, ?, ? from consent_record"
-                  + " where site_id = ? and visitor_id = ?")) {
-        mark.setString(1, visitorHash);
-        mark.setTimestamp(2, Timestamp.from(now));
-        mark.setString(3, caller.actor());
-        mark.setLong(4, siteId);
-        mark.setObject(5, visitorId);
-        erased = mark.executeUpdate();
-      }
-      try (PreparedStatement allow =
-              connection.prepareStatement("set local consent.deletion = 'erasure'");
-          PreparedStatement delete =
-              connection.prepareStatement(
-                  "delete from consent_record where site_id = ? and visitor_id = ?")) {
-        allow.execute();
-        delete.setLong(1, siteId);
-        delete.setObject(2, visitorId);
-        delete.executeUpdate();
+      // The application's role may not delete proof: a function owned by the schema's owner does
+      // exactly this (migration V19), marking the records erased and deleting them.
+      try (PreparedStatement erase =
+          connection.prepareStatement("select consent_erase_visitor(?, ?, ?, ?)")) {
+        erase.setLong(1, siteId);
+        erase.setObject(2, visitorId);
+        erase.setString(3, visitorHash);
+        erase.setString(4, caller.actor());
+        try (ResultSet row = erase.executeQuery()) {
+          row.next();
+          erased = row.getInt(1);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Erasing a visitor's records failed", e);

@@ -78,6 +78,7 @@ class ConsentRevisionMigrationTest {
     return Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(target)
         .load();
   }

@@ -18,8 +18,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +81,64 @@ class EmbeddedPostgresServerTest {
       try (Connection connection =
           DriverManager.getConnection(again.jdbcUrl(), "postgres", password)) {
         assertTrue(connection.isValid(5));
+      }
+    }
+  }
+
+  /**
+   * A data directory of an earlier version, whose schema the superuser built and owned: the next
+   * start hands it to the owner role, which then migrates on, and the application's role can record
+   * but not remove.
+   */
+  @Test
+  void shouldHandAnEarlierInstallationsSchemaToTheOwnerRole() throws Exception {
+    Path data = workDir.resolve("data");
+    try (EmbeddedPostgresServer earlier = EmbeddedPostgresServer.start(data, 0, true)) {
+      Flyway.configure()
+          .dataSource(earlier.jdbcUrl(), earlier.username(), earlier.password())
+          .locations("classpath:db/migration")
+          .target(MigrationVersion.fromVersion("17"))
+          .load()
+          .migrate();
+      try (Connection superuser =
+              DriverManager.getConnection(earlier.jdbcUrl(), "postgres", earlier.password());
+          Statement statement = superuser.createStatement()) {
+        // As the earlier version did: every object the superuser's.
+        statement.execute("reassign owned by consent_owner to postgres");
+      }
+    }
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0, true)) {
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(server.jdbcUrl(), EmbeddedPostgresServer.OWNER, server.ownerPassword())
+              .locations("classpath:db/migration")
+              .placeholders(Map.of("runtime_role", EmbeddedPostgresServer.RUNTIME))
+              .load()
+              .migrate();
+      assertTrue(result.success);
+      try (Connection superuser =
+              DriverManager.getConnection(server.jdbcUrl(), "postgres", server.password());
+          ResultSet owners =
+              superuser
+                  .createStatement()
+                  .executeQuery(
+                      "select string_agg(distinct pg_get_userbyid(relowner), ',') from pg_class"
+                          + " where relnamespace = 'public'::regnamespace")) {
+        owners.next();
+        assertEquals(EmbeddedPostgresServer.OWNER, owners.getString(1));
+      }
+      try (Connection runtime =
+              DriverManager.getConnection(
+                  server.jdbcUrl(), EmbeddedPostgresServer.RUNTIME, server.runtimePassword());
+          Statement statement = runtime.createStatement()) {
+        assertEquals(
+            1,
+            statement.executeUpdate(
+                "insert into tenant (slug, name) values ('earlier', 'Earlier')"));
+        SQLException refused =
+            assertThrows(
+                SQLException.class, () -> statement.executeUpdate("delete from consent_record"));
+        assertEquals("42501", refused.getSQLState());
       }
     }
   }

@@ -34,6 +34,7 @@ class MigrationsTest {
             .dataSource(
                 url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
+            .placeholders(PostgresResource.migrationPlaceholders())
             .load();
 
     MigrateResult first = flyway.migrate();
@@ -85,6 +86,7 @@ class MigrationsTest {
                         PostgresResource.server().username(),
                         PostgresResource.server().password())
                     .locations("classpath:db/migration")
+                    .placeholders(PostgresResource.migrationPlaceholders())
                     .load()
                     .info()
                     .all())
@@ -95,6 +97,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(before)
         .load()
         .migrate();
@@ -113,6 +116,7 @@ class MigrationsTest {
             .dataSource(
                 url, PostgresResource.server().username(), PostgresResource.server().password())
             .locations("classpath:db/migration")
+            .placeholders(PostgresResource.migrationPlaceholders())
             .load()
             .migrate();
 
@@ -151,6 +155,7 @@ class MigrationsTest {
                         PostgresResource.server().username(),
                         PostgresResource.server().password())
                     .locations("classpath:db/migration")
+                    .placeholders(PostgresResource.migrationPlaceholders())
                     .load()
                     .info()
                     .all())
@@ -161,6 +166,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(beforeRetention)
         .load()
         .migrate();
@@ -203,6 +209,7 @@ class MigrationsTest {
     Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .load()
         .migrate();
 

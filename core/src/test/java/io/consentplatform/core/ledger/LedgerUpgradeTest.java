@@ -79,8 +79,9 @@ class LedgerUpgradeTest {
     flyway(url, "latest").migrate();
     PGSimpleDataSource upgraded = new PGSimpleDataSource();
     upgraded.setURL(url);
-    upgraded.setUser(PostgresResource.server().username());
-    upgraded.setPassword(PostgresResource.server().password());
+    // The upgraded platform runs as the runtime role, which may not change what it upgrades.
+    upgraded.setUser(EmbeddedPostgresServer.RUNTIME);
+    upgraded.setPassword(PostgresResource.server().runtimePassword());
     new LedgerSealer(upgraded, config, signer).sealAll();
 
     try (Connection connection = connect(url)) {
@@ -262,6 +263,7 @@ class LedgerUpgradeTest {
     return Flyway.configure()
         .dataSource(url, PostgresResource.server().username(), PostgresResource.server().password())
         .locations("classpath:db/migration")
+        .placeholders(PostgresResource.migrationPlaceholders())
         .target(target)
         .load();
   }
