@@ -4,7 +4,6 @@ import io.consentplatform.core.CoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,14 +153,26 @@ public class VisitorTokens {
         }
         return decode(Files.readString(file, StandardCharsets.US_ASCII));
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not keep the visitor-token key in " + file, e);
+        // A read-only file system (a container without the key configured) must not stop visitors
+        // from deciding: their tokens then last as long as this process, and later decisions of
+        // theirs count as a new visitor's.
+        LOG.errorf(
+            "Could not keep a visitor-token key in %s (%s): this instance uses one of its own until"
+                + " it stops. Set consent.visitor-tokens.key.",
+            file, e.getMessage());
+        return random();
       }
+    }
+
+    private static byte[] random() {
+      byte[] secret = new byte[MIN_KEY_BYTES];
+      new SecureRandom().nextBytes(secret);
+      return secret;
     }
 
     /** Created under a temporary name, owner-only, and moved into place: never half written. */
     private static void write(Path file) throws IOException {
-      byte[] secret = new byte[MIN_KEY_BYTES];
-      new SecureRandom().nextBytes(secret);
+      byte[] secret = random();
       Files.createDirectories(file.getParent());
       Path partial = file.resolveSibling(FILE + ".partial");
       Files.deleteIfExists(partial);

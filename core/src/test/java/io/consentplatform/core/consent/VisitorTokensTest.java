@@ -80,6 +80,16 @@ class VisitorTokensTest {
   }
 
   @Test
+  void shouldStillMakeTokensWhenTheDataDirectoryCannotBeWritten() throws Exception {
+    Path notADirectory = Files.writeString(data.resolve("file"), "a file where a directory goes");
+
+    VisitorTokens tokens = new VisitorTokens(Optional.empty(), List.of(), notADirectory);
+
+    String token = tokens.issue("shop", VISITOR);
+    assertTrue(tokens.accepts("shop", VISITOR, token), "decisions go on within this instance");
+  }
+
+  @Test
   void shouldRefuseAKeyTooShortToBeSecret() {
     VisitorTokens tokens = new VisitorTokens(Optional.of("c2hvcnQ="), List.of(), data);
 
