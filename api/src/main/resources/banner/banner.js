@@ -7,6 +7,8 @@
   var siteKey = decodeURIComponent(src.pathname.split('/')[3]);
   var base = src.origin + '/v1/sites/' + encodeURIComponent(siteKey);
   var COOKIE = 'cookies_preferences';
+  // The mark of a decision this script made and has no receipt for yet: only such a one is sent again.
+  var PENDING = 'cp-pending:' + siteKey;
   var gpc = navigator.globalPrivacyControl === true;
   var config, state = readCookie(), listeners = [], root, opener;
 
@@ -26,7 +28,9 @@
       if (parts[i].indexOf(COOKIE + '=') === 0) {
         try {
           var v = JSON.parse(decodeURIComponent(parts[i].slice(COOKIE.length + 1)));
-          if (v && typeof v.c === 'object') return v;
+          // A decision without a receipt is this visitor's only if this script marked it: a cookie
+          // planted by someone else (a sibling subdomain, the network) is no decision: ask again.
+          if (v && typeof v.c === 'object' && (v.i || marked(v))) return v;
         } catch (e) { /* an unreadable cookie counts as no decision */ }
       }
     }
@@ -37,6 +41,14 @@
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
       config.consentLifetimeDays * 86400 + '; SameSite=Lax' +
       (location.protocol === 'https:' ? '; Secure' : '');
+  }
+
+  function mark(t) {
+    try { if (t) localStorage.setItem(PENDING, t); else localStorage.removeItem(PENDING); } catch (e) { /* storage off */ }
+  }
+
+  function marked(s) {
+    try { return localStorage.getItem(PENDING) === String(s.t); } catch (e) { return false; }
   }
 
   function stillValid(s) {
@@ -103,8 +115,10 @@
     if (action === 'reject_all' && state && config.categories.some(function (c) {
       return !c.required && state.c[c.key];
     })) action = 'withdraw';
-    state = { v: state && state.v, p: config.version, t: Date.now(), c: choices, a: action, m: method };
+    state = { v: state && state.v, k: state && state.k, p: config.version, t: Date.now(), c: choices,
+      a: action, m: method };
     writeCookie(state);
+    mark(state.t);
     close();
     apply(choices);
     send();
@@ -114,16 +128,31 @@
   function send() {
     var body = { policyVersion: state.p, action: state.a, choices: state.c,
       lang: config.language, method: state.m, gpc: gpc };
-    if (state.v) body.visitorId = state.v;
+    if (state.v) {
+      body.visitorId = state.v;
+      body.visitorToken = state.k;
+    }
     fetch(base + '/consents', {
       method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body)
-    }).then(function (r) { return r.ok ? r.json() : null; }).then(function (receipt) {
+    }).then(function (r) {
+      if (r.ok) return r.json();
+      // A token the API refuses (a cookie from before tokens, or planted): this visitor starts anew.
+      if (r.status === 403 && body.visitorId) return r.json().then(function (p) {
+        if (p.errors && p.errors[0].field === 'visitorToken') {
+          delete state.v;
+          delete state.k;
+          send();
+        }
+      });
+    }).then(function (receipt) {
       if (!receipt) return;
       state.i = receipt.consentId;
       state.v = receipt.visitorId;
+      state.k = receipt.visitorToken;
       state.t = Date.parse(receipt.recordedAt) || state.t;
       writeCookie(state);
+      mark();
     }, function () { /* kept locally without a receipt: sent again on the next page */ });
   }
 

@@ -279,6 +279,23 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldSayThatBannerShownComesFromUnauthenticatedBeacons() {
+    BackOffice owner = BackOffice.signIn("owner@office.example");
+    String path = "/admin/sites/" + site;
+
+    assertEquals(
+        "“Banner shown” counts the signals banners send when they appear. Nobody signs in to send"
+            + " one, so anyone can add to it (each address up to the rate limit): read it as an"
+            + " estimate. Decisions are counted from their records.",
+        page(owner.request(), path, 200).select("#shown-source").text());
+    assertTrue(
+        page(owner.request().cookie("admin_lang", "fr"), path, 200)
+            .select("#shown-source")
+            .text()
+            .contains("Personne ne s'identifie pour en envoyer"));
+  }
+
+  @Test
   void shouldLetAnEditorAddACookieWithItsCsrfToken() {
     BackOffice editor = BackOffice.signIn("editor@office.example");
     String page = "/admin/sites/" + site + "/cookies";

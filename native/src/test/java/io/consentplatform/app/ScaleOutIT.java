@@ -90,6 +90,34 @@ class ScaleOutIT {
   }
 
   @Test
+  void shouldAcceptOnOneInstanceTheVisitorTokenTheOtherGave() throws Exception {
+    int version =
+        new ObjectMapper()
+            .readTree(first.get("/v1/sites/townofcary/banner?lang=en"))
+            .path("version")
+            .asInt();
+    String decision =
+        "{\"policyVersion\":" + version + ",\"action\":\"accept_all\",\"method\":\"banner\"";
+    HttpResponse<String> byFirst = first.post("/v1/sites/townofcary/consents", decision + "}");
+    assertEquals(201, byFirst.statusCode(), byFirst::body);
+    JsonNode answer = json(byFirst.body());
+
+    HttpResponse<String> bySecond =
+        second.post(
+            "/v1/sites/townofcary/consents",
+            decision
+                + ",\"visitorId\":\""
+                + answer.path("visitorId").asText()
+                + "\",\"visitorToken\":\""
+                + answer.path("visitorToken").asText()
+                + "\"}");
+
+    assertEquals(201, bySecond.statusCode(), bySecond::body);
+    assertEquals(
+        answer.path("visitorId").asText(), json(bySecond.body()).path("visitorId").asText());
+  }
+
+  @Test
   void shouldWriteOneJsonObjectPerLogLineWhenAsked() throws Exception {
     List<String> lines = Files.readAllLines(second.log);
     JsonNode started =
@@ -151,6 +179,8 @@ class ScaleOutIT {
     properties.put(
         "quarkus.http.auth.session.encryption-key",
         "a-key-shared-by-every-instance-of-this-test-0123456789");
+    // A visitor's next decision may reach the other instance: one visitor-token key for all.
+    properties.put("consent.visitor-tokens.key", "gSRC4t5AxQjkhU5ik0TwR+GwQAbtpxGpcohi+KFuR8o=");
     properties.putAll(extra);
     Platform platform = Platform.start(workDir, name + ".log", properties);
     return started.platform(platform);

@@ -267,6 +267,9 @@ public interface AdminMessages {
 
   String figureWithdrawn();
 
+  /** Where "banner shown" comes from: beacons nobody authenticates. */
+  String figureShownSource();
+
   /** Followed by the date and a full stop. */
   String latestVersion(int number, String who);
 

@@ -23,15 +23,18 @@ import java.util.regex.Pattern;
  * by {@code ConsentService}.
  *
  * @param visitorId the id the API gave on an earlier decision; absent on the first one
+ * @param visitorToken the token the API gave with that earlier decision; required with visitorId
  * @param policyVersion the number of the version the visitor was shown
  * @param action {@code accept_all}, {@code reject_all}, {@code custom} or {@code withdraw}
  * @param choices granted (true) or refused (false) per category key; required for custom
  * @param lang the language the banner was shown in
- * @param method {@code banner}, {@code settings} or {@code api}
+ * @param method {@code banner}, {@code settings} or {@code api}; {@code api} whatever is sent when
+ *     the request comes from no browser page (no {@code Origin} header)
  * @param gpc whether the browser reported a Global Privacy Control signal
  */
 public record ConsentRequest(
     String visitorId,
+    String visitorToken,
     Integer policyVersion,
     String action,
     Map<String, Boolean> choices,
@@ -80,19 +83,25 @@ public record ConsentRequest(
    * The decision this request states, with what the request's headers add.
    *
    * @param gpcHeader whether the browser sent {@code Sec-GPC: 1}
+   * @param fromPage whether the request carried an {@code Origin} header, as browsers' requests
+   *     from a page do
    * @throws Rejected naming the first field that is missing or malformed
    */
-  Decision decision(boolean gpcHeader, String userAgent, String clientAddress) {
+  Decision decision(boolean gpcHeader, boolean fromPage, String userAgent, String clientAddress) {
+    ConsentMethod sent = ConsentMethod.fromWire(method);
     return new Decision(
         visitor(),
         version(),
         ConsentAction.fromWire(action),
         choices,
         language(),
-        ConsentMethod.fromWire(method),
+        // Only a page's banner or settings can have shown the choice: a server or a script outside
+        // a browser says "banner" at no cost, and the record must say how the decision arrived.
+        fromPage ? sent : ConsentMethod.API,
         Boolean.TRUE.equals(gpc) || gpcHeader,
         userAgent,
-        clientAddress);
+        clientAddress,
+        visitorToken);
   }
 
   private UUID visitor() {

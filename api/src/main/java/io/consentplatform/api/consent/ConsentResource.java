@@ -5,6 +5,7 @@ import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.ClientAddress;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.consent.VisitorTokens;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.net.TrustedProxies;
 import io.consentplatform.core.policy.CurrentPolicies;
@@ -41,6 +42,7 @@ public class ConsentResource {
   private final ClientAddress addresses;
   private final DeclaredDomains domains;
   private final TrustedProxies proxies;
+  private final VisitorTokens tokens;
 
   public ConsentResource(
       ConsentService consents,
@@ -49,8 +51,10 @@ public class ConsentResource {
       ObjectMapper json,
       ClientAddress addresses,
       DeclaredDomains domains,
-      TrustedProxies proxies) {
+      TrustedProxies proxies,
+      VisitorTokens tokens) {
     this.proxies = proxies;
+    this.tokens = tokens;
     this.consents = consents;
     this.current = current;
     this.domains = domains;
@@ -66,30 +70,34 @@ public class ConsentResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public RestResponse<ConsentReceipt> record(
+  public RestResponse<ConsentAnswer> record(
       @RestPath String siteKey,
       InputStream body,
       @RestHeader("Sec-GPC") String secGpc,
       @RestHeader(HttpHeaders.USER_AGENT) String userAgent,
+      @RestHeader("Origin") String origin,
       HttpServerRequest request) {
     String client = addresses.of(request);
     ConsentRequest sent = ConsentRequest.read(body, config.maxConsentBodyBytes());
     ConsentRecord record =
-        consents.recordDecision(siteKey, sent.decision("1".equals(secGpc), userAgent, client));
+        consents.recordDecision(
+            siteKey, sent.decision("1".equals(secGpc), origin != null, userAgent, client));
     // Signing costs more than recording (Ed25519 in Java): the answer to the POST carries the
     // receipt unsigned, and its Location serves it signed to whoever keeps proof.
     ConsentReceipt receipt = ConsentReceipt.of(record, siteKey);
-    ResponseBuilder<ConsentReceipt> answer =
-        ResponseBuilder.<ConsentReceipt>created(
+    String token = tokens.issue(siteKey, record.visitorId);
+    ResponseBuilder<ConsentAnswer> answer =
+        ResponseBuilder.<ConsentAnswer>created(
                 URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))
-            .entity(receipt);
+            .entity(new ConsentAnswer(receipt, token));
     PolicySnapshot.SiteEntry site = site(siteKey);
     if (SiteOrigins.servesFirstParty(
         domains.of(siteKey).orElse(List.of()), request.getHeader(HttpHeaders.HOST))) {
       answer.header(
           HttpHeaders.SET_COOKIE,
           PreferenceCookie.header(
-              PreferenceCookie.of(receipt, site.consentLifetimeDays(), isHttps(request), json)));
+              PreferenceCookie.of(
+                  receipt, token, site.consentLifetimeDays(), isHttps(request), json)));
     }
     return answer.build();
   }

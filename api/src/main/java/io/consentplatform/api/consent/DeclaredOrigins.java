@@ -27,6 +27,11 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
 
   private static final String ORIGIN = "Origin";
 
+  /**
+   * Set on a request whose origin is declared: its answer, whatever it is, is the page's to read.
+   */
+  private static final String DECLARED = DeclaredOrigins.class.getName() + ".declared";
+
   private final CurrentPolicies current;
   private final DeclaredDomains domains;
   private final RefusedOrigins refused;
@@ -67,6 +72,9 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
       throw new ForbiddenException(
           "Origin " + origin + " is not one of the domains declared for site " + siteKey);
     }
+    if (origin != null) {
+      request.setProperty(DECLARED, Boolean.TRUE);
+    }
   }
 
   /**
@@ -79,10 +87,15 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
             || HttpMethod.OPTIONS.equals(request.getMethod()));
   }
 
-  /** Lets the calling page read a successful answer; failures stay opaque to it, as ever. */
+  /**
+   * Lets a declared page read the answer, a refusal included: the banner must tell a refused
+   * visitor token (it then decides as a new visitor) from other failures. Pages of other origins
+   * never get to read anything, and a successful preflight is what lets a page send at all.
+   */
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.getStatusInfo().getFamily() != Family.SUCCESSFUL) {
+    boolean declared = Boolean.TRUE.equals(request.getProperty(DECLARED));
+    if (response.getStatusInfo().getFamily() != Family.SUCCESSFUL && !declared) {
       return;
     }
     MultivaluedMap<String, Object> headers = response.getHeaders();

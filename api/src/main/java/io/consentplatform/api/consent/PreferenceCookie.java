@@ -19,12 +19,22 @@ final class PreferenceCookie {
 
   private PreferenceCookie() {}
 
-  /** The cookie recording {@code receipt}, kept for the site's consent lifetime. */
-  static NewCookie of(ConsentReceipt receipt, int lifetimeDays, boolean https, ObjectMapper json) {
+  /**
+   * The cookie recording {@code receipt} and the visitor's token, kept for the site's consent
+   * lifetime. The token goes to the site's own servers with every request: that is the site's
+   * visitor, whose later decisions a tenant's back end may post on their behalf.
+   */
+  static NewCookie of(
+      ConsentReceipt receipt,
+      String visitorToken,
+      int lifetimeDays,
+      boolean https,
+      ObjectMapper json) {
     // Short keys: the script reads this on every page view of the site.
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("i", receipt.consentId());
     value.put("v", receipt.visitorId());
+    value.put("k", visitorToken);
     value.put("p", receipt.policyVersion().number());
     value.put("t", receipt.recordedAt().toEpochMilli());
     value.put("c", receipt.choices());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.consentplatform.api.abuse.TooManyRequests;
 import io.consentplatform.api.problem.Problem.FieldError;
 import io.consentplatform.api.proof.NotSealedYet;
+import io.consentplatform.core.consent.VisitorTokenRefused;
 import io.consentplatform.core.db.DatabaseUnavailable;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
@@ -98,6 +99,18 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<String> forbidden(Forbidden e) {
     return answer(Problem.of(Status.FORBIDDEN, e.getMessage()));
+  }
+
+  /** Names the field at fault, so that a banner can tell a refused token from a refused origin. */
+  @ServerExceptionMapper
+  public RestResponse<String> visitorTokenRefused(VisitorTokenRefused e) {
+    return answer(
+        new Problem(
+            "about:blank",
+            Status.FORBIDDEN.getReasonPhrase(),
+            Status.FORBIDDEN.getStatusCode(),
+            e.getMessage(),
+            List.of(new FieldError(VisitorTokenRefused.FIELD, e.getMessage()))));
   }
 
   @ServerExceptionMapper

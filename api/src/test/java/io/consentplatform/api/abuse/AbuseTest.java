@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class AbuseTest {
 
   @Inject PolicyService policies;
+  @Inject Impressions impressions;
 
   @Test
   void shouldAnswer429WithRetryAfterOnceAnAddressExceedsItsLimit() {
@@ -86,6 +88,38 @@ class AbuseTest {
   }
 
   @Test
+  void shouldCountNoMoreBannerShowingsThanTheRateLimitLetsThrough() {
+    long site = SiteFixture.create("abuse-impressions");
+    policies.publish(site, "test");
+    int counted = 0;
+    int refused = 0;
+    long started = System.nanoTime();
+    for (int i = 0; i < 300; i++) {
+      int status =
+          given()
+              .header("X-Forwarded-For", "198.51.100." + (i % 250))
+              .post("/v1/sites/abuse-impressions/impressions")
+              .then()
+              .extract()
+              .statusCode();
+      if (status == 204) {
+        counted++;
+      } else {
+        assertEquals(429, status);
+        refused++;
+      }
+    }
+    impressions.flush();
+
+    double seconds = (System.nanoTime() - started) / 1e9;
+    int refilled = (int) Math.ceil(seconds * 2) + 1;
+    assertTrue(
+        counted >= 120 && counted <= 120 + refilled, counted + " counted in " + seconds + " s");
+    assertEquals(300 - counted, refused);
+    assertEquals(counted, shown(site), "the statistics hold only what the limit let through");
+  }
+
+  @Test
   void shouldRefuseDeeplyNestedAndOversizedJson() {
     long site = SiteFixture.create("abuse-nesting");
     policies.publish(site, "test");
@@ -126,6 +160,20 @@ class AbuseTest {
         .then()
         .statusCode(201)
         .body("gpc", is(true));
+  }
+
+  private static long shown(long siteId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        ConsentRecord.getEntityManager()
+                            .createNativeQuery(
+                                "select coalesce(sum(shown), 0) from banner_impression"
+                                    + " where site_id = ?1")
+                            .setParameter(1, siteId)
+                            .getSingleResult())
+                    .longValue());
   }
 
   private static long records(String siteKey) {

@@ -2,6 +2,7 @@ package io.consentplatform.api.banner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,6 +278,93 @@ class BannerBrowserTest {
     assertEquals(ConsentAction.WITHDRAW, latest.action);
     assertEquals(
         Map.of("necessary", true, "statistics", false, "marketing", false), latest.choices);
+    assertEquals(
+        given.get("visitorId"),
+        latest.visitorId.toString(),
+        "the same visitor: the banner sent the token it was given");
+  }
+
+  @Test
+  void shouldAskAgainRatherThanSendADecisionItDidNotMake() {
+    String site = publishedSite("browser-planted");
+    browser.get(pages.url(site));
+    banner();
+    UUID victim = UUID.randomUUID();
+    // Planted by a sibling subdomain or on the network: a decision with no receipt, never made
+    // here.
+    plantPreferences(
+        Map.of(
+            "v",
+            victim.toString(),
+            "p",
+            1,
+            "t",
+            System.currentTimeMillis(),
+            "c",
+            Map.of("necessary", true, "statistics", true, "marketing", true),
+            "a",
+            "accept_all",
+            "m",
+            "banner"));
+
+    browser.navigate().refresh();
+
+    banner().findElement(By.cssSelector("[data-action=reject_all]")).click();
+    ConsentRecord record = awaitRecord(site, 1);
+    assertEquals(ConsentAction.REJECT_ALL, record.action, "the visitor's own answer, asked again");
+    assertNotEquals(victim, record.visitorId);
+    assertNull(browser.executeScript("return window.statsRan"), "the planted choice never ran");
+    assertEquals(1, count(site), "the planted decision was never sent");
+  }
+
+  @Test
+  void shouldStartAsANewVisitorWhenTheApiRefusesItsToken() {
+    String site = publishedSite("browser-old-cookie");
+    browser.get(pages.url(site));
+    banner();
+    UUID old = UUID.randomUUID();
+    // A receipted decision whose token the API does not know (kept from before tokens existed).
+    plantPreferences(
+        Map.of(
+            "i",
+            UUID.randomUUID().toString(),
+            "v",
+            old.toString(),
+            "k",
+            "AAAAAAAA.unknown",
+            "p",
+            1,
+            "t",
+            System.currentTimeMillis(),
+            "c",
+            Map.of("necessary", true, "statistics", true, "marketing", false),
+            "a",
+            "custom",
+            "m",
+            "settings"));
+    browser.navigate().refresh();
+    awaitDecisionApplied();
+
+    browser.findElement(By.id("settings")).click();
+    banner().findElement(By.cssSelector("[data-action=reject_all]")).click();
+
+    new WebDriverWait(browser, WAIT).until(d -> count(site) == 1);
+    ConsentRecord record = latestRecord(site);
+    assertEquals(ConsentAction.WITHDRAW, record.action);
+    assertNotEquals(old, record.visitorId, "recorded under a visitor id of its own");
+    new WebDriverWait(browser, WAIT)
+        .until(
+            d ->
+                preferencesCookie()
+                    .map(c -> c.contains("\"v\":\"" + record.visitorId + "\",\"k\":\""))
+                    .orElse(false));
+  }
+
+  private void plantPreferences(Map<String, Object> value) {
+    browser.executeScript(
+        "document.cookie = 'cookies_preferences=' + encodeURIComponent(JSON.stringify(arguments[0]))"
+            + " + '; path=/'",
+        value);
   }
 
   @Test

@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.testing.PostgresResource;
@@ -18,8 +21,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,10 +84,13 @@ class ConsentResourceTest {
   @Test
   void shouldKeepTheVisitorsIdAcrossDecisions() {
     publishOnce();
-    String visitor = post(accept()).statusCode(201).extract().path("visitorId");
+    ExtractableResponse<Response> first = post(accept()).statusCode(201).extract();
+    String visitor = first.path("visitorId");
 
     post("{\"visitorId\":\""
             + visitor
+            + "\",\"visitorToken\":\""
+            + first.path("visitorToken")
             + "\",\"policyVersion\":1,\"action\":\"withdraw\",\"lang\":\"en\",\"method\":\"settings\"}")
         .statusCode(201)
         .body("visitorId", is(visitor))
@@ -296,9 +308,118 @@ class ConsentResourceTest {
   }
 
   @Test
+  void shouldKeepTheVisitorsTokenInThePreferencesCookie() {
+    publishOnce();
+
+    ExtractableResponse<Response> answer =
+        given()
+            .header("Host", "consent-api.example")
+            .contentType(ContentType.JSON)
+            .body(accept())
+            .when()
+            .post("/v1/sites/" + SITE + "/consents")
+            .then()
+            .statusCode(201)
+            .extract();
+
+    String cookie = URLDecoder.decode(answer.header("Set-Cookie"), StandardCharsets.UTF_8);
+    String token = answer.path("visitorToken");
+    assertTrue(
+        cookie.contains("\"v\":\"" + answer.path("visitorId") + "\",\"k\":\"" + token + "\""),
+        cookie);
+  }
+
+  @Test
+  void shouldGiveTheVisitorATokenBesideTheReceiptAndNeverInIt() {
+    publishOnce();
+
+    ExtractableResponse<Response> answer = post(CUSTOM).statusCode(201).extract();
+
+    String token = answer.path("visitorToken");
+    assertTrue(token.matches("[A-Za-z0-9_-]{8}\\.[A-Za-z0-9_-]{43}"), token);
+    String receipt =
+        given()
+            .when()
+            .get("/v1/sites/" + SITE + "/consents/" + answer.path("consentId"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String jws = new JsonPath(receipt).getString("signature");
+    String signed =
+        new String(Base64.getUrlDecoder().decode(jws.split("\\.")[1]), StandardCharsets.UTF_8);
+    assertFalse(receipt.contains(token) || receipt.contains("visitorToken"), receipt);
+    assertFalse(signed.contains(token) || signed.contains("visitorToken"), signed);
+  }
+
+  @Test
+  void shouldRefuseADecisionInAVisitorsNameWithoutTheirToken() {
+    publishOnce();
+    ExtractableResponse<Response> mine = post(CUSTOM).statusCode(201).extract();
+    String visitor = mine.path("visitorId");
+    String otherSitesToken =
+        given()
+            .contentType(ContentType.JSON)
+            .body(accept())
+            .post("/v1/sites/consent-api-other/consents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("visitorToken");
+    String anotherVisitorsToken = post(accept()).statusCode(201).extract().path("visitorToken");
+    long before = count();
+
+    // Someone who read the visitor id in a forwarded receipt: without the token, with a made-up
+    // one, another visitor's, or a token of another site.
+    for (String token :
+        new String[] {null, "", "x.y", "AAAAAAAA.AAAA", anotherVisitorsToken, otherSitesToken}) {
+      String tokenField = token == null ? "" : "\"visitorToken\":\"" + token + "\",";
+      post("{\"visitorId\":\""
+              + visitor
+              + "\","
+              + tokenField
+              + "\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}")
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("status", is(403))
+          .body("errors.field", hasItem("visitorToken"))
+          .header("Set-Cookie", nullValue());
+    }
+
+    // The site's own page may read the refusal: its banner then decides as a new visitor.
+    postFromPage(
+            "{\"visitorId\":\""
+                + visitor
+                + "\",\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\"}")
+        .statusCode(403)
+        .header("Access-Control-Allow-Origin", is(ORIGIN))
+        .body("errors.field", hasItem("visitorToken"));
+
+    assertEquals(before, count(), "nothing recorded in the visitor's name");
+    status(mine.path("consentId"), "marketing").body("status", is("denied"));
+  }
+
+  @Test
+  void shouldRecordADecisionSentFromNoPageAsMadeThroughTheApi() {
+    publishOnce();
+
+    String fromServer =
+        post(CUSTOM).statusCode(201).body("method", is("api")).extract().path("consentId");
+    String fromPage =
+        postFromPage(CUSTOM)
+            .statusCode(201)
+            .body("method", is("settings"))
+            .extract()
+            .path("consentId");
+
+    assertEquals(ConsentMethod.API, stored(fromServer).method);
+    assertEquals(ConsentMethod.SETTINGS, stored(fromPage).method);
+  }
+
+  @Test
   void shouldShowAReceiptToItsSiteOnly() {
     publishOnce();
-    String id = post(CUSTOM).statusCode(201).extract().path("consentId");
+    String id = postFromPage(CUSTOM).statusCode(201).extract().path("consentId");
 
     given()
         .when()
@@ -416,7 +537,8 @@ class ConsentResourceTest {
   @Test
   void shouldTellATenantsBackEndWhatADecisionMeansNow() {
     publishOnce();
-    String first = post(CUSTOM).statusCode(201).extract().path("consentId");
+    ExtractableResponse<Response> answer = post(CUSTOM).statusCode(201).extract();
+    String first = answer.path("consentId");
     String visitor =
         given()
             .when()
@@ -429,6 +551,8 @@ class ConsentResourceTest {
     status(first, "marketing").body("status", is("denied"));
     post("{\"visitorId\":\""
             + visitor
+            + "\",\"visitorToken\":\""
+            + answer.path("visitorToken")
             + "\",\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"settings\"}")
         .statusCode(201);
     status(first, "statistics").body("status", is("superseded"));
@@ -463,6 +587,24 @@ class ConsentResourceTest {
 
   private static String accept() {
     return "{\"policyVersion\":1,\"action\":\"accept_all\",\"lang\":\"en\",\"method\":\"banner\"}";
+  }
+
+  private static ConsentRecord stored(String id) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> ConsentRecord.findById(UUID.fromString(id)));
+  }
+
+  /** A decision as a browser sends it from one of the site's pages: with their origin. */
+  private static ValidatableResponse postFromPage(String body) {
+    return given()
+        .header("Origin", ORIGIN)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/v1/sites/" + SITE + "/consents")
+        .then()
+        .log()
+        .ifValidationFails();
   }
 
   private static ValidatableResponse post(String body) {

@@ -108,8 +108,9 @@ class FuzzTest {
             "consent",
             "{\"policyVersion\":99,\"action\":\"custom\",\"choices\":{\"necessary\":true,"
                 + "\"statistics\":false,\"marketing\":false},\"method\":\"settings\",\"lang\":\"en\","
-                + "\"visitorId\":\"6f1c1b3e-0c7a-4d3e-9a55-2f4d8e1b7c10\",\"gpc\":false}",
-            List.of("action", "choices", "method", "lang", "visitorId", "gpc"),
+                + "\"visitorId\":\"6f1c1b3e-0c7a-4d3e-9a55-2f4d8e1b7c10\","
+                + "\"visitorToken\":\"AAAAAAAA.AAAA\",\"gpc\":false}",
+            List.of("action", "choices", "method", "lang", "visitorId", "visitorToken", "gpc"),
             r -> r.post("/v1/sites/fuzz-site/consents"),
             false));
     String siteBody =

@@ -12,6 +12,7 @@ import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
+import io.consentplatform.core.consent.VisitorTokens;
 import io.consentplatform.core.ledger.LedgerSealer;
 import io.consentplatform.core.ledger.Retention;
 import io.consentplatform.core.policy.PolicyService;
@@ -52,6 +53,7 @@ class LedgerTest {
 
   @Inject PolicyService policies;
   @Inject ConsentService consents;
+  @Inject VisitorTokens tokens;
   @Inject LedgerSealer sealer;
   @Inject DataSource dataSource;
   @Inject ObjectMapper json;
@@ -231,7 +233,16 @@ class LedgerTest {
       consents.recordDecision(
           "ledger-erasure",
           new Decision(
-              visitor, 1, action, null, "en", ConsentMethod.SETTINGS, false, null, "203.0.113.9"));
+              visitor,
+              1,
+              action,
+              null,
+              "en",
+              ConsentMethod.SETTINGS,
+              false,
+              null,
+              "203.0.113.9",
+              tokens.issue("ledger-erasure", visitor)));
     }
     String path = "/v1/tenant/sites/" + site + "/visitors/" + visitor;
     assertEquals(

@@ -65,6 +65,24 @@ class OpenApiTest {
   }
 
   @Test
+  void shouldSayThatBannerShownComesFromUnauthenticatedBeacons() throws Exception {
+    JsonNode statistics =
+        new ObjectMapper()
+            .readTree(
+                given().accept("application/json").when().get("/q/openapi?format=json").asString())
+            .path("paths")
+            .path("/v1/tenant/sites/{siteId}/statistics")
+            .path("get");
+
+    String description = statistics.path("description").asText();
+    assertTrue(
+        description.contains(
+            "`shown` counts the beacons banners send when they appear. They are"
+                + " unauthenticated"),
+        statistics.toString());
+  }
+
+  @Test
   void shouldOfferTheApiKeyFirstAndNameSitesByIdOrKey() throws Exception {
     JsonNode document =
         new ObjectMapper()

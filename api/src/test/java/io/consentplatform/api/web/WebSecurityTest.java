@@ -12,6 +12,8 @@ import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,19 +56,38 @@ class WebSecurityTest {
   }
 
   @Test
-  void shouldNeverLogAVisitorsIdOrAddress() throws Exception {
+  void shouldNeverLogAVisitorsIdTokenOrAddress() throws Exception {
     long site = SiteFixture.create("privacy-log");
     policies.publish(site, "test");
-    UUID visitor = UUID.randomUUID();
     String address = "203.0.113.201";
-    // A recorded decision, a version that was never published, an action that does not exist: the
-    // paths that could log a visitor's data, each checked to have really run.
+    ExtractableResponse<Response> first =
+        given()
+            .contentType(ContentType.JSON)
+            .header("X-Forwarded-For", address)
+            .body("{\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"banner\"}")
+            .post("/v1/sites/privacy-log/consents")
+            .then()
+            .statusCode(201)
+            .extract();
+    String visitor = first.path("visitorId");
+    String token = first.path("visitorToken");
+    // A recorded decision, a version that was never published, an action that does not exist, a
+    // refused token: the paths that could log a visitor's data, each checked to have really run.
     Map<String, Integer> expected = new LinkedHashMap<>();
     expected.put(
         "{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
             + visitor
+            + "\",\"visitorToken\":\""
+            + token
             + "\"}",
         201);
+    expected.put(
+        "{\"policyVersion\":1,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
+            + visitor
+            + "\",\"visitorToken\":\""
+            + token.substring(0, 9)
+            + "forged\"}",
+        403);
     expected.put(
         "{\"policyVersion\":7,\"action\":\"accept_all\",\"method\":\"banner\",\"visitorId\":\""
             + visitor
@@ -91,7 +112,8 @@ class WebSecurityTest {
     Path file = Path.of("target/test-log/quarkus.log");
     await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(file).contains(marker));
     String log = Files.readString(file);
-    assertFalse(log.contains(visitor.toString()), "the visitor id is not in the log");
+    assertFalse(log.contains(visitor), "the visitor id is not in the log");
+    assertFalse(log.contains(token.substring(9)), "the visitor token is not in the log");
     assertFalse(log.contains(address), "the address is not in the log");
   }
 }

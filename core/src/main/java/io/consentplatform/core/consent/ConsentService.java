@@ -28,11 +28,14 @@ public class ConsentService {
   private final PolicyService policies;
   private final CurrentPolicies current;
   private final ConsentWriter writer;
+  private final VisitorTokens tokens;
 
-  public ConsentService(PolicyService policies, CurrentPolicies current, ConsentWriter writer) {
+  public ConsentService(
+      PolicyService policies, CurrentPolicies current, ConsentWriter writer, VisitorTokens tokens) {
     this.policies = policies;
     this.current = current;
     this.writer = writer;
+    this.tokens = tokens;
   }
 
   /**
@@ -44,9 +47,16 @@ public class ConsentService {
    * @throws NotFound when the site does not exist
    * @throws Rejected when the decision does not fit the version (unknown or missing category, a
    *     required category refused, a version that is not this site's)
+   * @throws VisitorTokenRefused when the decision names a visitor id without that visitor's token
    */
   public ConsentRecord recordDecision(String siteKey, Decision decision) {
     PublishedPolicy policy = policyOf(siteKey, decision.policyVersion());
+    // Anyone who has seen a visitor id (a forwarded receipt, an export) could otherwise decide in
+    // that visitor's name, and the visitor's own decision would read superseded.
+    if (decision.visitorId() != null
+        && !tokens.accepts(siteKey, decision.visitorId(), decision.visitorToken())) {
+      throw new VisitorTokenRefused();
+    }
     String language =
         decision.language() == null
             ? policy.snapshot().site().defaultLanguage()

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param language the language the banner was shown in; null means the site's default
  * @param userAgent the raw User-Agent header; only its family is kept
  * @param clientAddress the client's IP address as text; only its network part is kept
+ * @param visitorToken the token given with the visitor's earlier decision; required with a {@code
+ *     visitorId} ({@link VisitorTokens})
  */
 public record Decision(
     UUID visitorId,
@@ -23,7 +25,32 @@ public record Decision(
     ConsentMethod method,
     boolean gpc,
     String userAgent,
-    String clientAddress) {
+    String clientAddress,
+    String visitorToken) {
+
+  /** A decision without a visitor token: a visitor's first, or one a test makes. */
+  public Decision(
+      UUID visitorId,
+      int policyVersion,
+      ConsentAction action,
+      Map<String, Boolean> choices,
+      String language,
+      ConsentMethod method,
+      boolean gpc,
+      String userAgent,
+      String clientAddress) {
+    this(
+        visitorId,
+        policyVersion,
+        action,
+        choices,
+        language,
+        method,
+        gpc,
+        userAgent,
+        clientAddress,
+        null);
+  }
 
   /** Action and method are read from the wire once, by {@link WireName}: here they are given. */
   public Decision {

@@ -23,6 +23,12 @@ import java.util.TreeMap;
 @TenantScoped
 public class Statistics {
 
+  /** Where the figure of banners shown comes from, as the API's description states it. */
+  public static final String SHOWN_SOURCE =
+      "`shown` counts the beacons banners send when they appear. They are unauthenticated: any"
+          + " client can send one (each address up to the public rate limit), so `shown`, and any"
+          + " rate computed from it, is an estimate. Decisions are counted from consent records.";
+
   /** The longest period one request covers. */
   public static final int MAX_DAYS = 366;
 
@@ -35,7 +41,9 @@ public class Statistics {
   /**
    * One day of a site.
    *
-   * @param shown how many times the banner was shown
+   * @param shown how many times banners reported being shown: beacons that nobody authenticates, so
+   *     anyone may add to it (each client address up to the public rate limit); an estimate, unlike
+   *     the decisions, each of which is a record
    * @param optInRate per category, the share of that day's decisions that granted it (0 to 1)
    */
   public record Day(

@@ -23,6 +23,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +41,7 @@ class ConsentRulesTest {
   @Inject ConsentService consents;
   @Inject PolicyService policies;
   @Inject DataSource dataSource;
+  @Inject VisitorTokens tokens;
 
   @Test
   void shouldRecordACustomDecisionWithItsContext() {
@@ -57,7 +60,8 @@ class ConsentRulesTest {
                 ConsentMethod.SETTINGS,
                 true,
                 CHROME,
-                "203.0.113.77"));
+                "203.0.113.77",
+                tokens.issue("consent-custom", visitor)));
 
     ConsentRecord stored = reload(record.id);
     assertEquals(visitor, stored.visitorId);
@@ -212,6 +216,43 @@ class ConsentRulesTest {
   }
 
   @Test
+  void shouldRefuseADecisionInAVisitorsNameWithoutThatVisitorsToken() {
+    publishedSite("consent-token");
+    publishedSite("consent-token-other");
+    ConsentRecord first = record("consent-token", ConsentAction.ACCEPT_ALL, Map.of(), null);
+    // Whoever read the visitor id in a receipt or an export: no token, a made-up one, another
+    // visitor's, the same visitor's on another site.
+    List<String> notTheirs =
+        Arrays.asList(
+            null,
+            "",
+            "garbage",
+            tokens.issue("consent-token", UUID.randomUUID()),
+            tokens.issue("consent-token-other", first.visitorId));
+
+    for (String token : notTheirs) {
+      assertThrows(
+          VisitorTokenRefused.class,
+          () ->
+              consents.recordDecision(
+                  "consent-token",
+                  new Decision(
+                      first.visitorId,
+                      1,
+                      ConsentAction.WITHDRAW,
+                      null,
+                      null,
+                      ConsentMethod.SETTINGS,
+                      false,
+                      null,
+                      null,
+                      token)),
+          "token " + token);
+    }
+    assertEquals(1, countFor("consent-token"), "nothing was stored in the visitor's name");
+  }
+
+  @Test
   void shouldRecordAWithdrawalAsARefusalOfEverythingOptional() {
     publishedSite("consent-withdraw");
     ConsentRecord accepted = record("consent-withdraw", ConsentAction.ACCEPT_ALL, Map.of(), null);
@@ -228,7 +269,8 @@ class ConsentRulesTest {
                 ConsentMethod.SETTINGS,
                 false,
                 null,
-                null));
+                null,
+                tokens.issue("consent-withdraw", accepted.visitorId)));
 
     assertEquals(
         Map.of("necessary", true, "statistics", true, "marketing", true),

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -88,6 +89,9 @@ public class ConsentLogResource {
   /** Per day (UTC): banner shown, decisions by action, opt-in rate per category. */
   @GET
   @Path("/statistics")
+  @Operation(
+      summary = "Per day (UTC): banner shown, decisions by action, opt-in rate per category",
+      description = Statistics.SHOWN_SOURCE)
   @Produces(MediaType.APPLICATION_JSON)
   public List<Statistics.Day> statistics(
       @RestPath SiteRef siteId, @RestQuery String from, @RestQuery String to) {
