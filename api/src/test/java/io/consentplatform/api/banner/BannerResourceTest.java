@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.policy.PolicyChangeListener;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
@@ -36,6 +37,7 @@ class BannerResourceTest {
 
   @Inject PolicyService policies;
   @Inject DataSource dataSource;
+  @Inject PolicyChangeListener listener;
 
   @Test
   void shouldDescribeTheCurrentVersionInTheAskedLanguage() {
@@ -183,6 +185,7 @@ class BannerResourceTest {
   void shouldFollowAPublicationMadeByAnotherInstanceWithinASecond() throws Exception {
     long siteId = SiteFixture.create("banner-other-instance");
     policies.publish(siteId, "test");
+    awaitEveryNotificationSoFar();
     given().when().get("/v1/sites/banner-other-instance/banner").then().body("version", is(1));
 
     // Another instance publishes: its row is committed, its notification follows.
@@ -270,5 +273,23 @@ class BannerResourceTest {
         "Banner weight, gzipped: script %d B + configuration %d B = %d B%n",
         Gzip.size(script), Gzip.size(config), size);
     assertEquals(true, size <= 8 * 1024, "gzipped size " + size + " B");
+  }
+
+  /**
+   * Waits until this instance has acted on every notification committed so far (the site's creation
+   * and first publication among them): one heard late would make it forget the site after the other
+   * instance's insert below, and serve version 2 before being told.
+   */
+  private void awaitEveryNotificationSoFar() throws Exception {
+    String sentinel = "sentinel-" + System.nanoTime();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("select pg_notify('policy_published', '" + sentinel + "')");
+    }
+    Instant sent = Instant.now();
+    while (!sentinel.equals(listener.lastHeard())) {
+      assertTrue(Duration.between(sent, Instant.now()).toSeconds() < 10, "the listener hears it");
+      Thread.sleep(20);
+    }
   }
 }

@@ -36,6 +36,7 @@ public class PolicyChangeListener {
   private final Optional<String> username;
   private final Optional<String> password;
   private volatile boolean running;
+  private volatile String lastHeard;
   private Thread thread;
 
   public PolicyChangeListener(
@@ -90,6 +91,7 @@ public class PolicyChangeListener {
                 domains.forget(notification.getParameter());
               }
               current.forget(notification.getParameter());
+              lastHeard = notification.getParameter();
             }
           }
         }
@@ -103,6 +105,14 @@ public class PolicyChangeListener {
         pause();
       }
     }
+  }
+
+  /**
+   * The site key of the last notification acted on. Notifications arrive in commit order, so once a
+   * given one is heard, every one committed before it has been acted on too.
+   */
+  public String lastHeard() {
+    return lastHeard;
   }
 
   private void forgetAll() {
