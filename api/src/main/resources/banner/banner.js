@@ -7,8 +7,9 @@
   var siteKey = decodeURIComponent(src.pathname.split('/')[3]);
   var base = src.origin + '/v1/sites/' + encodeURIComponent(siteKey);
   var COOKIE = 'cookies_preferences';
-  // The mark of a decision this script made and has no receipt for yet: only such a one is sent again.
-  var PENDING = 'cp-pending:' + siteKey;
+  // The mark of the cookie this script last wrote here (a decision it made, or a receipt it got or
+  // checked): only such a cookie is this visitor's without asking the API.
+  var MINE = 'cp-mine:' + siteKey;
   var gpc = navigator.globalPrivacyControl === true;
   var config, state = readCookie(), listeners = [], root, opener;
 
@@ -28,9 +29,7 @@
       if (parts[i].indexOf(COOKIE + '=') === 0) {
         try {
           var v = JSON.parse(decodeURIComponent(parts[i].slice(COOKIE.length + 1)));
-          // A decision without a receipt is this visitor's only if this script marked it: a cookie
-          // planted by someone else (a sibling subdomain, the network) is no decision: ask again.
-          if (v && typeof v.c === 'object' && (v.i || marked(v))) return v;
+          if (v && v.c && typeof v.c === 'object') return v;
         } catch (e) { /* an unreadable cookie counts as no decision */ }
       }
     }
@@ -41,14 +40,39 @@
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
       config.consentLifetimeDays * 86400 + '; SameSite=Lax' +
       (location.protocol === 'https:' ? '; Secure' : '');
-  }
-
-  function mark(t) {
-    try { if (t) localStorage.setItem(PENDING, t); else localStorage.removeItem(PENDING); } catch (e) { /* storage off */ }
+    try { localStorage.setItem(MINE, JSON.stringify(s)); } catch (e) { /* storage off: checked each page */ }
   }
 
   function marked(s) {
-    try { return localStorage.getItem(PENDING) === String(s.t); } catch (e) { return false; }
+    try { return localStorage.getItem(MINE) === JSON.stringify(s); } catch (e) { return false; }
+  }
+
+  // A cookie this script did not write here (another subdomain's banner, a cleared storage, or one
+  // planted by a sibling subdomain or the network) is a decision only if its receipt exists and says
+  // the same; a cookie without a receipt is no decision. Then it is marked: one request, once.
+  function check(s, done) {
+    if (!s.i) return done();
+    fetch(base + '/consents/' + encodeURIComponent(s.i), { credentials: 'omit' })
+      .then(function (r) { return r.ok && r.json(); })
+      .then(function (r) {
+        return r && r.visitorId === s.v && r.policyVersion.number === s.p && same(r.choices, s.c) && r;
+      })['catch'](function () {
+        // Unanswered (offline, rate-limited): a cookie nobody can vouch for runs no tracker, so the
+        // visitor is asked again; their answer is then marked, so it is not asked twice.
+      })
+      .then(function (r) {
+        if (state) return; // the visitor answered meanwhile (the settings link)
+        if (r) {
+          s.t = Date.parse(r.recordedAt) || 0; // its age is the receipt's, not what the cookie claims
+          writeCookie(state = s);
+        }
+        done();
+      });
+  }
+
+  function same(a, b) {
+    var k = Object.keys(a);
+    return k.length === Object.keys(b).length && k.every(function (x) { return a[x] === b[x]; });
   }
 
   function stillValid(s) {
@@ -118,7 +142,6 @@
     state = { v: state && state.v, k: state && state.k, p: config.version, t: Date.now(), c: choices,
       a: action, m: method };
     writeCookie(state);
-    mark(state.t);
     close();
     apply(choices);
     send();
@@ -152,7 +175,6 @@
       state.k = receipt.visitorToken;
       state.t = Date.parse(receipt.recordedAt) || state.t;
       writeCookie(state);
-      mark();
     }, function () { /* kept locally without a receipt: sent again on the next page */ });
   }
 
@@ -284,7 +306,7 @@
         if (c.originDeclared === false && w.console) console.warn('Consent banner: ' + location.origin +
           ' is not a declared domain of site "' + siteKey + '", so decisions made here are refused. Add ' +
           location.host + ' to Domains in the site\'s settings at ' + src.origin + '/admin');
-        var ready = function () {
+        var decided = function () {
           if (stillValid(state)) {
             apply(state.c);
             if (!state.i && state.a) send();
@@ -293,6 +315,13 @@
             if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
           }
           settingsAsked();
+        };
+        // Nothing of a cookie runs, nor shows in getConsent(), until it is known to be the visitor's.
+        var ready = function () {
+          var s = state;
+          if (!s || marked(s)) return decided();
+          state = null;
+          check(s, decided);
         };
         if (d.body) ready(); else d.addEventListener('DOMContentLoaded', ready);
       })['catch'](function (e) { if (w.console) console.warn('Consent banner unavailable:', e.message); });

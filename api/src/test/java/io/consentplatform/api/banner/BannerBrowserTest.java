@@ -1,5 +1,6 @@
 package io.consentplatform.api.banner;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -320,14 +321,25 @@ class BannerBrowserTest {
   @Test
   void shouldStartAsANewVisitorWhenTheApiRefusesItsToken() {
     String site = publishedSite("browser-old-cookie");
+    // A decision recorded before tokens existed: its cookie has a real receipt, not a valid token.
+    io.restassured.path.json.JsonPath earlier =
+        given()
+            .contentType("application/json")
+            .body(
+                "{\"policyVersion\":1,\"action\":\"custom\",\"method\":\"settings\","
+                    + "\"choices\":{\"necessary\":true,\"statistics\":true,\"marketing\":false}}")
+            .post("/v1/sites/" + site + "/consents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
     browser.get(pages.url(site));
     banner();
-    UUID old = UUID.randomUUID();
-    // A receipted decision whose token the API does not know (kept from before tokens existed).
+    UUID old = UUID.fromString(earlier.getString("visitorId"));
     plantPreferences(
         Map.of(
             "i",
-            UUID.randomUUID().toString(),
+            earlier.getString("consentId"),
             "v",
             old.toString(),
             "k",
@@ -348,7 +360,7 @@ class BannerBrowserTest {
     browser.findElement(By.id("settings")).click();
     banner().findElement(By.cssSelector("[data-action=reject_all]")).click();
 
-    new WebDriverWait(browser, WAIT).until(d -> count(site) == 1);
+    new WebDriverWait(browser, WAIT).until(d -> count(site) == 2);
     ConsentRecord record = latestRecord(site);
     assertEquals(ConsentAction.WITHDRAW, record.action);
     assertNotEquals(old, record.visitorId, "recorded under a visitor id of its own");
@@ -358,6 +370,123 @@ class BannerBrowserTest {
                 preferencesCookie()
                     .map(c -> c.contains("\"v\":\"" + record.visitorId + "\",\"k\":\""))
                     .orElse(false));
+  }
+
+  @Test
+  void shouldNotRunAPlantedCookieWhoseReceiptDoesNotExist() {
+    String site = publishedSite("browser-fake-receipt");
+    browser.get(pages.url(site));
+    banner();
+    UUID victim = UUID.randomUUID();
+    // Planted with a made-up receipt id: no such decision was ever recorded.
+    plantPreferences(everythingAccepted(UUID.randomUUID().toString(), victim.toString()));
+
+    browser.navigate().refresh();
+
+    WebElement banner = banner();
+    assertNull(browser.executeScript("return window.statsRan"), "the planted choice never ran");
+    assertNull(browser.executeScript("return window.marketingRan"));
+    assertNull(browser.executeScript("return ConsentPlatform.getConsent()"));
+    banner.findElement(By.cssSelector("[data-action=reject_all]")).click();
+    ConsentRecord record = awaitRecord(site, 1);
+    assertEquals(ConsentAction.REJECT_ALL, record.action, "the visitor's own answer, asked again");
+    assertNotEquals(victim, record.visitorId);
+  }
+
+  @Test
+  void shouldAskAgainWhenACookieCopiesARealReceiptButNotItsChoices() {
+    String site = publishedSite("browser-altered-choices");
+    browser.get(pages.url(site));
+    banner().findElement(By.cssSelector("[data-action=reject_all]")).click();
+    ConsentRecord refusal = awaitRecord(site, 1);
+    // Overwritten by a sibling subdomain: the same receipt and visitor, other choices.
+    plantPreferences(everythingAccepted(refusal.id.toString(), refusal.visitorId.toString()));
+
+    browser.navigate().refresh();
+
+    banner();
+    assertEquals(List.of(receiptUrl(site, refusal.id)), receiptReads(), "checked once");
+    assertNull(browser.executeScript("return window.statsRan"), "the altered choice never ran");
+    assertNull(browser.executeScript("return window.marketingRan"));
+    assertEquals(1, count(site), "nothing was sent in the visitor's name");
+  }
+
+  @Test
+  void shouldCheckAReceiptItDidNotReceiveOnceThenTrustIt() {
+    String site = publishedSite("browser-checked-receipt");
+    browser.get(pages.url(site));
+    banner().findElement(By.cssSelector("[data-action=accept_all]")).click();
+    ConsentRecord record = awaitRecord(site, 1);
+
+    browser.navigate().refresh();
+    awaitDecisionApplied();
+    assertEquals(List.of(), receiptReads(), "its own receipt costs no request");
+
+    // The same genuine cookie, as another subdomain's banner or a cleared storage leaves it.
+    browser.executeScript("localStorage.clear()");
+    browser.navigate().refresh();
+    awaitDecisionApplied();
+    assertEquals(List.of(receiptUrl(site, record.id)), receiptReads(), "checked by one read");
+    assertEquals(true, browser.executeScript("return window.statsRan"));
+    assertTrue(browser.findElements(By.cssSelector(".cp-banner")).isEmpty(), "not asked again");
+
+    browser.navigate().refresh();
+    awaitDecisionApplied();
+    assertEquals(List.of(), receiptReads(), "checked once, then known");
+    assertEquals(true, browser.executeScript("return window.statsRan"));
+    assertEquals(1, count(site));
+  }
+
+  @Test
+  void shouldRunNothingOfACookieItCannotCheck() {
+    String site = publishedSite("browser-unchecked");
+    browser.get(pages.url(site));
+    banner().findElement(By.cssSelector("[data-action=accept_all]")).click();
+    awaitRecord(site, 1);
+    browser.executeScript("localStorage.clear()");
+    // The API answers the banner but the receipt cannot be read (a network failure).
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/consents/*")));
+
+    browser.navigate().refresh();
+
+    banner();
+    assertNull(
+        browser.executeScript("return window.statsRan"), "no tracker on an unchecked cookie");
+    assertNull(browser.executeScript("return ConsentPlatform.getConsent()"));
+  }
+
+  private static Map<String, Object> everythingAccepted(String receipt, String visitor) {
+    return Map.of(
+        "i",
+        receipt,
+        "v",
+        visitor,
+        "k",
+        "AAAAAAAA.planted",
+        "p",
+        1,
+        "t",
+        System.currentTimeMillis(),
+        "c",
+        Map.of("necessary", true, "statistics", true, "marketing", true),
+        "a",
+        "accept_all",
+        "m",
+        "banner");
+  }
+
+  private String receiptUrl(String siteKey, UUID consentId) {
+    return api.toString().replaceAll("/$", "") + "/v1/sites/" + siteKey + "/consents/" + consentId;
+  }
+
+  /** The receipts this page view read, as the browser's resource timing lists them. */
+  @SuppressWarnings("unchecked")
+  private List<String> receiptReads() {
+    return (List<String>)
+        browser.executeScript(
+            "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.indexOf('/consents/') > 0)");
   }
 
   private void plantPreferences(Map<String, Object> value) {
@@ -446,10 +575,17 @@ class BannerBrowserTest {
 
   private ConsentRecord awaitRecord(String siteKey, long expected) {
     new WebDriverWait(browser, WAIT).until(d -> count(siteKey) >= expected);
-    // The receipt id reaches the cookie once the API has answered.
+    // The receipt id reaches the cookie once the API has answered, and the banner's state (and its
+    // own cookie, written in the same step) right after the server's Set-Cookie.
     if (expected == 1) {
       new WebDriverWait(browser, WAIT)
           .until(d -> preferencesCookie().map(c -> c.contains("\"i\":")).orElse(false));
+      new WebDriverWait(browser, WAIT)
+          .until(
+              d ->
+                  browser.executeScript(
+                          "var c = ConsentPlatform.getConsent(); return c && c.consentId")
+                      != null);
     }
     return latestRecord(siteKey);
   }
