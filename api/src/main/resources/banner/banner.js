@@ -8,8 +8,9 @@
   var base = src.origin + '/v1/sites/' + encodeURIComponent(siteKey);
   var COOKIE = 'cookies_preferences';
   // The mark of the cookie this script last wrote here (a decision it made, or a receipt it got or
-  // checked): only such a cookie is this visitor's without asking the API.
-  var MINE = 'cp-mine:' + siteKey;
+  // checked): only such a cookie is this visitor's without asking the API. Named as the cookie, so
+  // that scanners (the platform's own among them) know it as the platform's, strictly necessary.
+  var MINE = COOKIE;
   var gpc = navigator.globalPrivacyControl === true;
   var config, state = readCookie(), listeners = [], root, opener;
 

@@ -151,21 +151,29 @@ class ScannerFixtureTest {
             List.of(platformHost, site.trackerDomain()),
             pass.thirdPartyHosts(),
             pass.pass() + " contacts the platform and the tracker");
-        assertEquals(
-            List.of(
-                new ObservedStorage(
-                    Kind.LOCAL_STORAGE, "http://" + site.domain(), "cart", List.of(home)),
-                new ObservedStorage(
-                    Kind.LOCAL_STORAGE,
-                    "http://" + site.trackerDomain(),
-                    "tp_seen",
-                    List.of(about)),
-                new ObservedStorage(
-                    Kind.SESSION_STORAGE, "http://" + site.domain(), "tab_id", List.of(home)),
-                new ObservedStorage(
-                    Kind.INDEXED_DB, "http://" + site.domain(), "shop-db", List.of(home))),
-            pass.storage(),
-            pass.pass() + " storage");
+        List<ObservedStorage> storage = new ArrayList<>();
+        storage.add(
+            new ObservedStorage(
+                Kind.LOCAL_STORAGE, "http://" + site.domain(), "cart", List.of(home)));
+        if (pass.pass() != Pass.NO_DECISION) {
+          // The banner's mark of the decision it made, named as the platform's cookie.
+          storage.add(
+              new ObservedStorage(
+                  Kind.LOCAL_STORAGE,
+                  "http://" + site.domain(),
+                  "cookies_preferences",
+                  List.of(home)));
+        }
+        storage.add(
+            new ObservedStorage(
+                Kind.LOCAL_STORAGE, "http://" + site.trackerDomain(), "tp_seen", List.of(about)));
+        storage.add(
+            new ObservedStorage(
+                Kind.SESSION_STORAGE, "http://" + site.domain(), "tab_id", List.of(home)));
+        storage.add(
+            new ObservedStorage(
+                Kind.INDEXED_DB, "http://" + site.domain(), "shop-db", List.of(home)));
+        assertEquals(storage, pass.storage(), pass.pass() + " storage");
       }
 
       String shop = "shop.localhost";
@@ -564,7 +572,21 @@ class ScannerFixtureTest {
         List.of("old_cookie"),
         report.declaredNotFound().stream().map(DeclaredNotFound::name).toList(),
         "declared but not found");
-    assertEquals(new ScanCounts(9, 4, 2, 4, 6, 1, 5, 1, 1), report.counts());
+    // Storage: the fixture's four items and the banner's own mark of a decision, which the
+    // report knows as the platform's, strictly necessary (no violation).
+    assertEquals(new ScanCounts(9, 5, 2, 4, 6, 1, 5, 1, 1), report.counts());
+    ScanReport.StorageFinding mark =
+        report.storage().stream()
+            .filter(f -> f.name().equals("cookies_preferences"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(Source.PLATFORM, Rule.PLATFORM_COOKIE, true),
+        List.of(
+            mark.classification().source(),
+            mark.classification().rule(),
+            mark.classification().necessary()));
+    assertEquals(List.of(Pass.REJECTED_ALL, Pass.ACCEPTED_ALL), mark.passes());
     assertTrue(report.bannerEmbedded());
     assertEquals(
         List.of("localhost:" + URI.create(platform).getPort(), site.trackerDomain()),

@@ -173,27 +173,31 @@ class TransparencyLogTest {
   @Test
   void shouldKeepAnErasedRecordsLeafAndEveryOtherProof() throws Exception {
     long site = siteWithDecisions("log-erased", 2);
-    UUID visitor = UUID.randomUUID();
+    // A first decision: the platform gives the visitor their id (naming one needs its token).
+    UUID[] visitorOf = new UUID[1];
     holdingSealing(
         site,
         () -> {
-          consents.recordDecision(
-              "log-erased",
-              new Decision(
-                  visitor,
-                  1,
-                  ConsentAction.ACCEPT_ALL,
-                  null,
-                  "en",
-                  ConsentMethod.BANNER,
-                  false,
-                  null,
-                  null));
+          visitorOf[0] =
+              consents.recordDecision(
+                      "log-erased",
+                      new Decision(
+                          null,
+                          1,
+                          ConsentAction.ACCEPT_ALL,
+                          null,
+                          "en",
+                          ConsentMethod.BANNER,
+                          false,
+                          null,
+                          null))
+                  .visitorId;
           record("log-erased", 2);
         });
     sealer.sealAll();
     List<byte[]> before = digests(site);
     List<UUID> records = recordIds(site);
+    UUID visitor = visitorOf[0];
 
     visitors.erase(owner(site), site, visitor);
 
