@@ -1,12 +1,14 @@
 package io.consentplatform.core.consent;
 
 import io.consentplatform.core.CoreConfig;
-import io.consentplatform.core.db.DataDirectorySecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -139,39 +141,46 @@ public class VisitorTokens {
 
     /** The key kept in the data directory, generated there the first time. */
     private static byte[] kept(Path dataDirectory) {
-      Path directory = dataDirectory.toAbsolutePath().normalize();
-      String kept;
+      Path file = dataDirectory.toAbsolutePath().normalize().resolve(FILE);
       try {
-        kept =
-            DataDirectorySecrets.readOrCreate(
-                directory,
-                FILE,
-                () -> {
-                  LOG.warnf(
-                      "Visitor tokens are made with a key generated and kept in %s. Production"
-                          + " needs consent.visitor-tokens.key set to the same value on every"
-                          + " instance: with a key per instance, a token given by one is refused by"
-                          + " the others.",
-                      directory.resolve(FILE));
-                  return Base64.getEncoder().encodeToString(random());
-                });
-      } catch (UncheckedIOException | IllegalStateException e) {
+        if (!Files.exists(file)) {
+          LOG.warnf(
+              "Visitor tokens are made with a key generated and kept in %s. Production needs"
+                  + " consent.visitor-tokens.key set to the same value on every instance: with a key"
+                  + " per instance, a token given by one is refused by the others.",
+              file);
+          write(file);
+        }
+        return decode(Files.readString(file, StandardCharsets.US_ASCII));
+      } catch (IOException e) {
         // A read-only file system (a container without the key configured) must not stop visitors
         // from deciding: their tokens then last as long as this process, and later decisions of
         // theirs count as a new visitor's.
         LOG.errorf(
             "Could not keep a visitor-token key in %s (%s): this instance uses one of its own until"
                 + " it stops. Set consent.visitor-tokens.key.",
-            directory.resolve(FILE), e.getMessage());
+            file, e.getMessage());
         return random();
       }
-      return decode(kept);
     }
 
     private static byte[] random() {
       byte[] secret = new byte[MIN_KEY_BYTES];
       new SecureRandom().nextBytes(secret);
       return secret;
+    }
+
+    /** Created under a temporary name, owner-only, and moved into place: never half written. */
+    private static void write(Path file) throws IOException {
+      byte[] secret = random();
+      Files.createDirectories(file.getParent());
+      Path partial = file.resolveSibling(FILE + ".partial");
+      Files.deleteIfExists(partial);
+      Files.createFile(
+          partial,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(partial, Base64.getEncoder().encodeToString(secret));
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
   }
 

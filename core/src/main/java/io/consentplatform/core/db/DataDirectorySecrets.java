@@ -32,30 +32,17 @@ public final class DataDirectorySecrets {
     }
   }
 
-  /** The secret kept in {@code file}, or a new one from {@code generate} written there first. */
+  /**
+   * The secret kept in {@code file}, or a new one from {@code generate} written there first:
+   * created under a temporary name with owner-only permissions and moved into place, so that it is
+   * never readable by others nor found half written.
+   */
   public static String readOrCreate(Path directory, String file, Supplier<String> generate) {
     Optional<String> kept = read(directory, file);
     if (kept.isPresent()) {
       return kept.get();
     }
     String secret = generate.get();
-    write(directory, file, secret);
-    return secret;
-  }
-
-  /** Writes {@code secret} into {@code file} unless one is kept there already. */
-  public static void keep(Path directory, String file, String secret) {
-    if (Files.exists(directory.resolve(file))) {
-      return;
-    }
-    write(directory, file, secret);
-  }
-
-  /**
-   * Created under a temporary name with owner-only permissions and moved into place, so that it is
-   * never readable by others nor found half written.
-   */
-  private static void write(Path directory, String file, String secret) {
     Path path = directory.resolve(file);
     Path partial = directory.resolve(file + ".partial");
     try {
@@ -71,5 +58,6 @@ public final class DataDirectorySecrets {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + path, e);
     }
+    return secret;
   }
 }

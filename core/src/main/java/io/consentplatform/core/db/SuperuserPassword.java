@@ -1,6 +1,13 @@
 package io.consentplatform.core.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,7 +28,15 @@ final class SuperuserPassword {
 
   /** The password kept in {@code dataDirectory}, if one was chosen already. */
   static Optional<String> in(Path dataDirectory) {
-    return DataDirectorySecrets.read(dataDirectory, FILE);
+    Path file = dataDirectory.resolve(FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file, e);
+    }
   }
 
   /** A new random password, URL-safe base64 (nothing in it needs quoting in SQL). */
@@ -31,8 +46,28 @@ final class SuperuserPassword {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
-  /** Writes the password into {@code dataDirectory} unless one is kept there. */
+  /**
+   * Writes the password into {@code dataDirectory} unless one is kept there: created under a
+   * temporary name with owner-only permissions and moved into place, so that the file is never
+   * readable by others nor found half written.
+   */
   static void keep(Path dataDirectory, String password) {
-    DataDirectorySecrets.keep(dataDirectory, FILE, password);
+    Path file = dataDirectory.resolve(FILE);
+    if (Files.exists(file)) {
+      return;
+    }
+    Path partial = dataDirectory.resolve(FILE + ".partial");
+    try {
+      Files.deleteIfExists(partial);
+      Files.createFile(
+          partial,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(partial, password, StandardCharsets.UTF_8);
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("Another process is choosing the password of " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + file, e);
+    }
   }
 }
