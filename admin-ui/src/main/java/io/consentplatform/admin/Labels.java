@@ -64,6 +64,7 @@ public final class Labels {
       case BANNER -> texts.methodBANNER();
       case SETTINGS -> texts.methodSETTINGS();
       case API -> texts.methodAPI();
+      case SIGNAL -> texts.methodSIGNAL();
     };
   }
 

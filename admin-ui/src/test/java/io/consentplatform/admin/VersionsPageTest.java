@@ -118,7 +118,8 @@ class VersionsPageTest {
   }
 
   private static SiteTexts intro(String text) {
-    return new SiteTexts(null, null, null, null, null, null, null, null, null, null, text);
+    return new SiteTexts(
+        null, null, null, null, null, null, null, null, null, null, text, null, null);
   }
 
   @Test
@@ -228,6 +229,8 @@ class VersionsPageTest {
                       "en",
                       new SiteTexts(
                           "Cookies, briefly",
+                          null,
+                          null,
                           null,
                           null,
                           null,

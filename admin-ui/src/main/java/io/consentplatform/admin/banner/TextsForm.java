@@ -47,6 +47,8 @@ public class TextsForm {
   @RestForm public String policyLink;
   @RestForm public String gpcNotice;
   @RestForm public String policyIntro;
+  @RestForm public String doNotSell;
+  @RestForm public String dismiss;
 
   /** The site's version the form was read at, so that a concurrent change is not overwritten. */
   @RestForm public String version;
@@ -64,7 +66,9 @@ public class TextsForm {
         FormValues.text(alwaysOn),
         FormValues.text(policyLink),
         FormValues.text(gpcNotice),
-        FormValues.text(policyIntro));
+        FormValues.text(policyIntro),
+        FormValues.text(doNotSell),
+        FormValues.text(dismiss));
   }
 
   Long expectedVersion() {

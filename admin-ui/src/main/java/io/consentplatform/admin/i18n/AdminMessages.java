@@ -57,6 +57,8 @@ public interface AdminMessages {
 
   String methodAPI();
 
+  String methodSIGNAL();
+
   String changeCookieAdded();
 
   String changeCookieRemoved();

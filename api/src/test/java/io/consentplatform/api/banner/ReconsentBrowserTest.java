@@ -98,6 +98,8 @@ class ReconsentBrowserTest {
                           null,
                           null,
                           null,
+                          null,
+                          null,
                           null)));
           Category statistics = Category.find("site = ?1 and key = 'statistics'", s).firstResult();
           statistics.texts =

@@ -32,6 +32,12 @@ public class Category extends DomainEntity {
   /** A required category is always on: the site cannot work without it, so it is not asked. */
   public boolean required;
 
+  /**
+   * Where visitors opt out rather than in, a sensitive category still waits for their consent: data
+   * the US state laws protect as sensitive (health, precise location...) needs an opt-in.
+   */
+  public boolean sensitive;
+
   /** Order of appearance in the banner and on the policy page. */
   public int position;
 

@@ -7,7 +7,12 @@ public enum ConsentMethod implements WireName {
   /** The settings layer, with one switch per category. */
   SETTINGS,
   /** A tenant's own integration, through the API. */
-  API;
+  API,
+  /**
+   * Nobody clicked: where visitors opt out, the banner applied the browser's opt-out preference
+   * signal (Global Privacy Control) by itself and recorded it.
+   */
+  SIGNAL;
 
   /**
    * The constant written {@code wire} on the wire.

@@ -1,6 +1,7 @@
 package io.consentplatform.core.consent;
 
 import io.consentplatform.core.policy.PolicyVersion;
+import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.site.Site;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -58,6 +59,19 @@ public class ConsentRecord extends PanacheEntityBase {
 
   /** Whether the browser sent a Global Privacy Control signal. */
   public boolean gpc;
+
+  /**
+   * The visitor's country, or country and subdivision ({@code US-CA}), as the platform resolved it
+   * when recording ({@code Region}); null when unknown. Never more precise.
+   */
+  public String region;
+
+  /**
+   * The experience the version's rules gave that region; null only on records made before regions
+   * existed, when everyone was asked first.
+   */
+  @Enumerated(EnumType.STRING)
+  public Experience experience;
 
   @Column(name = "recorded_at")
   public Instant recordedAt;

@@ -2,6 +2,7 @@ package io.consentplatform.core.consent;
 
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicySnapshot;
@@ -79,6 +80,9 @@ public class ConsentService {
     record.choices = effectiveChoices(policy.snapshot(), decision);
     record.language = language;
     record.gpc = decision.gpc();
+    record.region = decision.region() == null ? null : decision.region().code();
+    record.experience =
+        BannerConfig.experienceFor(policy.snapshot(), Optional.ofNullable(decision.region()));
     // PostgreSQL keeps microseconds: truncate so that the receipt shows what the row holds.
     record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     record.userAgentFamily = UserAgents.family(decision.userAgent());

@@ -36,8 +36,9 @@ public class ConsentWriter {
 
   private static final String INSERT =
       "insert into consent_record (id, site_id, policy_version_id, visitor_id, action, method,"
-          + " choices, language, gpc, recorded_at, user_agent_family, ip_truncated)"
-          + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
+          + " choices, language, gpc, recorded_at, user_agent_family, ip_truncated, region,"
+          + " experience)"
+          + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
 
   private record Pending(
       ConsentRecord record, long siteId, long versionId, CompletableFuture<Void> done) {}
@@ -159,5 +160,11 @@ public class ConsentWriter {
     } else {
       insert.setString(12, record.ipTruncated);
     }
+    if (record.region == null) {
+      insert.setNull(13, Types.VARCHAR);
+    } else {
+      insert.setString(13, record.region);
+    }
+    insert.setString(14, record.experience.name());
   }
 }

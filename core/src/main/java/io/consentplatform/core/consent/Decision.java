@@ -1,5 +1,6 @@
 package io.consentplatform.core.consent;
 
+import io.consentplatform.core.region.Region;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param clientAddress the client's IP address as text; only its network part is kept
  * @param visitorToken the token given with the visitor's earlier decision; required with a {@code
  *     visitorId} ({@link VisitorTokens})
+ * @param region where the visitor is, as the platform resolved it from the request; null when
+ *     unknown
  */
 public record Decision(
     UUID visitorId,
@@ -26,7 +29,34 @@ public record Decision(
     boolean gpc,
     String userAgent,
     String clientAddress,
-    String visitorToken) {
+    String visitorToken,
+    Region region) {
+
+  /** A decision from a visitor whose region is unknown. */
+  public Decision(
+      UUID visitorId,
+      int policyVersion,
+      ConsentAction action,
+      Map<String, Boolean> choices,
+      String language,
+      ConsentMethod method,
+      boolean gpc,
+      String userAgent,
+      String clientAddress,
+      String visitorToken) {
+    this(
+        visitorId,
+        policyVersion,
+        action,
+        choices,
+        language,
+        method,
+        gpc,
+        userAgent,
+        clientAddress,
+        visitorToken,
+        null);
+  }
 
   /** A decision without a visitor token: a visitor's first, or one a test makes. */
   public Decision(

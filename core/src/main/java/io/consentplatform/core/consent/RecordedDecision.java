@@ -1,5 +1,6 @@
 package io.consentplatform.core.consent;
 
+import io.consentplatform.core.region.Experience;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,9 @@ public record RecordedDecision(
     boolean gpc,
     Instant recordedAt,
     String userAgentFamily,
-    String ipTruncated) {
+    String ipTruncated,
+    String region,
+    Experience experience) {
 
   public static RecordedDecision of(ConsentRecord record) {
     return new RecordedDecision(
@@ -32,6 +35,8 @@ public record RecordedDecision(
         record.gpc,
         record.recordedAt,
         record.userAgentFamily,
-        record.ipTruncated);
+        record.ipTruncated,
+        record.region,
+        record.experience);
   }
 }

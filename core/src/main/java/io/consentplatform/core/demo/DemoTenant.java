@@ -8,6 +8,7 @@ import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,6 +125,8 @@ public class DemoTenant {
     site.languages = entry.languages();
     site.defaultLanguage = entry.defaultLanguage();
     site.texts = new TreeMap<>(entry.texts());
+    // A town in North Carolina: most visitors in the US, where they opt out; Europeans opt in.
+    site.regionRules = RegionRules.DEMO;
     site.persist();
     return site;
   }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.RetentionFormat;
+import io.consentplatform.core.region.Experience;
+import io.consentplatform.core.region.Region;
+import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.SiteTexts;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the banner script needs to ask a visitor, in one language: the version it asks about, the
@@ -20,6 +24,11 @@ import java.util.List;
  * (version 0, no hash): both are built here so that the preview shows exactly what visitors will
  * see.
  *
+ * <p>It is built for one visitor's region: {@code experience} is what the version's rules give that
+ * region ({@link RegionRules}), and the configuration is cached per experience, never per visitor.
+ *
+ * @param experience what the banner does for this visitor (opt-in, opt-out, notice, none)
+ * @param refusalLifetimeDays how long a refusal of every optional category is remembered
  * @param policyPath path of the cookie policy page on this API, in the same language
  */
 public record BannerConfig(
@@ -29,7 +38,9 @@ public record BannerConfig(
     String hash,
     String language,
     List<String> languages,
+    Experience experience,
     int consentLifetimeDays,
+    int refusalLifetimeDays,
     String policyPath,
     SiteTexts texts,
     List<CategoryView> categories) {
@@ -39,6 +50,7 @@ public record BannerConfig(
       String key,
       Purpose purpose,
       boolean required,
+      boolean sensitive,
       String name,
       String description,
       List<CookieView> cookies) {}
@@ -63,22 +75,45 @@ public record BannerConfig(
     }
   }
 
+  /** The configuration for a visitor whose region is unknown: the rules' {@code otherwise}. */
   public static BannerConfig of(PublishedPolicy policy, String language) {
+    return of(policy, language, experienceFor(policy.snapshot(), Optional.empty()));
+  }
+
+  /** The configuration for a visitor who gets {@code experience}. */
+  public static BannerConfig of(PublishedPolicy policy, String language, Experience experience) {
     return of(
         policy.snapshot(),
         policy.number(),
         policy.consentRevision(),
         policy.contentHash(),
-        language);
+        language,
+        experience);
   }
 
-  /** The configuration of a draft that is not published yet. */
+  /** The configuration of a draft that is not published yet, for a visitor from {@code region}. */
+  public static BannerConfig ofDraft(
+      PolicySnapshot draft, String language, Optional<Region> region) {
+    return of(draft, 0, 0, null, language, experienceFor(draft, region));
+  }
+
+  /** The configuration of a draft, for a visitor whose region is unknown. */
   public static BannerConfig ofDraft(PolicySnapshot draft, String language) {
-    return of(draft, 0, 0, null, language);
+    return ofDraft(draft, language, Optional.empty());
+  }
+
+  /** What the snapshot's rules give a visitor from {@code region}. */
+  public static Experience experienceFor(PolicySnapshot snapshot, Optional<Region> region) {
+    return snapshot.site().regionRules().experienceFor(region);
   }
 
   private static BannerConfig of(
-      PolicySnapshot snapshot, int number, int consentRevision, String hash, String language) {
+      PolicySnapshot snapshot,
+      int number,
+      int consentRevision,
+      String hash,
+      String language,
+      Experience experience) {
     List<CategoryView> categories =
         LocalizedCategory.of(snapshot, language).stream()
             .map(
@@ -87,6 +122,7 @@ public record BannerConfig(
                         localized.category().key(),
                         localized.category().purpose(),
                         localized.category().required(),
+                        localized.category().sensitive(),
                         localized.text().name(),
                         localized.text().description(),
                         localized.cookies().stream()
@@ -109,7 +145,9 @@ public record BannerConfig(
         hash,
         language,
         snapshot.site().languages(),
+        experience,
         snapshot.site().consentLifetimeDays(),
+        snapshot.site().refusalLifetimeDays(),
         "/sites/" + snapshot.site().key() + "/cookie-policy?lang=" + language,
         snapshot.texts(language),
         categories);

@@ -6,6 +6,7 @@ import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.SiteTexts;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +28,37 @@ public record PolicySnapshot(
     @JsonProperty("services") List<ProviderEntry> providers,
     List<CookieEntry> cookies) {
 
-  /** The site as it was published. */
+  /**
+   * The site as it was published. A version published before regions existed reads as asking
+   * everyone first and remembering a refusal as long as a consent, which is what its banner did.
+   */
   public record SiteEntry(
       String key,
       String name,
       List<String> languages,
       String defaultLanguage,
-      int consentLifetimeDays) {}
+      int consentLifetimeDays,
+      Integer refusalLifetimeDays,
+      RegionRules regionRules) {
 
-  /** A category with its texts per language. */
+    public SiteEntry {
+      refusalLifetimeDays =
+          refusalLifetimeDays == null ? Integer.valueOf(consentLifetimeDays) : refusalLifetimeDays;
+      regionRules = regionRules == null ? RegionRules.EVERYWHERE_OPT_IN : regionRules;
+    }
+  }
+
+  /**
+   * A category with its texts per language.
+   *
+   * @param sensitive stays opt-in where visitors otherwise opt out ({@code Category#sensitive})
+   */
   public record CategoryEntry(
-      String key, Purpose purpose, boolean required, Map<String, CategoryText> texts) {
+      String key,
+      Purpose purpose,
+      boolean required,
+      boolean sensitive,
+      Map<String, CategoryText> texts) {
 
     /** The text in {@code language}, else in the site's default language. */
     public CategoryText text(String language, String fallback) {

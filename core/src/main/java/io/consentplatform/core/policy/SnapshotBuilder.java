@@ -41,7 +41,8 @@ final class SnapshotBuilder {
             .map(
                 c -> {
                   requireText(c.texts, site.defaultLanguage, "category " + c.key);
-                  return new CategoryEntry(c.key, c.purpose, c.required, new TreeMap<>(c.texts));
+                  return new CategoryEntry(
+                      c.key, c.purpose, c.required, c.sensitive, new TreeMap<>(c.texts));
                 })
             .toList();
     List<ProviderEntry> providers =
@@ -76,7 +77,9 @@ final class SnapshotBuilder {
             site.name,
             List.copyOf(site.languages),
             site.defaultLanguage,
-            site.consentLifetimeDays);
+            site.consentLifetimeDays,
+            site.refusalLifetimeDays,
+            site.regionRules);
     return new PolicySnapshot(siteEntry, texts, categoryEntries, providers, cookies);
   }
 

@@ -1,6 +1,7 @@
 package io.consentplatform.core.site;
 
 import io.consentplatform.core.db.DomainEntity;
+import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.scan.ScanSchedule;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.persistence.Column;
@@ -32,6 +33,12 @@ public class Site extends DomainEntity {
   /** The longest a decision may stay valid: thirteen months, as European regulators advise. */
   public static final int MAX_CONSENT_LIFETIME_DAYS = 395;
 
+  /**
+   * The shortest a refusal is remembered: six months, counted as the longest six calendar months
+   * (184 days), so that a visitor who said no is not asked again before (the CNIL's practice).
+   */
+  public static final int MIN_REFUSAL_LIFETIME_DAYS = 184;
+
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "tenant_id")
   public Tenant tenant;
@@ -56,6 +63,24 @@ public class Site extends DomainEntity {
   @Max(MAX_CONSENT_LIFETIME_DAYS)
   @Column(name = "consent_lifetime_days")
   public int consentLifetimeDays = DEFAULT_CONSENT_LIFETIME_DAYS;
+
+  /**
+   * How long a refusal of every optional category is remembered, separately from {@link
+   * #consentLifetimeDays}: part of the published version.
+   */
+  @Min(MIN_REFUSAL_LIFETIME_DAYS)
+  @Max(MAX_CONSENT_LIFETIME_DAYS)
+  @Column(name = "refusal_lifetime_days")
+  public int refusalLifetimeDays = MIN_REFUSAL_LIFETIME_DAYS;
+
+  /**
+   * Which experience visitors get by region; part of the published version. A new site starts from
+   * the platform's default rules; a site made before regions existed keeps everyone asked first
+   * (V20).
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "region_rules")
+  public RegionRules regionRules = RegionRules.PLATFORM_DEFAULT;
 
   /** The tenant's own wording per language; missing texts fall back to the platform's. */
   @JdbcTypeCode(SqlTypes.JSON)

@@ -16,6 +16,9 @@ import jakarta.validation.constraints.Size;
  * @param policyLink label of the link to the cookie policy page
  * @param gpcNotice shown when the browser sends Global Privacy Control: marketing stays off
  * @param policyIntro opening paragraph of the public cookie policy page
+ * @param doNotSell label of the link that opens the choices where visitors opt out ("Do Not Sell or
+ *     Share My Personal Information")
+ * @param dismiss label of the button that closes a notice, where there is nothing to choose
  */
 public record SiteTexts(
     @Size(max = 200) String bannerTitle,
@@ -28,10 +31,12 @@ public record SiteTexts(
     @Size(max = 60) String alwaysOn,
     @Size(max = 200) String policyLink,
     @Size(max = 1000) String gpcNotice,
-    @Size(max = 4000) String policyIntro) {
+    @Size(max = 4000) String policyIntro,
+    @Size(max = 200) String doNotSell,
+    @Size(max = 60) String dismiss) {
 
   public static final SiteTexts NONE =
-      new SiteTexts(null, null, null, null, null, null, null, null, null, null, null);
+      new SiteTexts(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** These texts, with every missing one taken from {@code fallback}. */
   public SiteTexts over(SiteTexts fallback) {
@@ -46,7 +51,9 @@ public record SiteTexts(
         or(alwaysOn, fallback.alwaysOn),
         or(policyLink, fallback.policyLink),
         or(gpcNotice, fallback.gpcNotice),
-        or(policyIntro, fallback.policyIntro));
+        or(policyIntro, fallback.policyIntro),
+        or(doNotSell, fallback.doNotSell),
+        or(dismiss, fallback.dismiss));
   }
 
   private static String or(String own, String fallback) {

@@ -65,6 +65,8 @@ public final class PlatformTexts {
         text.apply("alwaysOn"),
         text.apply("policyLink"),
         text.apply("gpcNotice"),
-        text.apply("policyIntro"));
+        text.apply("policyIntro"),
+        text.apply("doNotSell"),
+        text.apply("dismiss"));
   }
 }

@@ -28,7 +28,7 @@ class WireNameTest {
   @Test
   void shouldNameTheFieldOfAnUnknownOrMissingName() {
     Rejected unknown = assertThrows(Rejected.class, () -> ConsentMethod.fromWire("telepathy"));
-    assertEquals("method must be one of banner, settings, api", unknown.getMessage());
+    assertEquals("method must be one of banner, settings, api, signal", unknown.getMessage());
     Rejected upperCase = assertThrows(Rejected.class, () -> ConsentAction.fromWire("ACCEPT_ALL"));
     assertEquals(
         "action must be one of accept_all, reject_all, custom, withdraw", upperCase.getMessage());

@@ -289,6 +289,7 @@ class ReconsentRuleTest {
   }
 
   private static SiteTexts textsTitled(String title) {
-    return new SiteTexts(title, null, null, null, null, null, null, null, null, null, null);
+    return new SiteTexts(
+        title, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -30,7 +30,9 @@ class PlatformTextsTest {
             "Your browser asks sites not to share or sell your data: marketing cookies stay"
                 + " off unless you switch them on yourself.",
             "This page lists the cookies this site uses, who sets them and why. Cookies that"
-                + " are not needed for the site to work are only set with your consent."),
+                + " are not needed for the site to work are only set with your consent.",
+            "Do Not Sell or Share My Personal Information",
+            "OK"),
         PlatformTexts.defaults("en"));
   }
 
@@ -53,7 +55,9 @@ class PlatformTextsTest {
                 + " cookies marketing restent désactivés, sauf si vous les activez vous-même.",
             "Cette page présente les cookies utilisés par ce site, qui les dépose et pourquoi."
                 + " Ceux qui ne sont pas nécessaires à son fonctionnement ne sont déposés qu'avec"
-                + " votre consentement."),
+                + " votre consentement.",
+            "Ne pas vendre ni partager mes informations personnelles",
+            "OK"),
         PlatformTexts.defaults("fr"));
   }
 
