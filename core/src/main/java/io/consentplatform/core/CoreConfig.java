@@ -60,6 +60,9 @@ public interface CoreConfig {
   /** The keys of visitor tokens. */
   VisitorTokens visitorTokens();
 
+  /** Where the platform learns a visitor's region. */
+  Regions regions();
+
   /** The cookie scanner. */
   Scanner scanner();
 
@@ -174,6 +177,21 @@ public interface CoreConfig {
 
     /** Earlier keys (base64): tokens made with them are still accepted, none is made. */
     Optional<List<String>> retiredKeys();
+  }
+
+  /**
+   * Where a visitor's region comes from: headers the CDN or load balancer in front sets (believed
+   * only from {@code consent.trusted-proxies}), else a GeoIP database file, else unknown.
+   */
+  interface Regions {
+    /**
+     * The headers to read, first present wins, each {@code Country-Header} or {@code
+     * Country-Header:Subdivision-Header}: Cloudflare's, CloudFront's and Vercel's by default.
+     */
+    @WithDefault(
+        "CF-IPCountry:CF-Region-Code,CloudFront-Viewer-Country:CloudFront-Viewer-Country-Region,"
+            + "X-Vercel-IP-Country:X-Vercel-IP-Country-Region")
+    List<String> headers();
   }
 
   interface Scanner {
