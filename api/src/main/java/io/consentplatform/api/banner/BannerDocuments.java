@@ -8,6 +8,7 @@ import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.text.Languages;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,10 +18,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Banner configurations serialised once per policy version, language and whether the asking page's
- * origin is declared. A published version never changes, so an entry keyed by its hash never goes
- * stale; only the lookups of the current version and domains need invalidating, and {@code
- * CurrentPolicies} and {@code DeclaredDomains} do that.
+ * Banner configurations serialised once per policy version, language, whether the asking page's
+ * origin is declared and the experience the visitor's region gets: never per region, of which there
+ * are thousands for a handful of experiences. A published version never changes, so an entry keyed
+ * by its hash never goes stale; only the lookups of the current version and domains need
+ * invalidating, and {@code CurrentPolicies} and {@code DeclaredDomains} do that.
  */
 @ApplicationScoped
 class BannerDocuments {
@@ -45,7 +47,8 @@ class BannerDocuments {
    * ({@code ?lang}, else the browser's, else the site's default), whether that choice depended on
    * {@code Accept-Language} (so caches must vary on it), and whether the client already has it.
    */
-  record Answer(Document document, boolean variesByBrowser, boolean notModified) {}
+  record Answer(
+      Document document, boolean variesByBrowser, boolean sharedCacheable, boolean notModified) {}
 
   /**
    * The answer to a page at {@code origin} (null when the browser sent none: a same-origin request
@@ -59,23 +62,32 @@ class BannerDocuments {
       String origin,
       String lang,
       String acceptLanguage,
-      String ifNoneMatch) {
+      String ifNoneMatch,
+      AskedRegion region) {
     PolicySnapshot.SiteEntry site = policy.snapshot().site();
     String language =
         Languages.choose(lang, acceptLanguage, site.languages(), site.defaultLanguage());
     boolean declared = origin == null || SiteOrigins.allows(domains, origin);
-    Document document = of(policy, language, declared);
+    Experience experience = BannerConfig.experienceFor(policy.snapshot(), region.region());
+    Document document = of(policy, language, declared, experience);
     return new Answer(
         document,
         lang == null || !site.languages().contains(lang),
+        region.inUrl(),
         EntityTags.matches(ifNoneMatch, document.etag()));
   }
 
-  Document of(PublishedPolicy policy, String language, boolean declared) {
-    String key = policy.contentHash() + "/" + language + (declared ? "" : "/undeclared");
+  Document of(PublishedPolicy policy, String language, boolean declared, Experience experience) {
+    String key =
+        policy.contentHash()
+            + "/"
+            + language
+            + "/"
+            + experience.wireName()
+            + (declared ? "" : "/undeclared");
     Document document = byVersionAndLanguage.get(key);
     if (document == null) {
-      document = render(policy, language, declared);
+      document = render(policy, language, declared, experience);
       if (byVersionAndLanguage.size() >= MAX_ENTRIES) {
         byVersionAndLanguage.clear();
       }
@@ -84,8 +96,9 @@ class BannerDocuments {
     return document;
   }
 
-  private static Document render(PublishedPolicy policy, String language, boolean declared) {
-    byte[] bytes = BannerConfig.of(policy, language).json();
+  private static Document render(
+      PublishedPolicy policy, String language, boolean declared, Experience experience) {
+    byte[] bytes = BannerConfig.of(policy, language, experience).json();
     if (!declared) {
       bytes = undeclared(bytes);
     }

@@ -22,6 +22,7 @@ class BannerHeaders {
       HttpHeaders.createOptimized("Accept-Language, Origin");
 
   private final CharSequence caching;
+  private final CharSequence privateCaching;
 
   BannerHeaders(ApiConfig config) {
     this.caching =
@@ -30,6 +31,8 @@ class BannerHeaders {
                 + config.bannerMaxAge().toSeconds()
                 + ", stale-while-revalidate="
                 + config.bannerStaleWhileRevalidate().toSeconds());
+    this.privateCaching =
+        HttpHeaders.createOptimized("private, max-age=" + config.bannerMaxAge().toSeconds());
   }
 
   /**
@@ -38,7 +41,9 @@ class BannerHeaders {
    */
   Status write(BannerDocuments.Answer answer, BiConsumer<CharSequence, CharSequence> header) {
     header.accept(HttpHeaders.ETAG, answer.document().etag());
-    header.accept(HttpHeaders.CACHE_CONTROL, caching);
+    // An answer for the request's own region (no region in the URL) must not reach another visitor
+    // through a cache that ignores Vary; the browser may still keep its own.
+    header.accept(HttpHeaders.CACHE_CONTROL, answer.sharedCacheable() ? caching : privateCaching);
     // Public, read-only data: any page may fetch it.
     header.accept(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ANY);
     // Whether the asking page's origin is declared is part of the answer.

@@ -3,6 +3,7 @@ package io.consentplatform.api.banner;
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.PublicLimits;
 import io.consentplatform.api.consent.SiteOrigins;
+import io.consentplatform.api.region.VisitorRegion;
 import io.consentplatform.api.web.EntityTags;
 import io.consentplatform.core.consent.Impressions;
 import io.consentplatform.core.error.NotFound;
@@ -51,6 +52,7 @@ public class BannerResource {
   private final PlatformMetrics metrics;
   private final BannerHeaders headers;
   private final DeclaredDomains domains;
+  private final VisitorRegion regions;
 
   public BannerResource(
       CurrentPolicies current,
@@ -62,7 +64,9 @@ public class BannerResource {
       PublicLimits limits,
       PlatformMetrics metrics,
       BannerHeaders headers,
-      DeclaredDomains domains) {
+      DeclaredDomains domains,
+      VisitorRegion regions) {
+    this.regions = regions;
     this.domains = domains;
     this.limits = limits;
     this.metrics = metrics;
@@ -81,6 +85,10 @@ public class BannerResource {
    * usually remembered as such, and then costs no query either. A key that cannot name a site is
    * refused before any lookup; the others count against the client's limit of such misses, so that
    * random keys cannot keep the database busy.
+   *
+   * @param region the visitor's region as {@code GET /v1/region} told the script ({@code US-CA},
+   *     {@code unknown}): the answer is then the same for everyone and caches may share it; absent,
+   *     the request's own region, answered for this browser only
    */
   @GET
   @Path("/banner")
@@ -88,10 +96,12 @@ public class BannerResource {
   public Uni<RestResponse<byte[]>> banner(
       @RestPath String siteKey,
       @RestQuery String lang,
+      @RestQuery String region,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @RestHeader(ORIGIN) String origin,
       HttpServerRequest request) {
+    AskedRegion asked = AskedRegion.of(region, () -> regions.of(request));
     Optional<PublishedPolicy> known = current.known(siteKey);
     Optional<List<String>> knownDomains = domains.known(siteKey);
     if (known.isPresent() && knownDomains.isPresent()) {
@@ -99,7 +109,13 @@ public class BannerResource {
           .item(
               () ->
                   banner(
-                      known.get(), knownDomains.get(), origin, lang, acceptLanguage, ifNoneMatch));
+                      known.get(),
+                      knownDomains.get(),
+                      origin,
+                      lang,
+                      acceptLanguage,
+                      ifNoneMatch,
+                      asked));
     }
     wellFormed(siteKey);
     limits.miss(request);
@@ -112,7 +128,8 @@ public class BannerResource {
                     origin,
                     lang,
                     acceptLanguage,
-                    ifNoneMatch))
+                    ifNoneMatch,
+                    asked))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
@@ -122,9 +139,10 @@ public class BannerResource {
       String origin,
       String lang,
       String acceptLanguage,
-      String ifNoneMatch) {
+      String ifNoneMatch,
+      AskedRegion region) {
     BannerDocuments.Answer chosen =
-        documents.answer(policy, declared, origin, lang, acceptLanguage, ifNoneMatch);
+        documents.answer(policy, declared, origin, lang, acceptLanguage, ifNoneMatch, region);
     metrics.bannerServed();
     ResponseBuilder<byte[]> answer = ResponseBuilder.create(Status.OK);
     Status status =

@@ -1,5 +1,6 @@
 package io.consentplatform.api.banner;
 
+import io.consentplatform.api.region.VisitorRegion;
 import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.metrics.PlatformMetrics;
 import io.consentplatform.core.policy.CurrentPolicies;
@@ -36,13 +37,16 @@ public class BannerRoute {
   private final BannerHeaders headers;
   private final PlatformMetrics metrics;
   private final DeclaredDomains domains;
+  private final VisitorRegion regions;
 
   public BannerRoute(
       CurrentPolicies current,
       BannerDocuments documents,
       BannerHeaders headers,
       PlatformMetrics metrics,
-      DeclaredDomains domains) {
+      DeclaredDomains domains,
+      VisitorRegion regions) {
+    this.regions = regions;
     this.metrics = metrics;
     this.domains = domains;
     this.current = current;
@@ -58,7 +62,10 @@ public class BannerRoute {
     String siteKey = context.pathParam("siteKey");
     Optional<PublishedPolicy> known = current.known(siteKey);
     Optional<List<String>> knownDomains = domains.known(siteKey);
-    if (known.isEmpty() || knownDomains.isEmpty()) {
+    List<String> region = context.queryParam("region");
+    String regionParam = region.isEmpty() ? null : region.get(0);
+    // A malformed region is refused by the REST layer, where every problem is written.
+    if (known.isEmpty() || knownDomains.isEmpty() || !AskedRegion.readable(regionParam)) {
       context.next();
       return;
     }
@@ -71,7 +78,8 @@ public class BannerRoute {
             request.get(HttpHeaders.ORIGIN),
             asked.isEmpty() ? null : asked.get(0),
             request.get(HttpHeaders.ACCEPT_LANGUAGE),
-            request.get(HttpHeaders.IF_NONE_MATCH));
+            request.get(HttpHeaders.IF_NONE_MATCH),
+            AskedRegion.of(regionParam, () -> regions.of(context.request())));
     metrics.bannerServed();
     HttpServerResponse response = context.response();
     MultiMap answer = response.headers();

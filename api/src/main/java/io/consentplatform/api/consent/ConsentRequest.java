@@ -8,6 +8,7 @@ import io.consentplatform.core.consent.ConsentIds;
 import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.region.Region;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
@@ -28,8 +29,9 @@ import java.util.regex.Pattern;
  * @param action {@code accept_all}, {@code reject_all}, {@code custom} or {@code withdraw}
  * @param choices granted (true) or refused (false) per category key; required for custom
  * @param lang the language the banner was shown in
- * @param method {@code banner}, {@code settings} or {@code api}; {@code api} whatever is sent when
- *     the request comes from no browser page (no {@code Origin} header)
+ * @param method {@code banner}, {@code settings}, {@code signal} (the banner applied Global Privacy
+ *     Control by itself) or {@code api}; {@code api} whatever is sent when the request comes from
+ *     no browser page (no {@code Origin} header)
  * @param gpc whether the browser reported a Global Privacy Control signal
  */
 public record ConsentRequest(
@@ -85,9 +87,12 @@ public record ConsentRequest(
    * @param gpcHeader whether the browser sent {@code Sec-GPC: 1}
    * @param fromPage whether the request carried an {@code Origin} header, as browsers' requests
    *     from a page do
+   * @param region where the platform places the visitor (never what the body says); null when
+   *     unknown
    * @throws Rejected naming the first field that is missing or malformed
    */
-  Decision decision(boolean gpcHeader, boolean fromPage, String userAgent, String clientAddress) {
+  Decision decision(
+      boolean gpcHeader, boolean fromPage, String userAgent, String clientAddress, Region region) {
     ConsentMethod sent = ConsentMethod.fromWire(method);
     return new Decision(
         visitor(),
@@ -101,7 +106,8 @@ public record ConsentRequest(
         Boolean.TRUE.equals(gpc) || gpcHeader,
         userAgent,
         clientAddress,
-        visitorToken);
+        visitorToken,
+        region);
   }
 
   private UUID visitor() {

@@ -3,6 +3,7 @@ package io.consentplatform.api.consent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.abuse.ClientAddress;
+import io.consentplatform.api.region.VisitorRegion;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.VisitorTokens;
@@ -43,6 +44,7 @@ public class ConsentResource {
   private final DeclaredDomains domains;
   private final TrustedProxies proxies;
   private final VisitorTokens tokens;
+  private final VisitorRegion regions;
 
   public ConsentResource(
       ConsentService consents,
@@ -52,7 +54,9 @@ public class ConsentResource {
       ClientAddress addresses,
       DeclaredDomains domains,
       TrustedProxies proxies,
-      VisitorTokens tokens) {
+      VisitorTokens tokens,
+      VisitorRegion regions) {
+    this.regions = regions;
     this.proxies = proxies;
     this.tokens = tokens;
     this.consents = consents;
@@ -81,7 +85,13 @@ public class ConsentResource {
     ConsentRequest sent = ConsentRequest.read(body, config.maxConsentBodyBytes());
     ConsentRecord record =
         consents.recordDecision(
-            siteKey, sent.decision("1".equals(secGpc), origin != null, userAgent, client));
+            siteKey,
+            sent.decision(
+                "1".equals(secGpc),
+                origin != null,
+                userAgent,
+                client,
+                regions.of(request).orElse(null)));
     // Signing costs more than recording (Ed25519 in Java): the answer to the POST carries the
     // receipt unsigned, and its Location serves it signed to whoever keeps proof.
     ConsentReceipt receipt = ConsentReceipt.of(record, siteKey);
@@ -90,14 +100,18 @@ public class ConsentResource {
         ResponseBuilder.<ConsentAnswer>created(
                 URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))
             .entity(new ConsentAnswer(receipt, token));
-    PolicySnapshot.SiteEntry site = site(siteKey);
+    PolicySnapshot snapshot = snapshot(siteKey);
     if (SiteOrigins.servesFirstParty(
         domains.of(siteKey).orElse(List.of()), request.getHeader(HttpHeaders.HOST))) {
       answer.header(
           HttpHeaders.SET_COOKIE,
           PreferenceCookie.header(
               PreferenceCookie.of(
-                  receipt, token, site.consentLifetimeDays(), isHttps(request), json)));
+                  receipt,
+                  token,
+                  PreferenceCookie.lifetimeDays(snapshot, record.choices),
+                  isHttps(request),
+                  json)));
     }
     return answer.build();
   }
@@ -106,12 +120,11 @@ public class ConsentResource {
   @OPTIONS
   public void preflight() {}
 
-  private PolicySnapshot.SiteEntry site(String siteKey) {
+  private PolicySnapshot snapshot(String siteKey) {
     return current
         .of(siteKey)
         .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
-        .snapshot()
-        .site();
+        .snapshot();
   }
 
   /** Whether the browser spoke HTTPS: a forwarded protocol counts from a trusted proxy only. */

@@ -2,6 +2,7 @@ package io.consentplatform.api.consent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.consentplatform.core.policy.PolicySnapshot;
 import jakarta.ws.rs.core.NewCookie;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,9 @@ final class PreferenceCookie {
   private PreferenceCookie() {}
 
   /**
-   * The cookie recording {@code receipt} and the visitor's token, kept for the site's consent
-   * lifetime. The token goes to the site's own servers with every request: that is the site's
-   * visitor, whose later decisions a tenant's back end may post on their behalf.
+   * The cookie recording {@code receipt} and the visitor's token, kept {@code lifetimeDays} ({@link
+   * #lifetimeDays}). The token goes to the site's own servers with every request: that is the
+   * site's visitor, whose later decisions a tenant's back end may post on their behalf.
    */
   static NewCookie of(
       ConsentReceipt receipt,
@@ -51,6 +52,26 @@ final class PreferenceCookie {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A map of plain values always serialises", e);
     }
+  }
+
+  /**
+   * How long the browser keeps a decision: a refusal of every optional category for the site's
+   * refusal interval (not asked again before it ends), any other decision for its consent lifetime.
+   */
+  static int lifetimeDays(PolicySnapshot snapshot, Map<String, Boolean> choices) {
+    boolean anyOptional = false;
+    for (PolicySnapshot.CategoryEntry category : snapshot.categories()) {
+      if (category.required()) {
+        continue;
+      }
+      anyOptional = true;
+      if (Boolean.TRUE.equals(choices.get(category.key()))) {
+        return snapshot.site().consentLifetimeDays();
+      }
+    }
+    return anyOptional
+        ? snapshot.site().refusalLifetimeDays()
+        : snapshot.site().consentLifetimeDays();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.consentplatform.core.consent;
 
+import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.policy.BannerConfig;
@@ -9,6 +10,7 @@ import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
 import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.policy.PublishedPolicy;
+import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -83,6 +85,9 @@ public class ConsentService {
     record.region = decision.region() == null ? null : decision.region().code();
     record.experience =
         BannerConfig.experienceFor(policy.snapshot(), Optional.ofNullable(decision.region()));
+    if (record.method == ConsentMethod.SIGNAL) {
+      signalled(policy.snapshot(), record);
+    }
     // PostgreSQL keeps microseconds: truncate so that the receipt shows what the row holds.
     record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     record.userAgentFamily = UserAgents.family(decision.userAgent());
@@ -95,6 +100,30 @@ public class ConsentService {
           : new IllegalStateException("Recording a decision failed", e.getCause());
     }
     return record;
+  }
+
+  /**
+   * A decision the banner made by itself from Global Privacy Control stands only for what the
+   * signal means where the visitor gets an opt-out: no sale, sharing or targeted advertising.
+   * Anywhere else, or claiming more than that, nobody chose it.
+   *
+   * @throws Rejected naming {@code method}
+   */
+  private static void signalled(PolicySnapshot snapshot, ConsentRecord record) {
+    if (!record.gpc) {
+      throw new Rejected("method", "A signal decision needs the Global Privacy Control signal");
+    }
+    if (record.experience != Experience.OPT_OUT) {
+      throw new Rejected(
+          "method", "A signal decision applies only where the visitor's region gets opt-out");
+    }
+    for (CategoryEntry category : snapshot.categories()) {
+      if (category.purpose() == Purpose.MARKETING
+          && Boolean.TRUE.equals(record.choices.get(category.key()))) {
+        throw new Rejected(
+            "method", "A signal decision refuses every marketing category: " + category.key());
+      }
+    }
   }
 
   /**
