@@ -11,8 +11,10 @@
   // checked): only such a cookie is this visitor's without asking the API. Named as the cookie, so
   // that scanners (the platform's own among them) know it as the platform's, strictly necessary.
   var MINE = COOKIE;
+  // Kept in the browser: where the visitor is, for the session (REGION); a dismissed notice (NOTICE).
+  var REGION = 'cp_region', NOTICE = 'cp_notice';
   var gpc = navigator.globalPrivacyControl === true;
-  var config, state = readCookie(), listeners = [], root, opener;
+  var config, state = readCookie(), listeners = [], root, opener, dns;
 
   function gtag() {
     if (typeof w.gtag === 'function') w.gtag.apply(w, arguments);
@@ -37,9 +39,17 @@
     return null;
   }
 
+  // A refusal of every optional category is kept the site's refusal interval (not asked again
+  // before it ends), any other decision its consent lifetime.
+  function lifetime(c) {
+    var optional = config.categories.filter(function (x) { return !x.required; });
+    return optional.length && optional.every(function (x) { return !c[x.key]; })
+      ? config.refusalLifetimeDays : config.consentLifetimeDays;
+  }
+
   function writeCookie(s) {
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
-      config.consentLifetimeDays * 86400 + '; SameSite=Lax' +
+      lifetime(s.c) * 86400 + '; SameSite=Lax' +
       (location.protocol === 'https:' ? '; Secure' : '');
     try { localStorage.setItem(MINE, JSON.stringify(s)); } catch (e) { /* storage off: checked each page */ }
   }
@@ -78,7 +88,7 @@
 
   function stillValid(s) {
     if (!s || !(s.p >= config.consentRevision)) return false; // a text-only version does not ask again
-    if (Date.now() - s.t > config.consentLifetimeDays * 864e5) return false;
+    if (Date.now() - s.t > lifetime(s.c) * 864e5) return false;
     return config.categories.every(function (c) { return typeof s.c[c.key] === 'boolean'; });
   }
 
@@ -123,6 +133,17 @@
     }
   }
 
+  // What runs with no decision. Opt-in: the required only. Elsewhere every category but the
+  // sensitive ones, which stay opt-in, and under opt-out minus marketing when GPC says no sale.
+  function defaults() {
+    var x = config.experience, c = {};
+    config.categories.forEach(function (k) {
+      c[k.key] = k.required || (x !== 'opt-in' && !k.sensitive &&
+        !(x === 'opt-out' && gpc && k.purpose === 'MARKETING'));
+    });
+    return c;
+  }
+
   function choicesFor(action) {
     var choices = {};
     config.categories.forEach(function (c) {
@@ -133,9 +154,9 @@
     return choices;
   }
 
-  function decide(action, method) {
+  function decide(action, method, given) {
     if (preview) return;
-    var choices = choicesFor(action);
+    var choices = given || choicesFor(action);
     if (action === 'accept_all' && gpc) action = 'custom'; // marketing stayed off
     if (action === 'reject_all' && state && config.categories.some(function (c) {
       return !c.required && state.c[c.key];
@@ -221,7 +242,7 @@
         var item = el('li');
         var label = el('label');
         var box = el('input', { type: 'checkbox', role: 'switch', name: c.key });
-        box.checked = c.required || !!(state && state.c[c.key]);
+        box.checked = !!(state ? state.c : defaults())[c.key];
         box.disabled = c.required;
         label.appendChild(box);
         label.appendChild(d.createTextNode(' ' + c.name + (c.required ? ' (' + t.alwaysOn + ')' : '')));
@@ -266,6 +287,48 @@
     if (opener && opener.focus) opener.focus();
   }
 
+  // Opt-out: no banner, a link to the choices ("Do Not Sell or Share"). The page's own
+  // [data-consent-do-not-sell] elements are the link where it has any; else a small fixed one.
+  function doNotSell() {
+    var t = config.texts.doNotSell, own = d.querySelectorAll('[data-consent-do-not-sell]');
+    for (var i = 0; i < own.length; i++) if (!own[i].textContent.trim()) own[i].textContent = t;
+    if (own.length || dns) return;
+    dns = el('a', { 'class': 'cp-dns', href: '#', 'data-consent-do-not-sell': '', lang: config.language }, t);
+    d.body.appendChild(dns);
+  }
+
+  // Notice: what the site does, its policy, an OK; dismissing it is kept in this browser only.
+  function notice() {
+    var t = config.texts, k = siteKey + '/' + config.version;
+    try { if (localStorage.getItem(NOTICE) === k) return; } catch (e) { /* shown again */ }
+    root = el('div', { 'class': 'cp-banner cp-notice', role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
+    root.appendChild(el('p', {}, t.bannerMessage));
+    var p = root.appendChild(el('p', { 'class': 'cp-policy' }));
+    p.appendChild(el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink));
+    var ok = el('button', { type: 'button', 'data-action': 'dismiss' }, t.dismiss);
+    ok.onclick = function () {
+      if (!preview) try { localStorage.setItem(NOTICE, k); } catch (e) { /* shown again on the next page */ }
+      close();
+    };
+    root.appendChild(el('div', { 'class': 'cp-actions' })).appendChild(ok);
+    d.body.appendChild(root);
+  }
+
+  // What a visitor without a (valid) decision sees and what runs for them.
+  function first() {
+    var x = config.experience;
+    if (x === 'opt-in' || !x) {
+      render(false);
+      if (!preview && navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
+      return;
+    }
+    if (x === 'notice') notice();
+    if (preview) return;
+    // GPC where the visitor may opt out is their opt-out: recorded once, as the signal's.
+    if (x === 'opt-out' && gpc) decide('custom', 'signal', defaults());
+    else apply(defaults());
+  }
+
   var platform = {
     getConsent: function () {
       return state && config && stillValid(state)
@@ -279,7 +342,7 @@
   w.ConsentPlatform = platform;
 
   d.addEventListener('click', function (e) {
-    var t = e.target.closest && e.target.closest('[data-consent-open]');
+    var t = e.target.closest && e.target.closest('[data-consent-open],[data-consent-do-not-sell]');
     if (t) {
       e.preventDefault();
       platform.show();
@@ -293,13 +356,43 @@
   var preview = me.hasAttribute('data-preview');
   if (preview) {
     // The back office's preview of a draft: it hands over the configuration; nothing is stored or sent.
-    platform.preview = function (c, settings) { config = c; state = null; render(settings); };
+    platform.preview = function (c, settings) {
+      config = c;
+      state = null;
+      close();
+      if (dns) dns.parentNode.removeChild(dns);
+      dns = null;
+      if (settings) render(true); else first();
+      if (c.experience === 'opt-out') doNotSell();
+    };
   } else load();
   injectStyle();
 
+  // The visitor's region, asked once per session: the configuration's URL names it, so that
+  // caches share one answer per region. Unanswered, the configuration is the request's own.
+  function region(done) {
+    var r;
+    try { r = sessionStorage.getItem(REGION); } catch (e) { /* asked on each page */ }
+    if (r) return done(r);
+    fetch(src.origin + '/v1/region', { credentials: 'omit' })
+      .then(function (x) { if (!x.ok) throw 0; return x.json(); })
+      .then(function (x) {
+        r = x.region || 'unknown';
+        try { sessionStorage.setItem(REGION, r); } catch (e) { /* asked again */ }
+        done(r);
+      }, function () { done(''); });
+  }
+
   function load() {
+    region(fetchConfig);
+  }
+
+  function fetchConfig(where) {
     var lang = (d.documentElement.lang || navigator.language || '').slice(0, 2).toLowerCase();
-    fetch(base + '/banner' + (lang ? '?lang=' + encodeURIComponent(lang) : ''), { credentials: 'omit' })
+    var q = [];
+    if (lang) q.push('lang=' + encodeURIComponent(lang));
+    if (where) q.push('region=' + encodeURIComponent(where));
+    fetch(base + '/banner' + (q.length ? '?' + q.join('&') : ''), { credentials: 'omit' })
       .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
       .then(function (c) {
         config = c;
@@ -311,10 +404,8 @@
           if (stillValid(state)) {
             apply(state.c);
             if (!state.i && state.a) send();
-          } else {
-            render(false);
-            if (navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
-          }
+          } else first();
+          if (c.experience === 'opt-out') doNotSell();
           settingsAsked();
         };
         // Nothing of a cookie runs, nor shows in getConsent(), until it is known to be the visitor's.

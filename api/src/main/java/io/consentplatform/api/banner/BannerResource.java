@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -86,22 +88,29 @@ public class BannerResource {
    * refused before any lookup; the others count against the client's limit of such misses, so that
    * random keys cannot keep the database busy.
    *
-   * @param region the visitor's region as {@code GET /v1/region} told the script ({@code US-CA},
-   *     {@code unknown}): the answer is then the same for everyone and caches may share it; absent,
-   *     the request's own region, answered for this browser only
+   * <p>{@code ?region=} is the visitor's region as {@code GET /v1/region} told the script ({@code
+   * US-CA}, {@code unknown}): the answer is then the same for everyone and caches may share it;
+   * absent, the request's own region, answered for this browser only ({@link AskedRegion}).
    */
   @GET
   @Path("/banner")
   @Produces(MediaType.APPLICATION_JSON)
+  @Parameter(
+      name = "region",
+      in = ParameterIn.QUERY,
+      description =
+          "The visitor's region as GET /v1/region gave it (US-CA, FR) or unknown: the answer is"
+              + " then shared-cacheable. Absent: the request's own region, Cache-Control: private."
+              + " Anything else: 400.")
   public Uni<RestResponse<byte[]>> banner(
       @RestPath String siteKey,
       @RestQuery String lang,
-      @RestQuery String region,
       @RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @RestHeader(ORIGIN) String origin,
       HttpServerRequest request) {
-    AskedRegion asked = AskedRegion.of(region, () -> regions.of(request));
+    // Read from the request itself: an empty ?region= is a mistake to refuse, not an absent one.
+    AskedRegion asked = AskedRegion.of(request.getParam("region"), () -> regions.of(request));
     Optional<PublishedPolicy> known = current.known(siteKey);
     Optional<List<String>> knownDomains = domains.known(siteKey);
     if (known.isPresent() && knownDomains.isPresent()) {

@@ -29,11 +29,28 @@ class BannerScript {
     }
     try {
       // A JSON string is a valid JavaScript string literal: quotes and backslashes escaped.
-      this.text = script.replace(CSS_PLACEHOLDER, json.writeValueAsString(css));
+      this.text = compact(script).replace(CSS_PLACEHOLDER, json.writeValueAsString(css));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
     this.etag = EntityTags.ofContent(text);
+  }
+
+  /**
+   * The script without its indentation and whole-line comments, which are a fifth of its gzipped
+   * weight: the source stays commented for its readers, visitors get the 8 KB budget. Lines are
+   * kept (no semicolon is inferred differently) and nothing inside a line is touched, so no string
+   * can be cut.
+   */
+  static String compact(String script) {
+    StringBuilder out = new StringBuilder(script.length());
+    for (String line : script.split("\n")) {
+      String kept = line.strip();
+      if (!kept.isEmpty() && !kept.startsWith("//")) {
+        out.append(kept).append('\n');
+      }
+    }
+    return out.toString();
   }
 
   String text() {

@@ -15,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.policy.PolicyChangeListener;
 import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.region.Experience;
+import io.consentplatform.core.region.RegionRule;
+import io.consentplatform.core.region.RegionRules;
+import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +30,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -88,7 +94,7 @@ class BannerResourceTest {
 
   @Test
   void shouldAnswerNotModifiedToARevalidation() {
-    Response first = given().when().get("/v1/sites/townofcary/banner?lang=en");
+    Response first = given().when().get("/v1/sites/townofcary/banner?lang=en&region=FR");
     String etag = first.header("ETag");
 
     first
@@ -240,6 +246,99 @@ class BannerResourceTest {
   }
 
   @Test
+  void shouldAnswerTheExperienceOfTheRegionNamedInTheUrlForEveryoneToCache() {
+    publishWithRules(
+        "banner-regions",
+        new RegionRules(
+            List.of(
+                new RegionRule(List.of("US-NC"), Experience.NOTICE),
+                new RegionRule(List.of("US"), Experience.OPT_OUT),
+                new RegionRule(List.of("EU"), Experience.OPT_IN)),
+            Experience.NONE),
+        300);
+    Map<String, String> expected =
+        Map.of(
+            "US-CA", "opt-out",
+            "us-ca", "opt-out",
+            "US", "opt-out",
+            "US-NC", "notice",
+            "FR", "opt-in",
+            "DE-BY", "opt-in",
+            "JP", "none",
+            "unknown", "none");
+
+    Map<String, String> etags = new java.util.HashMap<>();
+    expected.forEach(
+        (region, experience) -> {
+          Response answer = given().get("/v1/sites/banner-regions/banner?lang=en&region=" + region);
+          answer
+              .then()
+              .statusCode(200)
+              .body("experience", is(experience))
+              .body("refusalLifetimeDays", is(300))
+              .header("Cache-Control", is("public, max-age=60, stale-while-revalidate=600"));
+          etags.put(region, answer.header("ETag"));
+        });
+    // One document per experience, whatever the region that led to it.
+    assertEquals(etags.get("US-CA"), etags.get("US"));
+    assertEquals(etags.get("JP"), etags.get("unknown"));
+    assertFalse(etags.get("US-CA").equals(etags.get("FR")));
+  }
+
+  @Test
+  void shouldAnswerTheRequestsOwnRegionPrivatelyWithoutARegionInTheUrl() {
+    publishWithRules(
+        "banner-own-region",
+        new RegionRules(
+            List.of(new RegionRule(List.of("US"), Experience.OPT_OUT)), Experience.NOTICE),
+        184);
+
+    for (int i = 0; i < 2; i++) { // the REST fallback, then the route
+      given()
+          // The tests' client is no trusted proxy: its region header is not believed.
+          .header("CF-IPCountry", "US")
+          .get("/v1/sites/banner-own-region/banner?lang=en")
+          .then()
+          .statusCode(200)
+          .body("experience", is("notice"))
+          .header("Cache-Control", is("private, max-age=60"));
+    }
+  }
+
+  @Test
+  void shouldAnswerTheSameFromTheRestFallbackAsFromTheRouteForARegion() {
+    policies.publish(SiteFixture.create("banner-both-doors-region"), "test");
+    String path = "/v1/sites/banner-both-doors-region/banner?lang=fr&region=US-CA";
+    Response fallback = given().get(path);
+    Response route = given().get(path);
+
+    assertEquals(200, fallback.statusCode());
+    assertEquals("opt-out", fallback.jsonPath().getString("experience"));
+    for (String header :
+        new String[] {"ETag", "Cache-Control", "Vary", "Content-Type", "Content-Security-Policy"}) {
+      assertEquals(fallback.header(header), route.header(header), header);
+    }
+    assertArrayEquals(fallback.asByteArray(), route.asByteArray());
+  }
+
+  @Test
+  void shouldRefuseAMalformedRegionWithAProblem() {
+    policies.publish(SiteFixture.create("banner-bad-region"), "test");
+    given().get("/v1/sites/banner-bad-region/banner").then().statusCode(200); // now in memory
+
+    for (String region : new String[] {"USA", "US-", "XX", "T1", "45", "US-CAL1", "%3Cb%3E", ""}) {
+      given()
+          .urlEncodingEnabled(false)
+          .get("/v1/sites/banner-bad-region/banner?lang=en&region=" + region)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("status", is(400))
+          .body("detail", containsString("region"));
+    }
+  }
+
+  @Test
   void shouldServeTheScriptCacheableAndSelfContained() {
     Response script = given().when().get("/v1/sites/townofcary/banner.js");
 
@@ -273,6 +372,19 @@ class BannerResourceTest {
         "Banner weight, gzipped: script %d B + configuration %d B = %d B%n",
         Gzip.size(script), Gzip.size(config), size);
     assertEquals(true, size <= 8 * 1024, "gzipped size " + size + " B");
+  }
+
+  /** Publishes a site of SiteFixture's with {@code rules} and a refusal interval. */
+  private void publishWithRules(String key, RegionRules rules, int refusalDays) {
+    long id = SiteFixture.create(key);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site site = Site.findById(id);
+              site.regionRules = rules;
+              site.refusalLifetimeDays = refusalDays;
+            });
+    policies.publish(id, "test");
   }
 
   /**

@@ -27,7 +27,8 @@ final class TestSitePages implements AutoCloseable {
         "/",
         exchange -> {
           String siteKey = exchange.getRequestURI().getPath().substring(1);
-          byte[] page = page(siteKey).getBytes(StandardCharsets.UTF_8);
+          boolean gpc = "gpc".equals(exchange.getRequestURI().getQuery());
+          byte[] page = page(siteKey, gpc).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
           exchange.getResponseHeaders().add("Cache-Control", "no-store");
           exchange.sendResponseHeaders(200, page.length);
@@ -47,7 +48,12 @@ final class TestSitePages implements AutoCloseable {
     return "http://" + domain() + "/" + siteKey;
   }
 
-  private String page(String siteKey) {
+  /** The page of {@code siteKey} in a browser that sends the Global Privacy Control signal. */
+  String urlWithGpc(String siteKey) {
+    return url(siteKey) + "?gpc";
+  }
+
+  private String page(String siteKey, boolean gpc) {
     return """
         <!DOCTYPE html>
         <html lang="en">
@@ -55,6 +61,7 @@ final class TestSitePages implements AutoCloseable {
         <meta charset="utf-8">
         <title>A tenant's shop</title>
         <script>window.dataLayer = []; function gtag() { dataLayer.push(arguments); }</script>
+        %s
         <script src="%s/v1/sites/%s/banner.js"></script>
         <script type="text/plain" data-category="statistics">
           document.cookie = "stats_ran=yes; path=/"; window.statsRan = true;
@@ -69,7 +76,13 @@ final class TestSitePages implements AutoCloseable {
         </body>
         </html>
         """
-        .formatted(apiBase, siteKey);
+        .formatted(
+            gpc
+                ? "<script>Object.defineProperty(navigator, 'globalPrivacyControl',"
+                    + " {value: true});</script>"
+                : "",
+            apiBase,
+            siteKey);
   }
 
   @Override

@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.region.Experience;
+import io.consentplatform.core.region.RegionRules;
+import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +32,7 @@ import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -595,6 +599,61 @@ class ConsentResourceTest {
   }
 
   /** A decision as a browser sends it from one of the site's pages: with their origin. */
+  @Test
+  void shouldRecordASignalDecisionOnlyUnderGpcWhereTheVisitorMayOptOut() {
+    // Where the region is unknown (the tests' client is no trusted proxy) this site opts out.
+    long id = SiteFixture.create("consent-signal");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                ((Site) Site.findById(id)).regionRules =
+                    new RegionRules(List.of(), Experience.OPT_OUT));
+    policies.publish(id, "test");
+    publishOnce(); // SITE opts in everywhere else: the platform's default for an unknown region
+    String refusal =
+        "{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,"
+            + "\"statistics\":true,\"marketing\":%s},\"method\":\"signal\",\"gpc\":%s}";
+
+    signal("consent-signal", refusal.formatted("false", "false"))
+        .statusCode(422)
+        .body("errors[0].field", is("method"));
+    signal("consent-signal", refusal.formatted("true", "true"))
+        .statusCode(422)
+        .body("errors[0].field", is("method"));
+    signal(SITE, refusal.formatted("false", "true"))
+        .statusCode(422)
+        .body("errors[0].field", is("method"));
+    assertEquals(0, count("consent-signal"));
+
+    String consentId =
+        signal("consent-signal", refusal.formatted("false", "true"))
+            .statusCode(201)
+            .extract()
+            .path("consentId");
+    ConsentRecord record = stored(consentId);
+    assertEquals(ConsentMethod.SIGNAL, record.method);
+    assertTrue(record.gpc);
+    assertEquals(Experience.OPT_OUT, record.experience);
+    assertEquals(null, record.region);
+    assertEquals(1, count("consent-signal"));
+  }
+
+  private static ValidatableResponse signal(String site, String body) {
+    return given()
+        .header("Origin", "https://" + site + ".example")
+        .contentType(ContentType.JSON)
+        .body(body)
+        .when()
+        .post("/v1/sites/" + site + "/consents")
+        .then()
+        .log()
+        .ifValidationFails();
+  }
+
+  private static long count(String site) {
+    return QuarkusTransaction.requiringNew().call(() -> ConsentRecord.count("site.key", site));
+  }
+
   private static ValidatableResponse postFromPage(String body) {
     return given()
         .header("Origin", ORIGIN)
