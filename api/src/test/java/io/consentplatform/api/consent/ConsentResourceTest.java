@@ -312,6 +312,37 @@ class ConsentResourceTest {
   }
 
   @Test
+  void shouldKeepARefusalsCookieForTheRefusalInterval() {
+    long id = SiteFixture.create("consent-refusal");
+    QuarkusTransaction.requiringNew()
+        .run(() -> ((Site) Site.findById(id)).refusalLifetimeDays = 300);
+    policies.publish(id, "test");
+    String custom =
+        "{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,"
+            + "\"statistics\":%s,\"marketing\":false},\"method\":\"settings\"}";
+
+    for (String[] decision :
+        new String[][] {
+          {"{\"policyVersion\":1,\"action\":\"reject_all\",\"method\":\"banner\"}", "300"},
+          {custom.formatted("false"), "300"},
+          {custom.formatted("true"), "182"},
+          {accept(), "182"}
+        }) {
+      given()
+          .header("Host", "consent-refusal.example")
+          .contentType(ContentType.JSON)
+          .body(decision[0])
+          .when()
+          .post("/v1/sites/consent-refusal/consents")
+          .then()
+          .statusCode(201)
+          .header(
+              "Set-Cookie",
+              containsString("Max-Age=" + Integer.parseInt(decision[1]) * 86_400 + ";"));
+    }
+  }
+
+  @Test
   void shouldKeepTheVisitorsTokenInThePreferencesCookie() {
     publishOnce();
 
