@@ -143,6 +143,21 @@ class RegionBannerBrowserTest {
   }
 
   @Test
+  void shouldMakeThePagesOwnDoNotSellElementTheLink() {
+    String site = publishedSite("region-own-link");
+    cdn.visitorIn("US", "CA");
+    browser.get(pages.urlWithOwnLink(site));
+
+    awaitTrue("window.statsRan === true");
+    WebElement own = browser.findElement(By.id("own-link"));
+    assertEquals("Do Not Sell or Share My Personal Information", own.getText());
+    assertTrue(browser.findElements(By.cssSelector(".cp-dns")).isEmpty(), "no second link");
+
+    own.click();
+    assertTrue(banner().findElement(By.cssSelector("input[name=marketing]")).isSelected());
+  }
+
+  @Test
   void shouldApplyGlobalPrivacyControlByItselfAndRecordItOnce() {
     String site = publishedSite("region-gpc");
     cdn.visitorIn("US", "CA");

@@ -27,8 +27,10 @@ final class TestSitePages implements AutoCloseable {
         "/",
         exchange -> {
           String siteKey = exchange.getRequestURI().getPath().substring(1);
-          boolean gpc = "gpc".equals(exchange.getRequestURI().getQuery());
-          byte[] page = page(siteKey, gpc).getBytes(StandardCharsets.UTF_8);
+          String query = String.valueOf(exchange.getRequestURI().getQuery());
+          byte[] page =
+              page(siteKey, query.equals("gpc"), query.equals("own-link"))
+                  .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
           exchange.getResponseHeaders().add("Cache-Control", "no-store");
           exchange.sendResponseHeaders(200, page.length);
@@ -53,7 +55,14 @@ final class TestSitePages implements AutoCloseable {
     return url(siteKey) + "?gpc";
   }
 
-  private String page(String siteKey, boolean gpc) {
+  /**
+   * The page of {@code siteKey} with a "Do Not Sell" link of its own, left empty for the banner.
+   */
+  String urlWithOwnLink(String siteKey) {
+    return url(siteKey) + "?own-link";
+  }
+
+  private String page(String siteKey, boolean gpc, boolean ownLink) {
     return """
         <!DOCTYPE html>
         <html lang="en">
@@ -72,7 +81,7 @@ final class TestSitePages implements AutoCloseable {
         <h1>Welcome to the shop</h1>
         <p><button id="buy">Buy</button></p>
         <iframe title="Video" data-category="marketing" data-src="about:blank#video"></iframe>
-        <footer><a href="#" id="settings" data-consent-open>Cookie settings</a></footer>
+        <footer><a href="#" id="settings" data-consent-open>Cookie settings</a>%s</footer>
         </body>
         </html>
         """
@@ -82,7 +91,8 @@ final class TestSitePages implements AutoCloseable {
                     + " {value: true});</script>"
                 : "",
             apiBase,
-            siteKey);
+            siteKey,
+            ownLink ? " <a href=\"#\" id=\"own-link\" data-consent-do-not-sell></a>" : "");
   }
 
   @Override
