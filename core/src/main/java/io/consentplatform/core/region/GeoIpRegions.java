@@ -1,12 +1,24 @@
 package io.consentplatform.core.region;
 
 import com.maxmind.db.CHMCache;
+import com.maxmind.db.Metadata;
+import com.maxmind.db.Network;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
 import com.maxmind.geoip2.model.CityResponse;
+import com.maxmind.geoip2.model.ConnectionTypeResponse.ConnectionType;
+import com.maxmind.geoip2.model.CountryResponse;
+import com.maxmind.geoip2.record.City;
+import com.maxmind.geoip2.record.Continent;
 import com.maxmind.geoip2.record.Country;
+import com.maxmind.geoip2.record.Location;
+import com.maxmind.geoip2.record.MaxMind;
+import com.maxmind.geoip2.record.Postal;
+import com.maxmind.geoip2.record.RepresentedCountry;
 import com.maxmind.geoip2.record.Subdivision;
+import com.maxmind.geoip2.record.Traits;
 import io.consentplatform.core.net.TrustedProxies;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,7 +34,27 @@ import org.jboss.logging.Logger;
  * City or Country, or a compatible one), read with MaxMind's reader. A City-type database gives the
  * country and the largest subdivision (a US state, a Canadian province); a Country-type one the
  * country. Nothing finer is ever read: no city, no coordinates.
+ *
+ * <p>The reader builds its answers by reflection on their constructors and ships no native-image
+ * metadata: the native executable needs them registered.
  */
+@RegisterForReflection(
+    targets = {
+      Metadata.class,
+      CityResponse.class,
+      CountryResponse.class,
+      City.class,
+      Continent.class,
+      Country.class,
+      Location.class,
+      MaxMind.class,
+      Postal.class,
+      RepresentedCountry.class,
+      Subdivision.class,
+      Traits.class,
+      ConnectionType.class,
+      Network.class
+    })
 final class GeoIpRegions implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(GeoIpRegions.class);
