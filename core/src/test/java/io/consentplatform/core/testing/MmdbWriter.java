@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class MmdbWriter {
     number(root, inner);
     int nodeCount = inner.size();
     ByteArrayOutputStream data = new ByteArrayOutputStream();
-    Map<Object, Integer> offsets = new java.util.IdentityHashMap<>();
+    Map<Object, Integer> offsets = new IdentityHashMap<>();
     ByteArrayOutputStream tree = new ByteArrayOutputStream();
     for (Node node : inner) {
       writeRecord(tree, record(node.zero, nodeCount, data, offsets));
