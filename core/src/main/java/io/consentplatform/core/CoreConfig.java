@@ -192,6 +192,13 @@ public interface CoreConfig {
         "CF-IPCountry:CF-Region-Code,CloudFront-Viewer-Country:CloudFront-Viewer-Country-Region,"
             + "X-Vercel-IP-Country:X-Vercel-IP-Country-Region")
     List<String> headers();
+
+    /**
+     * A GeoIP database file in MaxMind DB format (GeoIP2/GeoLite2 City or Country) asked when no
+     * trusted header names the region; read at start (a file that cannot be read stops it), never
+     * downloaded. A City database gives country and state or province, a Country one the country.
+     */
+    Optional<String> geoipDatabase();
   }
 
   interface Scanner {

@@ -202,6 +202,7 @@ class BackOfficeBrowserTest {
               "/categories",
               "/providers",
               "/texts",
+              "/regions",
               "/versions",
               "/consents",
               "/settings")) {

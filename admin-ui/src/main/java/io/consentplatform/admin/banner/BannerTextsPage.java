@@ -10,6 +10,7 @@ import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.VersionService;
+import io.consentplatform.core.region.Region;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.site.SiteTexts;
@@ -55,7 +56,7 @@ public class BannerTextsPage {
         Map<String, String> errors,
         Chrome chrome);
 
-    static native TemplateInstance preview(SiteView site, String lang);
+    static native TemplateInstance preview(SiteView site, String lang, String region);
   }
 
   /** One text as the form shows it: what the site says, or the default it falls back to. */
@@ -135,12 +136,15 @@ public class BannerTextsPage {
   /**
    * A page that stands for one of the site's pages, with the real banner script in preview mode.
    * The back office frames it; its policy allows the banner's injected stylesheet, nothing else.
+   * With {@code region}, the banner is the one a visitor from there gets from the draft's rules.
    */
   @GET
   @Path("/preview")
-  public TemplateInstance preview(@RestPath long siteId, @RestQuery String lang) {
+  public TemplateInstance preview(
+      @RestPath long siteId, @RestQuery String lang, @RestQuery String region) {
     SiteView site = sites.get(admin.get(), siteId);
-    return Templates.preview(site, Languages.forEditing(site, lang));
+    return Templates.preview(
+        site, Languages.forEditing(site, lang), Region.parse(region).map(Region::code).orElse(""));
   }
 
   /**
@@ -150,10 +154,14 @@ public class BannerTextsPage {
   @GET
   @Path("/draft")
   @Produces(MediaType.APPLICATION_JSON)
-  public byte[] draft(@RestPath long siteId, @RestQuery String lang) {
+  public byte[] draft(@RestPath long siteId, @RestQuery String lang, @RestQuery String region) {
     Caller caller = admin.get();
     SiteView site = sites.get(caller, siteId);
-    return BannerConfig.ofDraft(versions.preview(caller, siteId), Languages.forEditing(site, lang))
+    // A region that is none (empty, "XX", garbage) previews the unknown region's experience.
+    return BannerConfig.ofDraft(
+            versions.preview(caller, siteId),
+            Languages.forEditing(site, lang),
+            Region.parse(region))
         .json();
   }
 

@@ -33,6 +33,8 @@ public class TextsForm {
           new Field("save", AdminMessages::textSave, false, SiteTexts::save),
           new Field("alwaysOn", AdminMessages::textAlwaysOn, false, SiteTexts::alwaysOn),
           new Field("policyLink", AdminMessages::textPolicyLink, false, SiteTexts::policyLink),
+          new Field("doNotSell", AdminMessages::textDoNotSell, false, SiteTexts::doNotSell),
+          new Field("dismiss", AdminMessages::textDismiss, false, SiteTexts::dismiss),
           new Field("gpcNotice", AdminMessages::textGpcNotice, true, SiteTexts::gpcNotice),
           new Field("policyIntro", AdminMessages::textPolicyIntro, true, SiteTexts::policyIntro));
 

@@ -15,6 +15,7 @@ public class CategoryForm {
   @RestForm public String key;
   @RestForm public String purpose;
   @RestForm public String required;
+  @RestForm public String sensitive;
   @RestForm public String position;
   @RestForm public String name;
   @RestForm public String description;
@@ -34,6 +35,7 @@ public class CategoryForm {
     form.key = category.key();
     form.purpose = category.purpose().name();
     form.required = category.required() ? "on" : null;
+    form.sensitive = category.sensitive() ? "on" : null;
     form.position = String.valueOf(category.position());
     CategoryText text = category.texts().get(language);
     form.name = text == null ? "" : text.name();
@@ -46,12 +48,21 @@ public class CategoryForm {
     return FormValues.ticked(required);
   }
 
+  public boolean isSensitive() {
+    return FormValues.ticked(sensitive);
+  }
+
   /** The edit asked for: {@code texts} in the other languages are kept as they are. */
   CategoryEdit edit(String language, Map<String, CategoryText> texts) {
     Map<String, CategoryText> all = new TreeMap<>(texts);
     all.put(language, new CategoryText(FormValues.text(name), FormValues.text(description)));
     return new CategoryEdit(
-        FormValues.text(key), purpose(), isRequired(), FormValues.position(position, 100), all);
+        FormValues.text(key),
+        purpose(),
+        isRequired(),
+        isSensitive(),
+        FormValues.position(position, 100),
+        all);
   }
 
   Long expectedVersion() {

@@ -451,6 +451,10 @@ public interface AdminMessages {
 
   String textPolicyIntro();
 
+  String textDoNotSell();
+
+  String textDismiss();
+
   String noticeCookieAdded();
 
   String noticeCookieDeleted();

@@ -57,7 +57,13 @@ final class ChangeLines {
           Map.entry("domain", (a, s) -> s.fieldDomain()),
           Map.entry("functionAndLocation", (a, s) -> s.fieldFunctionAndLocation()),
           Map.entry("purposes", (a, s) -> s.fieldPurposes()),
-          Map.entry("wildcard", (a, s) -> s.wildcardLabel()));
+          Map.entry("wildcard", (a, s) -> s.wildcardLabel()),
+          Map.entry("doNotSell", (a, s) -> a.textDoNotSell()),
+          Map.entry("dismiss", (a, s) -> a.textDismiss()),
+          Map.entry("sensitive", (a, s) -> SiteMessages.regions().fieldSensitive()),
+          Map.entry("regionRules", (a, s) -> SiteMessages.regions().fieldRegionRules()),
+          Map.entry(
+              "refusalLifetimeDays", (a, s) -> SiteMessages.regions().fieldRefusalLifetimeDays()));
 
   private ChangeLines() {}
 
@@ -131,7 +137,10 @@ final class ChangeLines {
     return switch (field) {
       case "purpose" -> Labels.label(Purpose.valueOf(value));
       case "party" -> "THIRD_PARTY".equals(value) ? site.aThirdParty() : site.thisSite();
-      case "required", "wildcard" -> Boolean.parseBoolean(value) ? site.yes() : site.no();
+      case "regionRules" ->
+          value.replace("otherwise:", SiteMessages.regions().otherwiseWord() + ":");
+      case "required", "wildcard", "sensitive" ->
+          Boolean.parseBoolean(value) ? site.yes() : site.no();
       default -> {
         String shown = from > 0 ? "…" + value.substring(from) : value;
         yield shown.length() > MAX_VALUE ? shown.substring(0, MAX_VALUE) + "…" : shown;

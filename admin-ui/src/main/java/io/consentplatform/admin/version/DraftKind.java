@@ -59,6 +59,11 @@ public record DraftKind(boolean asksAgain, String text) {
       case COOKIE_RETENTION -> texts.reasonCookieRetention(cookie, change.before(), change.after());
       case COOKIE_WILDCARD -> texts.reasonCookieWildcard(cookie);
       case COOKIE_THIRD_PARTY -> texts.reasonCookieThirdParty(cookie);
+      case CATEGORY_SENSITIVE -> SiteMessages.regions().reasonCategorySensitive(category);
+      case REGION_OPT_IN ->
+          "otherwise".equals(change.subject())
+              ? SiteMessages.regions().reasonOtherwiseOptIn()
+              : SiteMessages.regions().reasonRegionOptIn(change.subject());
     };
   }
 

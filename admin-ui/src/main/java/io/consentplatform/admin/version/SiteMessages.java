@@ -2,6 +2,7 @@ package io.consentplatform.admin.version;
 
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.admin.i18n.AdminSiteMessages;
+import io.consentplatform.admin.i18n.RegionMessages;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -9,6 +10,11 @@ import io.quarkus.qute.i18n.MessageBundles;
 final class SiteMessages {
 
   private SiteMessages() {}
+
+  static RegionMessages regions() {
+    return MessageBundles.get(
+        RegionMessages.class, Localized.Literal.of(AdminLanguage.current().code()));
+  }
 
   static AdminSiteMessages current() {
     return MessageBundles.get(

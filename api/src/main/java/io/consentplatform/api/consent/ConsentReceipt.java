@@ -11,6 +11,10 @@ import java.util.UUID;
  * The proof of one decision: which version of which site's policy, what was chosen, how and when.
  * Addresses and browsers are not part of it.
  *
+ * @param region where the visitor was when deciding: a country or subdivision ({@code US-CA});
+ *     absent when unknown
+ * @param experience the experience the policy's rules gave that region ({@code opt-out}); absent on
+ *     decisions made before regions existed, whose receipts stay as they were signed
  * @param recordDigest once the decision is sealed into the site's log, its record digest (hex): the
  *     input of its leaf, so that the signature binds the decision to its place in the log
  * @param verify where a person checks this receipt in their own browser ({@code /verify#site/id})
@@ -28,6 +32,8 @@ public record ConsentReceipt(
     String language,
     boolean gpc,
     Instant recordedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String region,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String experience,
     @JsonInclude(JsonInclude.Include.NON_NULL) String recordDigest,
     @JsonInclude(JsonInclude.Include.NON_NULL) String verify,
     @JsonInclude(JsonInclude.Include.NON_NULL) String signature) {
@@ -51,6 +57,8 @@ public record ConsentReceipt(
         decision.language(),
         decision.gpc(),
         decision.recordedAt(),
+        decision.region(),
+        decision.experience() == null ? null : decision.experience().wireName(),
         null,
         null,
         null);
@@ -69,6 +77,8 @@ public record ConsentReceipt(
         language,
         gpc,
         recordedAt,
+        region,
+        experience,
         digest,
         verifyAddress,
         signature);
@@ -86,6 +96,8 @@ public record ConsentReceipt(
         language,
         gpc,
         recordedAt,
+        region,
+        experience,
         recordDigest,
         verify,
         jws);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
+import java.util.Optional;
 
 /**
  * On each start, makes the demo site declare the demo pages at this start's port: that needs both
@@ -23,6 +24,7 @@ class LocalDemoDomain {
   private final boolean enabled;
   private boolean databaseReady;
   private int declaredPort;
+  private int startedPort;
 
   LocalDemoDomain(DemoSite site, DemoAddress address, CoreConfig config) {
     this.site = site;
@@ -39,7 +41,12 @@ class LocalDemoDomain {
     declare();
   }
 
+  // The event names the port it listens on; the server's own getter may not know it yet when the
+  // event arrives (a slow start left the demo undeclared once in CI), so the event's is kept.
   void onHttpServerStart(@ObservesAsync HttpServerStart start) {
+    synchronized (this) {
+      startedPort = start.options().getPort();
+    }
     declare();
   }
 
@@ -49,6 +56,7 @@ class LocalDemoDomain {
     }
     address
         .port()
+        .or(() -> startedPort > 0 ? Optional.of(startedPort) : Optional.empty())
         .filter(port -> port != declaredPort)
         .ifPresent(
             port -> {

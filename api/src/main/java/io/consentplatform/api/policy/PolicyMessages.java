@@ -20,6 +20,42 @@ public interface PolicyMessages {
 
   String typesOfCookies();
 
+  String consentDependsOnRegion();
+
+  String choicesByRegionTitle();
+
+  String choicesByRegionIntro();
+
+  String experienceName(String experience);
+
+  String appliesTo(String regions);
+
+  String appliesToAndElsewhere(String regions);
+
+  String appliesElsewhere();
+
+  String optInExplained(int days);
+
+  String optOutExplained();
+
+  String optOutRunByDefault(String categories);
+
+  String optOutSensitive(String categories);
+
+  String optOutLink(String link);
+
+  String optOutSignal();
+
+  String optOutSignalMarketing(String categories);
+
+  String noticeExplained();
+
+  String noneExplained();
+
+  String withoutChoiceRun(String categories);
+
+  String withoutChoiceSensitive(String categories);
+
   String cookiesUsedOn(String domains);
 
   String cookiesUsedOnThisSite();

@@ -27,6 +27,7 @@ record PolicyView(
     String publishedOn,
     List<LanguageLink> otherLanguages,
     List<CategorySection> categories,
+    List<ChoicesByRegion> choicesByRegion,
     DataController controller,
     String changeChoiceUrl) {
 
@@ -89,6 +90,7 @@ record PolicyView(
             .map(l -> new LanguageLink(l, Languages.nativeName(l)))
             .toList(),
         categories,
+        ChoicesByRegion.of(snapshot, language),
         controller,
         changeChoiceUrl);
   }

@@ -93,8 +93,13 @@ class CookiePolicyPageTest {
     Document page = policyPage("/sites/townofcary/cookie-policy", null);
 
     assertEquals(
-        List.of("What is a cookie?", "Types of cookies", "Cookies used on data.townofcary.org"),
-        page.select("h2").eachText());
+        List.of(
+            "What is a cookie?",
+            "Your choices depend on where you are",
+            "Types of cookies",
+            "Cookies used on data.townofcary.org"),
+        page.select("h2").eachText(),
+        "the demo's rules give the EU and the US different experiences, which the page explains");
     assertTrue(
         page.select("header p")
             .eachText()
@@ -187,8 +192,12 @@ class CookiePolicyPageTest {
                 + " recognise the device you use: to keep you signed in, to remember the language"
                 + " you chose, or to count and follow visits. Similar techniques, such as local"
                 + " storage in your browser, work the same way and are covered by this policy too.",
-            "Some cookies are needed for the site to work and are set without asking. All others"
-                + " are set only if you agree, and you can change your choice at any time."),
+            // The demo's rules let US visitors opt out: "all others only if you agree" would be
+            // untrue for them. Sites that ask everyone first keep the earlier sentence
+            // (PolicyPageByRegionTest).
+            "Some cookies are needed for the site to work and are set without asking. Whether the"
+                + " others wait for your agreement or run until you object depends on where you"
+                + " are, as explained below; either way you can change your choice at any time."),
         wholeTexts(english, "section[aria-labelledby=what-is-a-cookie] p"));
     assertEquals(
         "Always active: these cookies are needed for the site to work.",
@@ -199,6 +208,7 @@ class CookiePolicyPageTest {
     assertEquals(
         List.of(
             "Qu'est-ce qu'un cookie\u00a0?",
+            "Vos choix selon l'endroit où vous êtes",
             "Types de cookies",
             "Cookies utilisés sur data.townofcary.org"),
         wholeTexts(french, "h2"));
@@ -211,8 +221,9 @@ class CookiePolicyPageTest {
                 + " techniques semblables, comme le stockage local du navigateur, fonctionnent de"
                 + " la même façon et sont aussi couvertes par cette politique.",
             "Certains cookies sont indispensables au fonctionnement du site et sont déposés sans"
-                + " demande. Tous les autres ne le sont qu'avec votre accord, que vous pouvez"
-                + " modifier à tout moment."),
+                + " demande. Que les autres attendent votre accord ou fonctionnent jusqu'à votre"
+                + " opposition dépend de l'endroit où vous êtes, comme expliqué ci-dessous\u00a0;"
+                + " dans tous les cas, vous pouvez modifier votre choix à tout moment."),
         wholeTexts(french, "section[aria-labelledby=what-is-a-cookie] p"));
     assertEquals(
         "Toujours actifs\u00a0: ces cookies sont nécessaires au fonctionnement du site.",

@@ -125,7 +125,7 @@ class ConsentLogTest {
     // One column per category of the site, headed by its key, instead of a JSON cell.
     assertEquals(
         "consentId,visitorId,version,versionHash,action,method,necessary,statistics,marketing,"
-            + "language,gpc,recordedAt",
+            + "language,gpc,recordedAt,region,experience",
         lines.get(0));
     assertEquals(5, lines.size());
     assertTrue(lines.get(1).contains(",accept_all,"), lines.get(1));

@@ -266,6 +266,10 @@ class IsolationTest {
       return "{\"findings\":[{\"name\":\"necessary_cookie\",\"domain\":\"iso.example\","
           + "\"category\":\"necessary\",\"provider\":\"Analytics Inc.\"}]}";
     }
+    if (path.endsWith("/regions")) {
+      return "{\"rules\":[{\"regions\":[\"US\"],\"experience\":\"none\"}],"
+          + "\"otherwise\":\"none\",\"refusalLifetimeDays\":200}";
+    }
     if (path.endsWith("/scan-settings")) {
       return "{\"schedule\":\"WEEKLY\",\"pageCap\":5}";
     }

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** A category as a tenant creates or changes it. */
+/**
+ * A category as a tenant creates or changes it.
+ *
+ * @param sensitive where visitors opt out, this category still waits for their consent
+ */
 public record CategoryEdit(
     @NotBlank
         @Pattern(
@@ -19,6 +23,7 @@ public record CategoryEdit(
         String key,
     @NotNull Purpose purpose,
     boolean required,
+    boolean sensitive,
     @Min(0) @Max(1000) int position,
     @NotEmpty @Size(max = 30)
         Map<@Pattern(regexp = "[a-z]{2,3}") String, @Valid @NotNull CategoryText> texts) {}

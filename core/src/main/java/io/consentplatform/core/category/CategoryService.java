@@ -7,6 +7,7 @@ import io.consentplatform.core.access.Versions;
 import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.error.Conflict;
+import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,9 +92,15 @@ public class CategoryService {
   }
 
   private static void apply(Category category, CategoryEdit edit) {
+    if (edit.required() && edit.sensitive()) {
+      // A required category runs for everyone: it cannot also wait for anyone's consent.
+      throw new Rejected(
+          "sensitive", "A required category is always on: only an optional one can be sensitive");
+    }
     category.key = edit.key();
     category.purpose = edit.purpose();
     category.required = edit.required();
+    category.sensitive = edit.sensitive();
     category.position = edit.position();
     category.texts = new TreeMap<>(edit.texts());
   }

@@ -9,6 +9,7 @@ public record CategoryView(
     String key,
     Purpose purpose,
     boolean required,
+    boolean sensitive,
     int position,
     Map<String, CategoryText> texts,
     long version) {
@@ -20,6 +21,7 @@ public record CategoryView(
         category.key,
         category.purpose,
         category.required,
+        category.sensitive,
         category.position,
         Map.copyOf(category.texts),
         category.version);

@@ -8,6 +8,7 @@ import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.csv.CsvFiles;
 import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,10 +46,11 @@ public class ConsentLog {
 
   private static final int FETCH_SIZE = 1000;
 
-  // action and method hold the constants' names (EnumType.STRING); readers get their wire names.
+  // action, method and experience hold the constants' names (EnumType.STRING); readers get their
+  // wire names.
   private static final String SELECT =
       "select c.id, c.visitor_id, v.number, v.content_hash, c.action, c.method, c.choices::text,"
-          + " c.language, c.gpc, c.recorded_at"
+          + " c.language, c.gpc, c.recorded_at, c.region, c.experience"
           + " from consent_record c join policy_version v on v.id = c.policy_version_id where ";
 
   /**
@@ -66,14 +68,22 @@ public class ConsentLog {
           "choices",
           "language",
           "gpc",
-          "recordedAt");
+          "recordedAt",
+          "region",
+          "experience");
 
   private static final int CHOICES = CSV_HEADER.indexOf("choices");
 
   private static final String GRANTED = "granted";
   private static final String DENIED = "denied";
 
-  /** One record as the log shows it; {@code choices} is its JSON object. */
+  /**
+   * One record as the log shows it; {@code choices} is its JSON object.
+   *
+   * @param region the visitor's country or subdivision ({@code US-CA}), null when unknown
+   * @param experience the wire name of the experience applied ({@code opt-out}), null on records
+   *     made before regions existed
+   */
   public record Entry(
       UUID consentId,
       UUID visitorId,
@@ -84,7 +94,9 @@ public class ConsentLog {
       Map<String, Boolean> choices,
       String language,
       boolean gpc,
-      Instant recordedAt) {}
+      Instant recordedAt,
+      String region,
+      String experience) {}
 
   /** The export formats. */
   public enum Format {
@@ -129,7 +141,9 @@ public class ConsentLog {
                   DomainJson.mapper().readValue(rows.getString(7), Map.class),
                   rows.getString(8),
                   rows.getBoolean(9),
-                  rows.getObject(10, OffsetDateTime.class).toInstant()));
+                  rows.getObject(10, OffsetDateTime.class).toInstant(),
+                  rows.getString(11),
+                  experience(rows.getString(12))));
         }
       }
     } catch (SQLException | IOException e) {
@@ -272,6 +286,12 @@ public class ConsentLog {
         rows.getString(7),
         rows.getString(8),
         rows.getBoolean(9),
-        rows.getObject(10, OffsetDateTime.class).toInstant());
+        rows.getObject(10, OffsetDateTime.class).toInstant(),
+        rows.getString(11),
+        experience(rows.getString(12)));
+  }
+
+  private static String experience(String stored) {
+    return stored == null ? null : Experience.valueOf(stored).wireName();
   }
 }

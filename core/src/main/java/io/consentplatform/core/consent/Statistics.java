@@ -4,6 +4,7 @@ import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.TenantScope;
 import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,12 +61,7 @@ public class Statistics {
   public List<Day> daily(Caller caller, long siteId, LocalDate from, LocalDate to) {
     caller.require(Role.VIEWER);
     long site = TenantScope.site(caller, siteId).id;
-    if (to.isBefore(from)) {
-      throw new Rejected("to", "to must not be before from");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw new Rejected("to", "At most " + MAX_DAYS + " days at once");
-    }
+    checkPeriod(from, to);
     OffsetDateTime start = from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
     OffsetDateTime end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
     Map<LocalDate, long[]> counts = new TreeMap<>();
@@ -129,6 +125,94 @@ public class Statistics {
                 new Day(
                     day, c[0], c[1], c[2], c[3], c[4], c[5], rates.getOrDefault(day, Map.of()))));
     return days;
+  }
+
+  /**
+   * The decisions of one group of records over a period, by action.
+   *
+   * @param key the group: an experience's wire name ({@code opt-out}) or a region code ({@code
+   *     US-CA}); {@code unknown} for records without one
+   */
+  public record Group(
+      String key,
+      long decisions,
+      long acceptedAll,
+      long rejectedAll,
+      long customized,
+      long withdrawn) {}
+
+  /**
+   * A period's decisions grouped by the experience applied and by the visitor's region, the largest
+   * groups first.
+   */
+  public record Breakdown(
+      LocalDate from, LocalDate to, List<Group> byExperience, List<Group> byRegion) {}
+
+  /** The decisions of the days given, grouped by experience and by region. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Breakdown breakdown(Caller caller, long siteId, LocalDate from, LocalDate to) {
+    caller.require(Role.VIEWER);
+    long site = TenantScope.site(caller, siteId).id;
+    checkPeriod(from, to);
+    OffsetDateTime start = from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+    return new Breakdown(
+        from,
+        to,
+        groups(site, "experience", start, end, Statistics::experienceKey),
+        groups(site, "region", start, end, stored -> stored));
+  }
+
+  /** Counts by action of the records grouped by {@code column}, a column name of ours. */
+  private List<Group> groups(
+      long site,
+      String column,
+      OffsetDateTime start,
+      OffsetDateTime end,
+      java.util.function.UnaryOperator<String> key) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        entityManager
+            .createNativeQuery(
+                "select "
+                    + column
+                    + ", action, count(*) from consent_record"
+                    + " where site_id = ?1 and recorded_at >= ?2 and recorded_at < ?3 group by 1, 2")
+            .setParameter(1, site)
+            .setParameter(2, start)
+            .setParameter(3, end)
+            .getResultList();
+    Map<String, long[]> counts = new TreeMap<>();
+    for (Object[] row : rows) {
+      String group = row[0] == null ? RegionFilter.UNKNOWN : key.apply((String) row[0]);
+      long[] c = counts.computeIfAbsent(group, g -> new long[5]);
+      long n = ((Number) row[2]).longValue();
+      c[0] += n;
+      switch (ConsentAction.valueOf((String) row[1])) {
+        case ACCEPT_ALL -> c[1] += n;
+        case REJECT_ALL -> c[2] += n;
+        case CUSTOM -> c[3] += n;
+        case WITHDRAW -> c[4] += n;
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    counts.forEach((g, c) -> groups.add(new Group(g, c[0], c[1], c[2], c[3], c[4])));
+    // Largest first; the TreeMap already ordered equal ones by key.
+    groups.sort(java.util.Comparator.comparingLong(Group::decisions).reversed());
+    return groups;
+  }
+
+  private static String experienceKey(String stored) {
+    return Experience.valueOf(stored).wireName();
+  }
+
+  private static void checkPeriod(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new Rejected("to", "to must not be before from");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new Rejected("to", "At most " + MAX_DAYS + " days at once");
+    }
   }
 
   /**

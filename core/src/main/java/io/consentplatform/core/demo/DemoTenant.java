@@ -1,6 +1,7 @@
 package io.consentplatform.core.demo;
 
 import io.consentplatform.core.CoreConfig;
+import io.consentplatform.core.audit.AuditEntry;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.CookieEdit;
@@ -9,6 +10,7 @@ import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.region.RegionRules;
+import io.consentplatform.core.site.RegionSettingsService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
@@ -66,6 +69,7 @@ public class DemoTenant {
         .getSingleResult();
     DemoContent content = read();
     if (Tenant.findBySlug(content.tenant().slug()).isPresent()) {
+      giveRegionRules(DemoSite.KEY);
       return;
     }
     Tenant tenant = Tenant.create(content.tenant().slug(), content.tenant().name());
@@ -114,6 +118,30 @@ public class DemoTenant {
     entityManager.flush();
     policies.publish(site.id, "demo");
     LOG.infof("Created the demo tenant %s with site %s", tenant.name, site.key);
+  }
+
+  /**
+   * A demo seeded before regions existed (V20) asks everyone first, as every site made then does;
+   * the demo is there to show the experiences, so it gets its rules and publishes them once. A demo
+   * whose rules someone changed since (the audit trail says so) keeps them.
+   */
+  void giveRegionRules(String siteKey) {
+    Optional<Site> found = Site.findByKey(siteKey);
+    if (found.isEmpty()
+        || found.get().isArchived()
+        || !found.get().regionRules.equals(RegionRules.EVERYWHERE_OPT_IN)
+        || AuditEntry.count(
+                "entity = ?1 and entityId = ?2",
+                RegionSettingsService.AUDIT_ENTITY,
+                String.valueOf(found.get().id))
+            > 0) {
+      return;
+    }
+    Site site = found.get();
+    site.regionRules = RegionRules.DEMO;
+    entityManager.flush();
+    policies.publish(site.id, "demo");
+    LOG.infof("The demo site %s now has its rules by region, published", site.key);
   }
 
   private static Site createSite(Tenant tenant, DemoContent.SiteEntry entry) {

@@ -29,7 +29,10 @@ import javax.sql.DataSource;
 @TenantScoped
 public class VisitorData {
 
-  /** One of the visitor's records, as the export gives it. */
+  /**
+   * One of the visitor's records, as the export gives it; action, method and experience as stored
+   * ({@code OPT_OUT}), region as a code ({@code US-CA}) or null when unknown.
+   */
   public record Entry(
       UUID consentId,
       int policyVersion,
@@ -40,7 +43,9 @@ public class VisitorData {
       boolean gpc,
       OffsetDateTime recordedAt,
       String userAgentFamily,
-      String ipTruncated) {}
+      String ipTruncated,
+      String region,
+      String experience) {}
 
   /** What an erasure did. */
   public record Erasure(UUID visitorId, int erased, Instant erasedAt) {}
@@ -63,7 +68,7 @@ public class VisitorData {
         PreparedStatement query =
             connection.prepareStatement(
                 "select r.id, v.number, r.action, r.method, r.choices::text, r.language, r.gpc,"
-                    + " r.recorded_at, r.user_agent_family, r.ip_truncated"
+                    + " r.recorded_at, r.user_agent_family, r.ip_truncated, r.region, r.experience"
                     + " from consent_record r join policy_version v on v.id = r.policy_version_id"
                     + " where r.site_id = ? and r.visitor_id = ? order by r.recorded_at")) {
       query.setLong(1, siteId);
@@ -82,7 +87,9 @@ public class VisitorData {
                   row.getBoolean(7),
                   row.getObject(8, OffsetDateTime.class),
                   row.getString(9),
-                  row.getString(10)));
+                  row.getString(10),
+                  row.getString(11),
+                  row.getString(12)));
         }
       }
       return entries;

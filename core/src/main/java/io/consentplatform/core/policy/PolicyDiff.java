@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.region.RegionRule;
+import io.consentplatform.core.region.RegionRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +20,7 @@ import java.util.function.Function;
  * What changed between two snapshots of a site's policy: what a tenant reviews before publishing,
  * and what a regulator may ask about two versions.
  *
- * @param settings the site settings that differ (name, languages, lifetime...)
+ * @param settings the site settings that differ (name, languages, lifetime, rules by region...)
  * @param texts the languages whose texts differ, were added or were removed
  * @param fields every field that differs in the site, its texts, or a category, provider or cookie
  *     present in both, with its values before and after
@@ -82,6 +84,8 @@ public record PolicyDiff(
     compare(settings, "languages", a.languages(), b.languages());
     compare(settings, "defaultLanguage", a.defaultLanguage(), b.defaultLanguage());
     compare(settings, "consentLifetimeDays", a.consentLifetimeDays(), b.consentLifetimeDays());
+    compare(settings, "refusalLifetimeDays", a.refusalLifetimeDays(), b.refusalLifetimeDays());
+    compare(settings, "regionRules", a.regionRules(), b.regionRules());
     TreeSet<String> languages = new TreeSet<>(from.texts().keySet());
     languages.addAll(to.texts().keySet());
     List<String> texts =
@@ -117,6 +121,18 @@ public record PolicyDiff(
         changes(from.providers(), to.providers(), PolicySnapshot.ProviderEntry::name),
         changes(from.cookies(), to.cookies(), PolicyDiff::cookieKey),
         fields);
+  }
+
+  /**
+   * A site's rules by region as one line: {@code EU, EEA: opt-in; US: opt-out; otherwise: none}.
+   */
+  static String rulesLine(RegionRules rules) {
+    List<String> parts = new ArrayList<>();
+    for (RegionRule rule : rules.rules()) {
+      parts.add(String.join(", ", rule.regions()) + ": " + rule.experience().wireName());
+    }
+    parts.add("otherwise: " + rules.otherwise().wireName());
+    return String.join("; ", parts);
   }
 
   /** How a diff names a cookie: its name, and its domain when it declares one. */
@@ -170,10 +186,14 @@ public record PolicyDiff(
 
   /**
    * An entry as its JSON holds it, but a cookie's retention as a person reads it ("13 months"), not
-   * as its unit, amount and notes apart.
+   * as its unit, amount and notes apart, and a site's rules by region as one line ("EU: opt-in; US:
+   * opt-out; otherwise: opt-in"): a rule moved up or down is a change of the whole list.
    */
   private static JsonNode tree(Object entry) {
     JsonNode node = DomainJson.mapper().valueToTree(entry);
+    if (entry instanceof PolicySnapshot.SiteEntry site && node instanceof ObjectNode object) {
+      object.put("regionRules", rulesLine(site.regionRules()));
+    }
     if (entry instanceof PolicySnapshot.CookieEntry cookie
         && cookie.retention() != null
         && node instanceof ObjectNode object) {

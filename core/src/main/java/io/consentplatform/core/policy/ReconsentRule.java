@@ -6,6 +6,8 @@ import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.policy.MaterialChange.Kind;
 import io.consentplatform.core.policy.PolicySnapshot.CategoryEntry;
 import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
+import io.consentplatform.core.region.Experience;
+import io.consentplatform.core.region.RegionRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,11 @@ import java.util.stream.Collectors;
  *       purpose for it), a new provider for a cookie (another party receives the data; a provider
  *       merely renamed is not new), another retention, a name that became a prefix (it covers
  *       cookies it did not name before), or a cookie that a third party now sets instead of the
- *       site.
+ *       site;
+ *   <li>a region whose visitors were not asked first (opt-out, notice, none) now asked first: what
+ *       they were deemed to accept, switched on by default, was never consent;
+ *   <li>an optional category becoming sensitive while some region opts out: the same, for that
+ *       category.
  * </ul>
  *
  * <p>Not material:
@@ -47,7 +53,10 @@ import java.util.stream.Collectors;
  *       decision never covered them; the cookie policy page tells about them;
  *   <li>providers by themselves (a provider sets nothing without a cookie, its policy's address is
  *       a link) and the site's settings: its name, domains and languages are not what is consented
- *       to, and the consent lifetime says when visitors are asked, not what they agree to.
+ *       to, and the consent lifetime says when visitors are asked, not what they agree to;
+ *   <li>the other changes of the rules by region (a region now opting out, told or shown nothing, a
+ *       category no longer sensitive): decisions recorded stand, and visitors without one get the
+ *       new default; the refusal interval, like the consent lifetime, says when to ask, not what.
  * </ul>
  */
 public final class ReconsentRule {
@@ -73,6 +82,9 @@ public final class ReconsentRule {
                 was.purpose().name(),
                 category.purpose().name()));
       }
+      if (!was.sensitive() && category.sensitive() && optsOutSomewhere(next)) {
+        changes.add(MaterialChange.of(Kind.CATEGORY_SENSITIVE, category.key(), category.key()));
+      }
       if (was.required() != category.required()) {
         changes.add(
             new MaterialChange(
@@ -83,6 +95,10 @@ public final class ReconsentRule {
                 String.valueOf(category.required())));
       }
     }
+    RegionsNowAsked.between(published.site().regionRules(), next.site().regionRules())
+        .forEach(
+            region ->
+                changes.add(new MaterialChange(Kind.REGION_OPT_IN, region, null, null, null)));
     Map<String, CookieEntry> cookiesBefore = byKey(published.cookies(), PolicyDiff::cookieKey);
     for (CookieEntry cookie : next.cookies()) {
       boolean optional = next.category(cookie.category()).map(c -> !c.required()).orElse(false);
@@ -92,6 +108,12 @@ public final class ReconsentRule {
       }
     }
     return changes;
+  }
+
+  private static boolean optsOutSomewhere(PolicySnapshot snapshot) {
+    RegionRules rules = snapshot.site().regionRules();
+    return rules.otherwise() == Experience.OPT_OUT
+        || rules.rules().stream().anyMatch(r -> r.experience() == Experience.OPT_OUT);
   }
 
   private static List<MaterialChange> cookieChanges(

@@ -37,6 +37,13 @@ class LedgerUpgradeTest {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /**
+   * The record's columns as the previous sealer read them: that schema had no region nor
+   * experience, which read as null here so that the digest is the format-1 one it computed.
+   */
+  private static final String COLUMNS_BEFORE_REGIONS =
+      RecordDigest.COLUMNS.replace(", r.region, r.experience", ", null::text, null::text");
+
   @Inject CoreConfig config;
   @Inject ReceiptSigner signer;
   @Inject LedgerVerifier verifier;
@@ -178,7 +185,7 @@ class LedgerUpgradeTest {
     try (PreparedStatement pending =
         connection.prepareStatement(
             "select "
-                + RecordDigest.COLUMNS
+                + COLUMNS_BEFORE_REGIONS
                 + " from consent_ledger_pending p join consent_record r on r.id = p.record_id"
                 + " join policy_version v on v.id = r.policy_version_id"
                 + " where p.site_id = ? order by r.recorded_at, r.id limit "

@@ -5,8 +5,10 @@ import io.consentplatform.core.access.SiteRef;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentLog;
 import io.consentplatform.core.consent.ConsentQuery;
+import io.consentplatform.core.consent.RegionFilter;
 import io.consentplatform.core.consent.Statistics;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.region.Experience;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,6 +35,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ConsentLogResource {
 
   static final String NDJSON = "application/x-ndjson";
+
+  private static final String REGION =
+      "Only records from this region: a country (`US`, which includes its subdivisions such as"
+          + " `US-CA`), a subdivision (`US-CA`), or `unknown` for records without a region";
+
+  private static final String EXPERIENCE =
+      "Only records made under this experience: `opt-in`, `opt-out`, `notice` or `none`";
 
   private final ConsentLog log;
   private final Statistics statistics;
@@ -56,11 +66,13 @@ public class ConsentLogResource {
       @RestQuery String to,
       @RestQuery Integer version,
       @RestQuery String action,
+      @Parameter(description = REGION) @RestQuery String region,
+      @Parameter(description = EXPERIENCE) @RestQuery String experience,
       @RestQuery Integer limit) {
     return log.page(
         caller.get(),
         caller.siteId(siteId),
-        query(from, to, version, action),
+        query(from, to, version, action, region, experience),
         limit == null ? 100 : limit);
   }
 
@@ -74,9 +86,11 @@ public class ConsentLogResource {
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery Integer version,
-      @RestQuery String action) {
+      @RestQuery String action,
+      @Parameter(description = REGION) @RestQuery String region,
+      @Parameter(description = EXPERIENCE) @RestQuery String experience) {
     ConsentLog.Format chosen = format(format);
-    ConsentQuery query = query(from, to, version, action);
+    ConsentQuery query = query(from, to, version, action, region, experience);
     long site = log.readableSite(caller.get(), caller.siteId(siteId));
     StreamingOutput body = out -> log.export(site, query, chosen, out);
     String type = chosen == ConsentLog.Format.CSV ? "text/csv; charset=utf-8" : NDJSON;
@@ -100,8 +114,35 @@ public class ConsentLogResource {
     return statistics.daily(caller.get(), caller.siteId(siteId), start, end);
   }
 
-  private static ConsentQuery query(String from, String to, Integer version, String action) {
-    return new ConsentQuery(instant("from", from), instant("to", to), version, action(action));
+  /**
+   * The period's decisions grouped by the experience applied and by the visitor's region (a
+   * subdivision on its own line: add them up for a country).
+   */
+  @GET
+  @Path("/statistics/breakdown")
+  @Operation(
+      summary = "Decisions by action, grouped by experience and by region",
+      description =
+          "Over the days from `from` to `to` (UTC, both included; the last 30 days by default),"
+              + " each experience applied and each region recorded, with `unknown` for records"
+              + " without one (records made before regions existed, or an unknown region).")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Statistics.Breakdown breakdown(
+      @RestPath SiteRef siteId, @RestQuery String from, @RestQuery String to) {
+    LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
+    LocalDate start = from == null ? end.minusDays(29) : date("from", from);
+    return statistics.breakdown(caller.get(), caller.siteId(siteId), start, end);
+  }
+
+  private static ConsentQuery query(
+      String from, String to, Integer version, String action, String region, String experience) {
+    return new ConsentQuery(
+        instant("from", from),
+        instant("to", to),
+        version,
+        action(action),
+        RegionFilter.parse(region),
+        experience == null ? null : Experience.fromWire(experience.toLowerCase(Locale.ROOT)));
   }
 
   private static ConsentLog.Format format(String format) {
