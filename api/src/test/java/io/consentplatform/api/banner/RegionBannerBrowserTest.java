@@ -126,6 +126,9 @@ class RegionBannerBrowserTest {
     awaitTrue("window.marketingRan === true");
     assertTrue(browser.findElements(By.cssSelector(".cp-banner")).isEmpty(), "no banner");
     Chromium.screenshot(browser, SHOTS.resolve("17-opt-out-us-ca.png"));
+    assertTrue(
+        requested().contains(cdn.base() + "/v1/sites/" + site + "/banner?lang=en&region=US-CA"),
+        "the configuration's URL names the region, for caches to key on: " + requested());
     assertEquals(0, count(site), "nothing is recorded until the visitor chooses");
 
     link.click();
@@ -177,6 +180,9 @@ class RegionBannerBrowserTest {
     browser.navigate().refresh();
     awaitTrue("window.statsRan === true");
     assertNull(browser.executeScript("return window.marketingRan"));
+    assertTrue(
+        requested().stream().noneMatch(url -> url.endsWith("/v1/region")),
+        "the region is asked once a session: " + requested());
     assertEquals(1, count(site), "recorded once, not on every page");
   }
 
@@ -235,6 +241,14 @@ class RegionBannerBrowserTest {
         .until(d -> browser.executeScript("return ConsentPlatform.getConsent()") != null);
     assertTrue(browser.findElements(By.cssSelector(".cp-banner")).isEmpty(), "not asked again");
     assertNull(browser.executeScript("return window.statsRan"));
+  }
+
+  /** The URLs this page has fetched so far. */
+  @SuppressWarnings("unchecked")
+  private List<String> requested() {
+    return (List<String>)
+        browser.executeScript(
+            "return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
   }
 
   private String publishedSite(String key) {
