@@ -302,7 +302,7 @@
     var t = config.texts, k = siteKey + '/' + config.version;
     try { if (localStorage.getItem(NOTICE) === k) return; } catch (e) { /* shown again */ }
     root = el('div', { 'class': 'cp-banner cp-notice', role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
-    root.appendChild(el('p', {}, t.bannerMessage));
+    root.appendChild(el('p', {}, t.noticeMessage));
     var p = root.appendChild(el('p', { 'class': 'cp-policy' }));
     p.appendChild(el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink));
     var ok = el('button', { type: 'button', 'data-action': 'dismiss' }, t.dismiss);
@@ -330,10 +330,17 @@
   }
 
   var platform = {
+    // Where categories run without a decision (opt-out, notice, none), what runs is said too, with
+    // no consent id nor date: integrations must not wait for a decision that may never come.
     getConsent: function () {
-      return state && config && stillValid(state)
-        ? { consentId: state.i || null, visitorId: state.v || null, version: state.p,
-            choices: JSON.parse(JSON.stringify(state.c)), decidedAt: new Date(state.t).toISOString() }
+      if (!config) return null;
+      if (state && stillValid(state)) {
+        return { consentId: state.i || null, visitorId: state.v || null, version: state.p,
+          choices: JSON.parse(JSON.stringify(state.c)), decidedAt: new Date(state.t).toISOString() };
+      }
+      return config.experience && config.experience !== 'opt-in'
+        ? { consentId: null, visitorId: null, version: config.version, choices: defaults(),
+            decidedAt: null, experience: config.experience }
         : null;
     },
     onChange: function (callback) { listeners.push(callback); },

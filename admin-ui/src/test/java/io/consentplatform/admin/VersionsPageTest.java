@@ -119,7 +119,7 @@ class VersionsPageTest {
 
   private static SiteTexts intro(String text) {
     return new SiteTexts(
-        null, null, null, null, null, null, null, null, null, null, text, null, null);
+        null, null, null, null, null, null, null, null, null, null, text, null, null, null);
   }
 
   @Test
@@ -229,6 +229,7 @@ class VersionsPageTest {
                       "en",
                       new SiteTexts(
                           "Cookies, briefly",
+                          null,
                           null,
                           null,
                           null,

@@ -35,6 +35,8 @@ public class TextsForm {
           new Field("policyLink", AdminMessages::textPolicyLink, false, SiteTexts::policyLink),
           new Field("doNotSell", AdminMessages::textDoNotSell, false, SiteTexts::doNotSell),
           new Field("dismiss", AdminMessages::textDismiss, false, SiteTexts::dismiss),
+          new Field(
+              "noticeMessage", AdminMessages::textNoticeMessage, true, SiteTexts::noticeMessage),
           new Field("gpcNotice", AdminMessages::textGpcNotice, true, SiteTexts::gpcNotice),
           new Field("policyIntro", AdminMessages::textPolicyIntro, true, SiteTexts::policyIntro));
 
@@ -51,6 +53,7 @@ public class TextsForm {
   @RestForm public String policyIntro;
   @RestForm public String doNotSell;
   @RestForm public String dismiss;
+  @RestForm public String noticeMessage;
 
   /** The site's version the form was read at, so that a concurrent change is not overwritten. */
   @RestForm public String version;
@@ -70,7 +73,8 @@ public class TextsForm {
         FormValues.text(gpcNotice),
         FormValues.text(policyIntro),
         FormValues.text(doNotSell),
-        FormValues.text(dismiss));
+        FormValues.text(dismiss),
+        FormValues.text(noticeMessage));
   }
 
   Long expectedVersion() {

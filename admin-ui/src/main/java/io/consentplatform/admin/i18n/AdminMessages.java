@@ -455,6 +455,8 @@ public interface AdminMessages {
 
   String textDismiss();
 
+  String textNoticeMessage();
+
   String noticeCookieAdded();
 
   String noticeCookieDeleted();

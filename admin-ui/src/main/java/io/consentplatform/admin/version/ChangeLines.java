@@ -60,6 +60,7 @@ final class ChangeLines {
           Map.entry("wildcard", (a, s) -> s.wildcardLabel()),
           Map.entry("doNotSell", (a, s) -> a.textDoNotSell()),
           Map.entry("dismiss", (a, s) -> a.textDismiss()),
+          Map.entry("noticeMessage", (a, s) -> a.textNoticeMessage()),
           Map.entry("sensitive", (a, s) -> SiteMessages.regions().fieldSensitive()),
           Map.entry("regionRules", (a, s) -> SiteMessages.regions().fieldRegionRules()),
           Map.entry(

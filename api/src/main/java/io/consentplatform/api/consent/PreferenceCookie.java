@@ -59,17 +59,7 @@ final class PreferenceCookie {
    * refusal interval (not asked again before it ends), any other decision for its consent lifetime.
    */
   static int lifetimeDays(PolicySnapshot snapshot, Map<String, Boolean> choices) {
-    boolean anyOptional = false;
-    for (PolicySnapshot.CategoryEntry category : snapshot.categories()) {
-      if (category.required()) {
-        continue;
-      }
-      anyOptional = true;
-      if (Boolean.TRUE.equals(choices.get(category.key()))) {
-        return snapshot.site().consentLifetimeDays();
-      }
-    }
-    return anyOptional
+    return snapshot.refusesEveryOptional(choices)
         ? snapshot.site().refusalLifetimeDays()
         : snapshot.site().consentLifetimeDays();
   }

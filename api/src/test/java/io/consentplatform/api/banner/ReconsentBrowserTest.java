@@ -100,6 +100,7 @@ class ReconsentBrowserTest {
                           null,
                           null,
                           null,
+                          null,
                           null)));
           Category statistics = Category.find("site = ?1 and key = 'statistics'", s).firstResult();
           statistics.texts =

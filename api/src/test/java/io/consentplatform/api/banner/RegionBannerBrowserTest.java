@@ -130,6 +130,12 @@ class RegionBannerBrowserTest {
         requested().contains(cdn.base() + "/v1/sites/" + site + "/banner?lang=en&region=US-CA"),
         "the configuration's URL names the region, for caches to key on: " + requested());
     assertEquals(0, count(site), "nothing is recorded until the visitor chooses");
+    assertEquals(
+        List.of(true, true, "opt-out"),
+        browser.executeScript(
+            "var c = ConsentPlatform.getConsent();"
+                + " return [c.consentId === null, c.choices.statistics, c.experience]"),
+        "integrations are told what runs by default, with no consent id");
 
     link.click();
     WebElement settings = banner();

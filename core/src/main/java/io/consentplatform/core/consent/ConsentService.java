@@ -187,7 +187,15 @@ public class ConsentService {
     if (record.policyVersion.number < consentRevision || decidedAgain) {
       return ConsentStatus.SUPERSEDED;
     }
-    if (record.recordedAt.plus(record.site.consentLifetimeDays, ChronoUnit.DAYS).isBefore(now)) {
+    // A refusal stands longer than a consent, as the banner keeps it (PreferenceCookie).
+    int lifetimeDays =
+        policies
+                .version(siteKey, record.policyVersion.number)
+                .map(policy -> policy.snapshot().refusesEveryOptional(record.choices))
+                .orElse(false)
+            ? record.site.refusalLifetimeDays
+            : record.site.consentLifetimeDays;
+    if (record.recordedAt.plus(lifetimeDays, ChronoUnit.DAYS).isBefore(now)) {
       return ConsentStatus.EXPIRED;
     }
     return granted ? ConsentStatus.GRANTED : ConsentStatus.DENIED;

@@ -89,6 +89,17 @@ public record PolicySnapshot(
     }
   }
 
+  /**
+   * Whether {@code choices} refuse every optional category of this version: a refusal, remembered
+   * for the site's refusal interval rather than its consent lifetime. A version without optional
+   * categories has nothing to refuse.
+   */
+  public boolean refusesEveryOptional(Map<String, Boolean> choices) {
+    List<CategoryEntry> optional = categories.stream().filter(c -> !c.required()).toList();
+    return !optional.isEmpty()
+        && optional.stream().noneMatch(c -> Boolean.TRUE.equals(choices.get(c.key())));
+  }
+
   public Optional<CategoryEntry> category(String key) {
     return categories.stream().filter(c -> c.key().equals(key)).findFirst();
   }

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Size;
  * @param doNotSell label of the link that opens the choices where visitors opt out ("Do Not Sell or
  *     Share My Personal Information")
  * @param dismiss label of the button that closes a notice, where there is nothing to choose
+ * @param noticeMessage the notice's text, where cookies run without asking: it must not promise a
+ *     choice the visitor is not given
  */
 public record SiteTexts(
     @Size(max = 200) String bannerTitle,
@@ -33,10 +35,12 @@ public record SiteTexts(
     @Size(max = 1000) String gpcNotice,
     @Size(max = 4000) String policyIntro,
     @Size(max = 200) String doNotSell,
-    @Size(max = 60) String dismiss) {
+    @Size(max = 60) String dismiss,
+    @Size(max = 2000) String noticeMessage) {
 
   public static final SiteTexts NONE =
-      new SiteTexts(null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new SiteTexts(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** These texts, with every missing one taken from {@code fallback}. */
   public SiteTexts over(SiteTexts fallback) {
@@ -53,7 +57,8 @@ public record SiteTexts(
         or(gpcNotice, fallback.gpcNotice),
         or(policyIntro, fallback.policyIntro),
         or(doNotSell, fallback.doNotSell),
-        or(dismiss, fallback.dismiss));
+        or(dismiss, fallback.dismiss),
+        or(noticeMessage, fallback.noticeMessage));
   }
 
   private static String or(String own, String fallback) {

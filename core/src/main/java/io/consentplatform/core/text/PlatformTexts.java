@@ -67,6 +67,7 @@ public final class PlatformTexts {
         text.apply("gpcNotice"),
         text.apply("policyIntro"),
         text.apply("doNotSell"),
-        text.apply("dismiss"));
+        text.apply("dismiss"),
+        text.apply("noticeMessage"));
   }
 }

@@ -363,6 +363,30 @@ class ConsentRulesTest {
   }
 
   @Test
+  void shouldKeepARefusalDeniedPastTheConsentLifetimeUntilTheRefusalIntervalEnds() {
+    // Consent lifetime 182 days (the default), refusal interval 184 (the least, six months).
+    publishedSite("consent-refusal-expiry");
+    ConsentRecord record =
+        record("consent-refusal-expiry", ConsentAction.REJECT_ALL, Map.of(), null);
+
+    ConsentStatus pastConsentLifetime =
+        consents.status(
+            "consent-refusal-expiry",
+            record.id,
+            "statistics",
+            record.recordedAt.plus(Duration.ofDays(183)));
+    ConsentStatus pastRefusalInterval =
+        consents.status(
+            "consent-refusal-expiry",
+            record.id,
+            "statistics",
+            record.recordedAt.plus(Duration.ofDays(185)));
+
+    assertEquals(ConsentStatus.DENIED, pastConsentLifetime);
+    assertEquals(ConsentStatus.EXPIRED, pastRefusalInterval);
+  }
+
+  @Test
   void shouldCallADecisionOnAnOlderVersionSuperseded() {
     long siteId = SiteFixture.create("consent-superseded");
     policies.publish(siteId, "test");

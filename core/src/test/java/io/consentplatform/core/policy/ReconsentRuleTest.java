@@ -290,6 +290,6 @@ class ReconsentRuleTest {
 
   private static SiteTexts textsTitled(String title) {
     return new SiteTexts(
-        title, null, null, null, null, null, null, null, null, null, null, null, null);
+        title, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -32,7 +32,9 @@ class PlatformTextsTest {
             "This page lists the cookies this site uses, who sets them and why. Cookies that"
                 + " are not needed for the site to work are only set with your consent.",
             "Do Not Sell or Share My Personal Information",
-            "OK"),
+            "OK",
+            "This site uses cookies and similar technologies to work, and to measure and improve"
+                + " it. Its cookie policy lists them, who sets them and why."),
         PlatformTexts.defaults("en"));
   }
 
@@ -57,7 +59,10 @@ class PlatformTextsTest {
                 + " Ceux qui ne sont pas nécessaires à son fonctionnement ne sont déposés qu'avec"
                 + " votre consentement.",
             "Ne pas vendre ni partager mes informations personnelles",
-            "OK"),
+            "OK",
+            "Ce site utilise des cookies et des technologies similaires pour fonctionner, ainsi que"
+                + " pour mesurer son audience et s'améliorer. Sa politique relative aux cookies les"
+                + " présente, indique qui les dépose et pourquoi."),
         PlatformTexts.defaults("fr"));
   }
 
