@@ -23,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,6 @@ class RegionBannerBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final int REFUSAL_DAYS = 300;
-  private static final Path SHOTS = Path.of("/work/shots");
 
   /** The platform's defaults, with a rule of the tenant's own for North Carolina in front. */
   private static final RegionRules RULES =
@@ -110,7 +108,7 @@ class RegionBannerBrowserTest {
     assertNull(browser.executeScript("return window.statsRan"), "nothing runs before consent");
     assertNull(browser.executeScript("return window.marketingRan"));
     assertTrue(browser.findElements(By.cssSelector(".cp-dns")).isEmpty(), "no Do Not Sell link");
-    Chromium.screenshot(browser, SHOTS.resolve("17-opt-in-fr.png"));
+    Chromium.keep(browser, "17-opt-in-fr");
     assertEquals(0, count(site));
   }
 
@@ -125,7 +123,7 @@ class RegionBannerBrowserTest {
     awaitTrue("window.statsRan === true");
     awaitTrue("window.marketingRan === true");
     assertTrue(browser.findElements(By.cssSelector(".cp-banner")).isEmpty(), "no banner");
-    Chromium.screenshot(browser, SHOTS.resolve("17-opt-out-us-ca.png"));
+    Chromium.keep(browser, "17-opt-out-us-ca");
     assertTrue(
         requested().contains(cdn.base() + "/v1/sites/" + site + "/banner?lang=en&region=US-CA"),
         "the configuration's URL names the region, for caches to key on: " + requested());
@@ -217,7 +215,7 @@ class RegionBannerBrowserTest {
     assertEquals("OK", notice.findElement(By.cssSelector("[data-action=dismiss]")).getText());
     awaitTrue("window.statsRan === true");
     assertNull(browser.executeScript("return window.marketingRan"), "a sensitive category waits");
-    Chromium.screenshot(browser, SHOTS.resolve("17-notice-us-nc.png"));
+    Chromium.keep(browser, "17-notice-us-nc");
 
     notice.findElement(By.cssSelector("[data-action=dismiss]")).click();
     browser.navigate().refresh();
