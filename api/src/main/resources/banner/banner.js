@@ -12,7 +12,8 @@
   // that scanners (the platform's own among them) know it as the platform's, strictly necessary.
   var MINE = COOKIE;
   // Kept in the browser: where the visitor is, for the session (REGION); a dismissed notice (NOTICE).
-  var REGION = 'cp_region', NOTICE = 'cp_notice';
+  // Named after the cookie too, for scanners to know them as the platform's.
+  var REGION = COOKIE + '_region', NOTICE = COOKIE + '_notice';
   var gpc = navigator.globalPrivacyControl === true;
   var config, state = readCookie(), listeners = [], root, opener, dns;
 

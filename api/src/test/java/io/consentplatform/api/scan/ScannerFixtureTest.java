@@ -167,6 +167,13 @@ class ScannerFixtureTest {
         storage.add(
             new ObservedStorage(
                 Kind.LOCAL_STORAGE, "http://" + site.trackerDomain(), "tp_seen", List.of(about)));
+        // The banner keeps the visitor's region for the session, named after the platform's cookie.
+        storage.add(
+            new ObservedStorage(
+                Kind.SESSION_STORAGE,
+                "http://" + site.domain(),
+                "cookies_preferences_region",
+                List.of(home)));
         storage.add(
             new ObservedStorage(
                 Kind.SESSION_STORAGE, "http://" + site.domain(), "tab_id", List.of(home)));
@@ -572,9 +579,22 @@ class ScannerFixtureTest {
         List.of("old_cookie"),
         report.declaredNotFound().stream().map(DeclaredNotFound::name).toList(),
         "declared but not found");
-    // Storage: the fixture's four items and the banner's own mark of a decision, which the
-    // report knows as the platform's, strictly necessary (no violation).
-    assertEquals(new ScanCounts(9, 5, 2, 4, 6, 1, 5, 1, 1), report.counts());
+    // Storage: the fixture's four items, the banner's own mark of a decision and its record of the
+    // visitor's region, which the report knows as the platform's, strictly necessary (no
+    // violation, though the region is kept before any answer).
+    assertEquals(new ScanCounts(9, 6, 2, 4, 6, 1, 5, 1, 1), report.counts());
+    ScanReport.StorageFinding region =
+        report.storage().stream()
+            .filter(f -> f.name().equals("cookies_preferences_region"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(Source.PLATFORM, Rule.PLATFORM_COOKIE, true),
+        List.of(
+            region.classification().source(),
+            region.classification().rule(),
+            region.classification().necessary()));
+    assertEquals(List.of(Pass.NO_DECISION, Pass.REJECTED_ALL, Pass.ACCEPTED_ALL), region.passes());
     ScanReport.StorageFinding mark =
         report.storage().stream()
             .filter(f -> f.name().equals("cookies_preferences"))

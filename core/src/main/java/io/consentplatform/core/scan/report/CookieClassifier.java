@@ -23,6 +23,13 @@ public final class CookieClassifier {
   /** The banner's cookie that keeps the visitor's decision: the platform's, always necessary. */
   public static final String PREFERENCE_COOKIE = "cookies_preferences";
 
+  /**
+   * The banner's other storage is named after its cookie ({@code cookies_preferences_region} for
+   * the visitor's region in the session, {@code cookies_preferences_notice} for a dismissed
+   * notice): the platform's too, always necessary.
+   */
+  private static final String PLATFORM_PREFIX = PREFERENCE_COOKIE + "_";
+
   private static final String PLATFORM = "Consent Platform";
 
   private final List<Declaration> declarations;
@@ -78,14 +85,14 @@ public final class CookieClassifier {
   }
 
   private static Optional<Classification> platform(String name) {
-    if (!PREFERENCE_COOKIE.equals(name)) {
+    if (!PREFERENCE_COOKIE.equals(name) && !name.startsWith(PLATFORM_PREFIX)) {
       return Optional.empty();
     }
     return Optional.of(
         new Classification(
             Source.PLATFORM,
             Rule.PLATFORM_COOKIE,
-            PREFERENCE_COOKIE,
+            name,
             Purpose.NECESSARY,
             null,
             true,
