@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,20 +56,48 @@ class BannerBrowserTest {
   @TestHTTPResource("/")
   URL api;
 
-  private TestSitePages pages;
-  private ChromeDriver browser;
+  // One Chromium for the class while it can serve (each start costs seconds of CI): every test
+  // starts as a new visitor, its cookies, storage, cache and console cleared. A test that changes
+  // the browser itself (a script on every page, extra headers, blocked addresses) has it closed
+  // after, since nothing resets those as a whole.
+  private static TestSitePages pages;
+  private static ChromeDriver browser;
+  private boolean browserChanged;
 
   @BeforeEach
   void open() {
-    String base = api.toString().replaceAll("/$", "");
-    pages = new TestSitePages(base);
-    browser = Chromium.start();
+    if (pages == null) {
+      pages = new TestSitePages(api.toString().replaceAll("/$", ""));
+    }
+    if (browser == null) {
+      browser = Chromium.start();
+      return;
+    }
+    browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+    browser.get(pages.url("nothing-here"));
+    browser.executeScript("localStorage.clear(); sessionStorage.clear();");
+    browser.manage().logs().get(LogType.BROWSER);
   }
 
   @AfterEach
   void close() {
-    browser.quit();
-    pages.close();
+    if (browserChanged) {
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.quit();
+      browser = null;
+    }
+    if (pages != null) {
+      pages.close();
+      pages = null;
+    }
   }
 
   @Test
@@ -203,6 +232,7 @@ class BannerBrowserTest {
   @Test
   void shouldKeepMarketingOffUnderGlobalPrivacyControl() {
     String site = publishedSite("browser-gpc");
+    browserChanged = true;
     browser.executeCdpCommand(
         "Page.addScriptToEvaluateOnNewDocument",
         Map.of(
@@ -445,6 +475,7 @@ class BannerBrowserTest {
     awaitRecord(site, 1);
     browser.executeScript("localStorage.clear()");
     // The API answers the banner but the receipt cannot be read (a network failure).
+    browserChanged = true;
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/consents/*")));
 
