@@ -47,12 +47,12 @@ class ConsentLogRegionPagesTest {
     QuarkusTransaction.requiringNew()
         .run(() -> Site.<Site>findById(site).regionRules = RegionRules.DEMO);
     policies.publish(site, "test");
-    BackOffice.person(accounts, "viewer@regions.example", site, Role.VIEWER);
+    BackOffice.person(accounts, "viewer@consent-log-regions.example", site, Role.VIEWER);
     decide(key, ConsentAction.ACCEPT_ALL, null);
     decide(key, ConsentAction.ACCEPT_ALL, "FR");
     decide(key, ConsentAction.REJECT_ALL, "US-NC");
     UUID californian = decide(key, ConsentAction.ACCEPT_ALL, "US-CA");
-    BackOffice english = BackOffice.signIn("viewer@regions.example");
+    BackOffice english = BackOffice.signIn("viewer@consent-log-regions.example");
     String log = "/admin/sites/" + site + "/consents";
 
     Document all = english.page(log, 200);
