@@ -1,6 +1,8 @@
 package io.consentplatform.core.region;
 
 import io.consentplatform.core.error.Rejected;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,7 +54,8 @@ public record RegionRules(List<RegionRule> rules, Experience otherwise) {
           Experience.OPT_IN);
 
   public RegionRules {
-    rules = rules == null ? List.of() : List.copyOf(rules);
+    // Not List.copyOf: a null rule as a tenant sent it must reach checked(), which names it.
+    rules = rules == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(rules));
     otherwise = otherwise == null ? Experience.OPT_IN : otherwise;
   }
 

@@ -51,12 +51,6 @@ public class RegionSettingsService {
     caller.require(Role.EDITOR);
     Site site = TenantScope.lockedSite(caller, siteId);
     Versions.check(expectedVersion, site.version, "Site " + siteId);
-    for (int i = 0; i < settings.rules().size(); i++) {
-      if (settings.rules().get(i) == null) {
-        // RegionRules copies its list with List.copyOf, which a null rule would fail with a 500.
-        throw new Rejected("rules[" + i + "]", "A rule is required");
-      }
-    }
     RegionRules rules = checked(settings.regionRules());
     int refusal = settings.refusalLifetimeDays();
     if (refusal < Site.MIN_REFUSAL_LIFETIME_DAYS || refusal > Site.MAX_CONSENT_LIFETIME_DAYS) {
