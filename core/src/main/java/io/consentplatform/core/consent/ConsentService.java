@@ -189,10 +189,9 @@ public class ConsentService {
     }
     // A refusal stands longer than a consent, as the banner keeps it (PreferenceCookie).
     int lifetimeDays =
-        policies
-                .version(siteKey, record.policyVersion.number)
-                .map(policy -> policy.snapshot().refusesEveryOptional(record.choices))
-                .orElse(false)
+        policyOf(siteKey, record.policyVersion.number)
+                .snapshot()
+                .refusesEveryOptional(record.choices)
             ? record.site.refusalLifetimeDays
             : record.site.consentLifetimeDays;
     if (record.recordedAt.plus(lifetimeDays, ChronoUnit.DAYS).isBefore(now)) {
