@@ -1,6 +1,7 @@
 package io.consentplatform.api.banner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,6 +207,11 @@ class RegionBannerBrowserTest {
     browser.get(pages.url(site));
 
     WebElement notice = notice();
+    // Its own text: the banner's message would promise a choice that a notice does not give.
+    assertTrue(
+        notice.getText().contains("Its cookie policy lists them, who sets them and why."),
+        notice.getText());
+    assertFalse(notice.getText().contains("only used if you agree"), notice.getText());
     assertTrue(
         notice
             .findElement(By.cssSelector(".cp-policy a"))
