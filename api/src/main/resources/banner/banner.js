@@ -15,7 +15,7 @@
   // Named after the cookie too, for scanners to know them as the platform's.
   var REGION = COOKIE + '_region', NOTICE = COOKIE + '_notice';
   var gpc = navigator.globalPrivacyControl === true;
-  var config, state = readCookie(), listeners = [], root, opener, dns;
+  var config, state = readCookie(), listeners = [], root, opener, dns, applied;
 
   function gtag() {
     if (typeof w.gtag === 'function') w.gtag.apply(w, arguments);
@@ -26,6 +26,18 @@
     ad_personalization: 'denied', functionality_storage: 'denied',
     personalization_storage: 'denied', wait_for_update: 500
   });
+
+  // Tells the vendors the site chose (config.signals) what the visitor chose; choices null: no
+  // decision yet, everything denied. Google's default above goes out before any configuration.
+  function signals(choices) {
+    if (!choices) return;
+    var ads = byPurpose(choices, 'MARKETING');
+    gtag('consent', 'update', {
+      analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
+      ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
+      personalization_storage: byPurpose(choices, 'PREFERENCES')
+    });
+  }
 
   function readCookie() {
     var parts = d.cookie ? d.cookie.split('; ') : [];
@@ -115,23 +127,36 @@
     }
   }
 
+  // Blocked frames of a category not allowed yet stand as placeholders (config.categories' cookies
+  // say what they would set), each with a one-time load and an "always allow" decision.
+  function embeds(choices) {
+  }
+
   function byPurpose(choices, purpose) {
     return config.categories.some(function (c) {
       return c.purpose === purpose && choices[c.key];
     }) ? 'granted' : 'denied';
   }
 
-  function apply(choices) {
-    var ads = byPurpose(choices, 'MARKETING');
-    gtag('consent', 'update', {
-      analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
-      ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
-      personalization_storage: byPurpose(choices, 'PREFERENCES')
-    });
-    activate(choices);
+  // A refused category's declared cookies and storage keys (config.categories[].erase) go.
+  function erase(choices) {
+  }
+
+  // Tells the page's own code: onChange listeners.
+  function announce() {
     for (var i = 0; i < listeners.length; i++) {
       try { listeners[i](platform.getConsent()); } catch (e) { setTimeout(function () { throw e; }); }
     }
+  }
+
+  // What runs with these choices (a decision, or the defaults where no decision is asked for).
+  function apply(choices) {
+    applied = choices;
+    signals(choices);
+    erase(choices);
+    activate(choices);
+    embeds(choices);
+    announce();
   }
 
   // What runs with no decision. Opt-in: the required only. Elsewhere every category but the
@@ -320,6 +345,7 @@
     var x = config.experience;
     if (x === 'opt-in' || !x) {
       render(false);
+      embeds(defaults());
       if (!preview && navigator.sendBeacon) navigator.sendBeacon(base + '/impressions');
       return;
     }
@@ -328,6 +354,11 @@
     // GPC where the visitor may opt out is their opt-out: recorded once, as the signal's.
     if (x === 'opt-out' && gpc) decide('custom', 'signal', defaults());
     else apply(defaults());
+  }
+
+  // Blocked elements a page adds after load (single-page applications) run or become placeholders
+  // as the applied choices say.
+  function observe() {
   }
 
   var platform = {
@@ -404,6 +435,7 @@
       .then(function (r) { if (!r.ok) throw new Error('banner ' + r.status); return r.json(); })
       .then(function (c) {
         config = c;
+        signals(null);
         // The API refuses decisions from a page whose origin the site does not declare: say so once.
         if (c.originDeclared === false && w.console) console.warn('Consent banner: ' + location.origin +
           ' is not a declared domain of site "' + siteKey + '", so decisions made here are refused. Add ' +
@@ -415,6 +447,7 @@
           } else first();
           if (c.experience === 'opt-out') doNotSell();
           settingsAsked();
+          observe();
         };
         // Nothing of a cookie runs, nor shows in getConsent(), until it is known to be the visitor's.
         var ready = function () {

@@ -58,6 +58,14 @@ public class Cookie extends DomainEntity {
 
   public int position;
 
+  /** Where the browser keeps it: a cookie, or a localStorage or sessionStorage key. */
+  @Enumerated(EnumType.STRING)
+  public Storage storage = Storage.COOKIE;
+
+  /** Set by the server with HttpOnly: the banner cannot remove it from script. */
+  @Column(name = "http_only")
+  public boolean httpOnly;
+
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, CookieText> texts = new TreeMap<>();
 

@@ -1,15 +1,20 @@
 package io.consentplatform.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.consentplatform.core.category.Purpose;
+import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.RetentionFormat;
+import io.consentplatform.core.cookie.Storage;
 import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.region.Region;
 import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.SiteTexts;
+import io.consentplatform.core.site.SiteTheme;
+import io.consentplatform.core.site.VendorSignal;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +35,9 @@ import java.util.Optional;
  * @param experience what the banner does for this visitor (opt-in, opt-out, notice, none)
  * @param refusalLifetimeDays how long a refusal of every optional category is remembered
  * @param policyPath path of the cookie policy page on this API, in the same language
+ * @param cookieDomain the parent domain the preference cookie is written on; null: the page's host
+ * @param signals the vendors' consent interfaces told of the choice
+ * @param theme how the banner looks
  */
 public record BannerConfig(
     String site,
@@ -43,9 +51,17 @@ public record BannerConfig(
     int refusalLifetimeDays,
     String policyPath,
     SiteTexts texts,
-    List<CategoryView> categories) {
+    List<CategoryView> categories,
+    String cookieDomain,
+    List<VendorSignal> signals,
+    SiteTheme theme) {
 
-  /** A category as the banner shows it. */
+  /**
+   * A category as the banner shows it.
+   *
+   * @param erase what the banner removes from the browser when the category is refused: its
+   *     declared first-party cookies that script can reach, and its storage keys
+   */
   public record CategoryView(
       String key,
       Purpose purpose,
@@ -53,7 +69,16 @@ public record BannerConfig(
       boolean sensitive,
       String name,
       String description,
-      List<CookieView> cookies) {}
+      List<CookieView> cookies,
+      List<Erasable> erase) {}
+
+  /**
+   * A declared item the banner can remove: a cookie (or, when {@code wildcard}, every cookie whose
+   * name starts with {@code name}) on {@code domain} or, when null, the page's host and its
+   * parents; or a localStorage or sessionStorage key.
+   */
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  public record Erasable(String name, boolean wildcard, Storage storage, String domain) {}
 
   /**
    * A cookie as the settings layer lists it ("service": the field the banner script reads), its
@@ -136,6 +161,17 @@ public record BannerConfig(
                                             cookie.cookie().retention(),
                                             language,
                                             snapshot.site().defaultLanguage())))
+                            .toList(),
+                        localized.cookies().stream()
+                            .map(LocalizedCategory.LocalizedCookie::cookie)
+                            .filter(BannerConfig::erasable)
+                            .map(
+                                cookie ->
+                                    new Erasable(
+                                        cookie.name(),
+                                        cookie.wildcard(),
+                                        cookie.storage(),
+                                        cookie.domain()))
                             .toList()))
             .toList();
     return new BannerConfig(
@@ -150,6 +186,15 @@ public record BannerConfig(
         snapshot.site().refusalLifetimeDays(),
         "/sites/" + snapshot.site().key() + "/cookie-policy?lang=" + language,
         snapshot.texts(language),
-        categories);
+        categories,
+        snapshot.site().cookieDomain(),
+        snapshot.site().signals(),
+        snapshot.site().theme());
+  }
+
+  // What script cannot reach stays out: another site's cookies and HttpOnly ones (the policy page
+  // tells the visitor how to remove those).
+  private static boolean erasable(PolicySnapshot.CookieEntry cookie) {
+    return cookie.party() != Party.THIRD_PARTY && !cookie.httpOnly();
   }
 }

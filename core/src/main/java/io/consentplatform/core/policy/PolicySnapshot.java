@@ -6,8 +6,11 @@ import io.consentplatform.core.category.Purpose;
 import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.cookie.Storage;
 import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.SiteTexts;
+import io.consentplatform.core.site.SiteTheme;
+import io.consentplatform.core.site.VendorSignal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +42,39 @@ public record PolicySnapshot(
       String defaultLanguage,
       int consentLifetimeDays,
       Integer refusalLifetimeDays,
-      RegionRules regionRules) {
+      RegionRules regionRules,
+      String cookieDomain,
+      List<VendorSignal> signals,
+      SiteTheme theme) {
 
+    // Versions published before a setting existed read as what their banner did then.
     public SiteEntry {
       refusalLifetimeDays =
           refusalLifetimeDays == null ? Integer.valueOf(consentLifetimeDays) : refusalLifetimeDays;
       regionRules = regionRules == null ? RegionRules.EVERYWHERE_OPT_IN : regionRules;
+      signals = signals == null ? List.of(VendorSignal.GOOGLE) : List.copyOf(signals);
+      theme = theme == null ? SiteTheme.PLATFORM : theme;
+    }
+
+    public SiteEntry(
+        String key,
+        String name,
+        List<String> languages,
+        String defaultLanguage,
+        int consentLifetimeDays,
+        Integer refusalLifetimeDays,
+        RegionRules regionRules) {
+      this(
+          key,
+          name,
+          languages,
+          defaultLanguage,
+          consentLifetimeDays,
+          refusalLifetimeDays,
+          regionRules,
+          null,
+          null,
+          null);
     }
   }
 
@@ -81,7 +111,13 @@ public record PolicySnapshot(
       Retention retention,
       Party party,
       String domain,
-      Map<String, CookieText> texts) {
+      Map<String, CookieText> texts,
+      Storage storage,
+      boolean httpOnly) {
+
+    public CookieEntry {
+      storage = storage == null ? Storage.COOKIE : storage;
+    }
 
     /** The text in {@code language}, else in the site's default language. */
     public CookieText text(String language, String fallback) {

@@ -62,7 +62,9 @@ final class SnapshotBuilder {
                       c.retention(),
                       c.party,
                       c.domain,
-                      new TreeMap<>(c.texts));
+                      new TreeMap<>(c.texts),
+                      c.storage,
+                      c.httpOnly);
                 })
             .toList();
     Map<String, SiteTexts> texts = new TreeMap<>();
@@ -79,7 +81,10 @@ final class SnapshotBuilder {
             site.defaultLanguage,
             site.consentLifetimeDays,
             site.refusalLifetimeDays,
-            site.regionRules);
+            site.regionRules,
+            site.cookieDomain,
+            List.copyOf(site.vendorSignals),
+            site.theme);
     return new PolicySnapshot(siteEntry, texts, categoryEntries, providers, cookies);
   }
 

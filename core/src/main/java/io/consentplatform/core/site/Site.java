@@ -82,6 +82,25 @@ public class Site extends DomainEntity {
   @Column(name = "region_rules")
   public RegionRules regionRules = RegionRules.PLATFORM_DEFAULT;
 
+  /**
+   * The parent domain (no leading dot, e.g. {@code townofcary.org}) the banner writes its cookie
+   * on, so that one decision holds on every subdomain; null: the page's own host. Part of the
+   * published version.
+   */
+  @Column(name = "cookie_domain")
+  public String cookieDomain;
+
+  /**
+   * The vendors' consent interfaces the banner tells of each choice; part of the published version.
+   */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "vendor_signals")
+  public List<VendorSignal> vendorSignals = new ArrayList<>(List.of(VendorSignal.GOOGLE));
+
+  /** How the banner looks; null: the platform's look. Part of the published version. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public SiteTheme theme;
+
   /** The tenant's own wording per language; missing texts fall back to the platform's. */
   @JdbcTypeCode(SqlTypes.JSON)
   public Map<String, SiteTexts> texts = new TreeMap<>();
