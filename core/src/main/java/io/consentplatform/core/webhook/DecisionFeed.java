@@ -28,7 +28,8 @@ class DecisionFeed {
   static final int BATCH = 500;
 
   private static final String CONSENT_EVENTS =
-      "(e.events ? 'consent.recorded' or e.events ? 'consent.withdrawn')";
+      // @> rather than the ? operator, which Hibernate would take for a parameter.
+      "(e.events @> '[\"consent.recorded\"]' or e.events @> '[\"consent.withdrawn\"]')";
 
   private final EntityManager entityManager;
 
