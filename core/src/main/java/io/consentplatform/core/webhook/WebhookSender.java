@@ -1,5 +1,6 @@
 package io.consentplatform.core.webhook;
 
+import com.google.common.net.InetAddresses;
 import io.consentplatform.core.net.AddressPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -95,7 +96,8 @@ final class WebhookSender {
       SSLParameters parameters = tls.getSSLParameters();
       // The certificate is checked against the URL's host, not the address connected to.
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      if (!uri.getHost().startsWith("[") && !Character.isDigit(uri.getHost().charAt(0))) {
+      // SNI names a host; an address literal has none to send.
+      if (!uri.getHost().startsWith("[") && !InetAddresses.isInetAddress(uri.getHost())) {
         parameters.setServerNames(List.of(new SNIHostName(uri.getHost())));
       }
       tls.setSSLParameters(parameters);

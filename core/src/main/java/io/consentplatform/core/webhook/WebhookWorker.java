@@ -112,9 +112,7 @@ public class WebhookWorker {
         }
       }
       attempts += claimed.size();
-      if (feed.advance() > 0) {
-        continue; // decisions sealed meanwhile go out in this round too
-      }
+      feed.advance(); // decisions sealed meanwhile go out in this round too
     }
     return attempts;
   }
