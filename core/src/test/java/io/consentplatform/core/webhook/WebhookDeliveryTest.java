@@ -35,6 +35,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -341,6 +342,18 @@ class WebhookDeliveryTest {
     assertThrows(Forbidden.class, () -> webhooks.rotateSecret(editor, created.endpoint().id()));
     assertThrows(Forbidden.class, () -> webhooks.delete(editor, created.endpoint().id()));
     assertEquals(1, webhooks.list(owner).size());
+  }
+
+  @Test
+  void shouldFollowTheScheduleAndHonourALongerRetryAfter() {
+    Duration first = worker.retryIn(1, null);
+    assertTrue(
+        first.compareTo(Duration.ofMillis(100)) >= 0
+            && first.compareTo(Duration.ofMillis(120)) <= 0,
+        first + ": 100 ms and up to a fifth of jitter");
+    assertEquals(Duration.ofSeconds(30), worker.retryIn(2, Duration.ofSeconds(30)));
+    assertEquals(Duration.ofDays(1), worker.retryIn(1, Duration.ofDays(3)), "within a day");
+    assertNull(worker.retryIn(3, Duration.ofSeconds(30)), "after the last retry: parked");
   }
 
   private CreatedWebhook register(
