@@ -92,6 +92,7 @@ class BackOfficePagesTest {
             "/admin/sites/" + site + "/settings",
             "/admin/members",
             "/admin/api-keys",
+            "/admin/webhooks",
             "/admin/audit");
     for (String path : pages) {
       Document chosenFrench = page(owner.request().cookie("admin_lang", "fr"), path, 200);
@@ -260,6 +261,7 @@ class BackOfficePagesTest {
             "/admin/sites/" + site + "/consents",
             "/admin/members",
             "/admin/api-keys",
+            "/admin/webhooks",
             "/admin/audit")) {
       owner
           .request()

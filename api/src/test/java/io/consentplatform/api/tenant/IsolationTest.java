@@ -229,6 +229,36 @@ class IsolationTest {
             .body("{\"name\":\"" + A_MARK + "-key\",\"role\":\"VIEWER\"}")
             .post("/v1/tenant/api-keys")
             .path("key.id"));
+    Object endpointId =
+        given()
+            .auth()
+            .oauth2(OidcServer.token(owner))
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"url\":\"https://93.184.215.14/"
+                    + A_MARK
+                    + "\",\"description\":\""
+                    + A_MARK
+                    + "\",\"events\":[\"policy.published\"]}")
+            .post("/v1/tenant/webhooks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("endpoint.id");
+    ids.put("endpointId", endpointId);
+    given()
+        .auth()
+        .oauth2(OidcServer.token(owner))
+        .post("/v1/tenant/webhooks/" + endpointId + "/test")
+        .then()
+        .statusCode(202);
+    ids.put(
+        "deliveryId",
+        given()
+            .auth()
+            .oauth2(OidcServer.token(owner))
+            .get("/v1/tenant/webhooks/" + endpointId + "/deliveries")
+            .path("[0].id"));
     return ids;
   }
 
@@ -279,6 +309,9 @@ class IsolationTest {
     if (path.matches(".*/members/\\d+")) {
       return "{\"role\":\"VIEWER\"}";
     }
+    if (path.endsWith("/webhooks") || path.matches(".*/webhooks/\\d+")) {
+      return "{\"url\":\"https://93.184.215.14/b-made\",\"events\":[\"ledger.head\"]}";
+    }
     if (path.endsWith("/api-keys")) {
       return "{\"name\":\"b-made\",\"role\":\"VIEWER\"}";
     }
@@ -294,20 +327,29 @@ class IsolationTest {
     String tenantA = "(select tenant_id from site where site_key = '" + A_MARK + "')";
     String siteA = "(select id from site where site_key = '" + A_MARK + "')";
     Map<String, String> queries =
-        Map.of(
-            "site", "select * from site where tenant_id = " + tenantA,
-            "category", "select * from category where site_id = " + siteA,
-            "provider", "select * from provider where site_id = " + siteA,
-            "cookie", "select * from cookie where site_id = " + siteA,
-            "policy_version",
-                "select id, number, content_hash from policy_version where site_id = " + siteA,
-            "consent_record", "select id from consent_record where site_id = " + siteA,
-            "tenant_member", "select * from tenant_member where tenant_id = " + tenantA,
-            "api_key", "select id, name, revoked_at from api_key where tenant_id = " + tenantA,
-            "audit_entry", "select id from audit_entry where tenant_id = " + tenantA,
-            "scan",
-                "select id, status, requested_by, attempts, page_cap from scan where site_id = "
-                    + siteA);
+        new TreeMap<>(
+            Map.of(
+                "site", "select * from site where tenant_id = " + tenantA,
+                "category", "select * from category where site_id = " + siteA,
+                "provider", "select * from provider where site_id = " + siteA,
+                "cookie", "select * from cookie where site_id = " + siteA,
+                "policy_version",
+                    "select id, number, content_hash from policy_version where site_id = " + siteA,
+                "consent_record", "select id from consent_record where site_id = " + siteA,
+                "tenant_member", "select * from tenant_member where tenant_id = " + tenantA,
+                "api_key", "select id, name, revoked_at from api_key where tenant_id = " + tenantA,
+                "audit_entry", "select id from audit_entry where tenant_id = " + tenantA,
+                "scan",
+                    "select id, status, requested_by, attempts, page_cap from scan where site_id = "
+                        + siteA));
+    queries.put(
+        "webhook_endpoint",
+        "select id, url, events, site_ids, enabled, secret from webhook_endpoint where tenant_id = "
+            + tenantA);
+    queries.put(
+        "webhook_delivery",
+        "select id, status, attempts, next_attempt_at from webhook_delivery where tenant_id = "
+            + tenantA);
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       for (Map.Entry<String, String> query : queries.entrySet()) {

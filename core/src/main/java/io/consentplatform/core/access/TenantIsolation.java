@@ -22,6 +22,9 @@ import jakarta.persistence.EntityManager;
  *   <li>scans: the shared queue ({@code ScanQueue}: claims, heartbeats, reports, scheduled scans of
  *       every tenant's sites) and the worker that reads the scanned site and its declarations
  *       ({@code ScanWorker});
+ *   <li>webhooks: the shared delivery queue ({@code DeliveryQueue}: claims and outcomes of every
+ *       tenant's deliveries) and the decision feed that reads every site's ledger ({@code
+ *       DecisionFeed}), with the events queued by the sealer and the scan queue;
  *   <li>signing in: finding a person's memberships in every tenant ({@code
  *       MemberService.callerFor}, {@code memberships}), API keys by their hash, local accounts;
  *   <li>start-up: migrations, the demo tenant, the first owner; and the platform operators'

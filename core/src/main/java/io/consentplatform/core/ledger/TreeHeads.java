@@ -3,6 +3,8 @@ package io.consentplatform.core.ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.consentplatform.core.db.DomainJson;
+import io.consentplatform.core.webhook.WebhookEvents;
+import io.consentplatform.core.webhook.WebhookOutbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +68,22 @@ final class TreeHeads {
       insert.setString(5, signature);
       insert.executeUpdate();
     }
-    return new TreeHead(siteKey, treeSize, rootHash, now, signature);
+    TreeHead head = new TreeHead(siteKey, treeSize, rootHash, now, signature);
+    // In the sealer's transaction: a head that is rolled back is never announced.
+    WebhookOutbox.emit(
+        connection, tenantOf(connection, siteId), siteId, WebhookEvents.LEDGER_HEAD, now, head);
+    return head;
+  }
+
+  private static long tenantOf(Connection connection, long siteId) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement("select tenant_id from site where id = ?")) {
+      query.setLong(1, siteId);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   /** The head of the largest tree, the newest of those. */

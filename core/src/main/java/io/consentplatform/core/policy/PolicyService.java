@@ -8,6 +8,8 @@ import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.hash.Sha256;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteArchived;
+import io.consentplatform.core.webhook.WebhookEvents;
+import io.consentplatform.core.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,8 @@ import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Publishes policy versions and reads the published ones. */
@@ -98,6 +102,13 @@ public class PolicyService {
         .setParameter(1, PolicyPublished.CHANNEL)
         .setParameter(2, site.key)
         .getSingleResult();
+    WebhookOutbox.emit(
+        entityManager,
+        site.tenant.id,
+        site.id,
+        WebhookEvents.POLICY_PUBLISHED,
+        version.publishedAt,
+        publishedEvent(site, version));
     published.fire(new PolicyPublished(site.key, version.number));
     return PublishedPolicy.of(version);
   }
@@ -141,5 +152,16 @@ public class PolicyService {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What a {@code policy.published} webhook says: the version as the versions API shows it. */
+  private static Map<String, Object> publishedEvent(Site site, PolicyVersion version) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("site", site.key);
+    data.put("version", version.number);
+    data.put("contentHash", version.contentHash);
+    data.put("consentRevision", version.consentRevision);
+    data.put("publishedAt", version.publishedAt.toString());
+    return data;
   }
 }

@@ -2,6 +2,7 @@ package io.consentplatform.core.scan;
 
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.scan.report.ScanReport;
+import io.consentplatform.core.webhook.WebhookEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -105,45 +106,47 @@ class ScanQueue {
     String reportJson = json(report);
     String countsJson = json(report.counts());
     return QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    entityManager
-                        .createNativeQuery(
-                            """
+        .call(
+            () ->
+                entityManager
+                            .createNativeQuery(
+                                """
                             update scan set status = 'DONE', finished_at = now(),
                                    heartbeat_at = now(), report = cast(?4 as jsonb),
                                    counts = cast(?5 as jsonb), failure = null
                              where id = ?1 and claimed_by = ?2 and attempts = ?3
                                and status = 'RUNNING'
                             """)
-                        .setParameter(1, claim.scanId())
-                        .setParameter(2, claim.instance())
-                        .setParameter(3, claim.attempt())
-                        .setParameter(4, reportJson)
-                        .setParameter(5, countsJson)
-                        .executeUpdate())
-        == 1;
+                            .setParameter(1, claim.scanId())
+                            .setParameter(2, claim.instance())
+                            .setParameter(3, claim.attempt())
+                            .setParameter(4, reportJson)
+                            .setParameter(5, countsJson)
+                            .executeUpdate()
+                        == 1
+                    && emitCompleted(claim.scanId()));
   }
 
   /** Records why a claimed scan could not run; false when the claim was lost meanwhile. */
   boolean fail(Claim claim, String failure) {
     return QuarkusTransaction.requiringNew()
-            .call(
-                () ->
-                    entityManager
-                        .createNativeQuery(
-                            """
+        .call(
+            () ->
+                entityManager
+                            .createNativeQuery(
+                                """
                             update scan set status = 'FAILED', finished_at = now(),
                                    heartbeat_at = now(), failure = ?4
                              where id = ?1 and claimed_by = ?2 and attempts = ?3
                                and status = 'RUNNING'
                             """)
-                        .setParameter(1, claim.scanId())
-                        .setParameter(2, claim.instance())
-                        .setParameter(3, claim.attempt())
-                        .setParameter(4, shorten(failure))
-                        .executeUpdate())
-        == 1;
+                            .setParameter(1, claim.scanId())
+                            .setParameter(2, claim.instance())
+                            .setParameter(3, claim.attempt())
+                            .setParameter(4, shorten(failure))
+                            .executeUpdate()
+                        == 1
+                    && emitCompleted(claim.scanId()));
   }
 
   /**
@@ -186,6 +189,28 @@ class ScanQueue {
                   .setParameter(1, defaultPageCap)
                   .executeUpdate();
             });
+  }
+
+  /**
+   * Queues the {@code scan.completed} webhook of a scan that just finished or failed, in the
+   * transaction that says so: the outcome and its event commit together. Returns true.
+   */
+  private boolean emitCompleted(long scanId) {
+    entityManager
+        .createNativeQuery(
+            """
+            select webhook_emit(s.tenant_id, s.id, ?2,
+                   to_char(c.finished_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                   jsonb_build_object('site', s.site_key, 'scanId', c.id, 'status', c.status,
+                                      'trigger', c.trigger, 'counts', c.counts,
+                                      'failure', c.failure)::text)
+              from scan c join site s on s.id = c.site_id
+             where c.id = ?1
+            """)
+        .setParameter(1, scanId)
+        .setParameter(2, WebhookEvents.SCAN_COMPLETED)
+        .getResultList();
+    return true;
   }
 
   /** Fails the stale scans that have been taken over too often: they kill whoever runs them. */

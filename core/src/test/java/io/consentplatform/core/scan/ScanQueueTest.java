@@ -27,6 +27,8 @@ import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
+import io.consentplatform.core.webhook.WebhookEdit;
+import io.consentplatform.core.webhook.WebhookService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +74,8 @@ class ScanQueueTest {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("consent.scanner.enabled", "false");
+      // Webhooks are queued here, never sent: WebhookDeliveryTest sends them.
+      return Map.of("consent.scanner.enabled", "false", "consent.webhooks.enabled", "false");
     }
   }
 
@@ -85,6 +88,7 @@ class ScanQueueTest {
   @Inject ScriptedScanner scanner;
   @Inject CookieService cookies;
   @Inject EntityManager entityManager;
+  @Inject WebhookService webhooks;
 
   /** Each test starts with an empty queue: what another left is failed. */
   @BeforeEach
@@ -151,6 +155,44 @@ class ScanQueueTest {
     assertEquals(Pass.REJECTED_ALL, done.currentPass());
     assertEquals(4, done.pagesVisited());
     assertEquals(report.counts(), done.counts());
+  }
+
+  @Test
+  void shouldQueueTheScanCompletedWebhookWithTheFinishThatCounts() throws Exception {
+    long site = SiteFixture.create("hooked-scan");
+    Caller owner = new Caller(editorOf(site).tenantId(), "scan-owner", Role.OWNER);
+    webhooks.create(
+        owner,
+        new WebhookEdit(
+            "https://93.184.215.14/scans", null, List.of("scan.completed"), null, null));
+    long id = scans.start(editorOf(site), site).id();
+    Claim first = queue.claim("instance-a", STALE).orElseThrow();
+    assertEquals(id, first.scanId());
+    sql("update scan set heartbeat_at = now() - interval '3 minutes' where id = " + id);
+    Claim second = queue.claim("instance-b", STALE).orElseThrow();
+
+    assertFalse(queue.finish(first, emptyReport()));
+    String completed =
+        "select count(*) from webhook_delivery where event_type = 'scan.completed' and site_id = "
+            + site;
+    assertEquals(0, count(completed), "a finish that was refused announces nothing");
+    assertTrue(queue.finish(second, emptyReport()));
+
+    assertEquals(1, count(completed));
+    String body =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    (String)
+                        entityManager
+                            .createNativeQuery(
+                                "select body from webhook_delivery where site_id = ?1")
+                            .setParameter(1, site)
+                            .getSingleResult());
+    var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("data");
+    assertEquals("hooked-scan", data.get("site").asText());
+    assertEquals(id, data.get("scanId").asLong());
+    assertEquals("DONE", data.get("status").asText());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.consentplatform.core.scan.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.consentplatform.core.net.AddressPolicy;
 import io.consentplatform.core.scan.ObservedCookie;
 import io.consentplatform.core.scan.ObservedStorage;
 import io.consentplatform.core.scan.Pass;

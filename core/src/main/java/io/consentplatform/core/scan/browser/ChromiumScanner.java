@@ -2,6 +2,7 @@ package io.consentplatform.core.scan.browser;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.CoreConfig;
+import io.consentplatform.core.net.AddressPolicy;
 import io.consentplatform.core.scan.Pass;
 import io.consentplatform.core.scan.ScanFailed;
 import io.consentplatform.core.scan.ScanObservations;

@@ -1,5 +1,6 @@
 package io.consentplatform.core.scan.browser;
 
+import io.consentplatform.core.net.AddressPolicy;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

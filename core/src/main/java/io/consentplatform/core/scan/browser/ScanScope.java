@@ -1,5 +1,6 @@
 package io.consentplatform.core.scan.browser;
 
+import io.consentplatform.core.net.AddressPolicy;
 import io.consentplatform.core.site.SiteDomains;
 import java.net.URI;
 import java.time.Duration;

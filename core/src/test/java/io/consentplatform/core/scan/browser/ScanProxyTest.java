@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.consentplatform.core.net.AddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

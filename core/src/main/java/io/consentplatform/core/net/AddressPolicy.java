@@ -1,4 +1,4 @@
-package io.consentplatform.core.scan.browser;
+package io.consentplatform.core.net;
 
 import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which addresses the scanner's browser may connect to: public unicast ones only, unless private
- * networks are allowed or the exact {@code host:port} is one the scan may reach. A tenant decides
- * what the platform's browser visits, so everything else (private, loopback, link-local and cloud
- * metadata addresses, and their IPv6 disguises) is refused.
+ * Which addresses the platform may connect to for a tenant (the scanner's browser, webhook
+ * deliveries): public unicast ones only, unless private networks are allowed or the exact {@code
+ * host:port} is one the scan may reach. A tenant decides what the platform's browser visits, so
+ * everything else (private, loopback, link-local and cloud metadata addresses, and their IPv6
+ * disguises) is refused.
  */
 public final class AddressPolicy {
 
@@ -70,7 +71,7 @@ public final class AddressPolicy {
   }
 
   /** {@code host:port} as the reachable set holds it; an IPv6 literal keeps its brackets. */
-  static String authority(String host, int port) {
+  public static String authority(String host, int port) {
     String name = host.toLowerCase(Locale.ROOT);
     if (name.indexOf(':') >= 0 && !name.startsWith("[")) {
       name = "[" + name + "]";

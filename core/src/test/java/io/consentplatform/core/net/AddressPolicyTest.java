@@ -1,4 +1,4 @@
-package io.consentplatform.core.scan.browser;
+package io.consentplatform.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
