@@ -29,14 +29,36 @@
 
   // Tells the vendors the site chose (config.signals) what the visitor chose; choices null: no
   // decision yet, everything denied. Google's default above goes out before any configuration.
+  // Each call as its vendor documents it (docs/integrations-signals.md), only where its script is:
+  // never a stub of ours (Meta's and TikTok's loaders do nothing if one exists), except UET's queue,
+  // which Microsoft documents creating for the default.
   function signals(choices) {
-    if (!choices) return;
-    var ads = byPurpose(choices, 'MARKETING');
-    gtag('consent', 'update', {
+    var on = config.signals || [], ads = choices ? byPurpose(choices, 'MARKETING') : 'denied',
+      yes = ads === 'granted', t = w.ttq, a = !choices ? 'holdConsent' : yes ? 'grantConsent' : 'revokeConsent';
+    function has(v) { return on.indexOf(v) >= 0; }
+    if (choices && has('google')) gtag('consent', 'update', {
       analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
       ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
       personalization_storage: byPurpose(choices, 'PREFERENCES')
     });
+    if (has('uet')) (w.uetq = w.uetq || []).push('consent', choices ? 'update' : 'default', { ad_storage: ads });
+    // Clarity's v2 call has no default mode, and a denial clears its cookies: a stored decision
+    // that will apply gets its own call, not a denial first (check() denies if it does not hold).
+    if (has('clarity') && (choices || !state || marked(state) && !stillValid(state))) clarity(choices);
+    if (has('meta') && typeof w.fbq === 'function') w.fbq('consent', yes ? 'grant' : 'revoke');
+    if (has('tiktok') && t && typeof t[a] === 'function') t[a]();
+    // Amazon's library starts denied by itself; booleans, as it refuses anything else.
+    if (has('amazon') && choices && typeof w.amznConsent === 'function') {
+      var b = w.amznConsent(), r;
+      try { r = sessionStorage.getItem(REGION); } catch (e) { /* country left out: Amazon's safe side */ }
+      if (/^[A-Z]{2}(-|$)/i.test(r)) b = b.setCountryCode(r.slice(0, 2).toUpperCase());
+      b.setEnableAdStorage(yes).setEnableUserData(yes).build();
+    }
+  }
+
+  function clarity(choices) {
+    if (typeof w.clarity === 'function') w.clarity('consentv2', { ad_Storage: choices ? byPurpose(choices, 'MARKETING') : 'denied',
+      analytics_Storage: choices ? byPurpose(choices, 'STATISTICS') : 'denied' });
   }
 
   function readCookie() {
@@ -60,9 +82,18 @@
       ? config.refusalLifetimeDays : config.consentLifetimeDays;
   }
 
+  // The site's cookie domain, where this page is under it: one decision for every subdomain.
+  function shared() {
+    var c = config && config.cookieDomain, h = location.hostname;
+    return c && (h === c || h.slice(-c.length - 1) === '.' + c) ? c : '';
+  }
+
   function writeCookie(s) {
+    var c = shared();
+    // A cookie of this host alone, from before the cookie domain, would shadow the shared one.
+    if (c) d.cookie = COOKIE + '=; path=/; max-age=0';
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
-      lifetime(s.c) * 86400 + '; SameSite=Lax' +
+      lifetime(s.c) * 86400 + '; SameSite=Lax' + (c ? '; domain=' + c : '') +
       (location.protocol === 'https:' ? '; Secure' : '');
     try { localStorage.setItem(MINE, JSON.stringify(s)); } catch (e) { /* storage off: checked each page */ }
   }
@@ -74,7 +105,11 @@
   // A cookie this script did not write here (another subdomain's banner, a cleared storage, or one
   // planted by a sibling subdomain or the network) is a decision only if its receipt exists and says
   // the same; a cookie without a receipt is no decision. Then it is marked: one request, once.
-  function check(s, done) {
+  function check(s, next) {
+    var done = function () {
+      next();
+      if (!applied && (config.signals || []).indexOf('clarity') >= 0) clarity(null); // no decision after all
+    };
     if (!s.i) return done();
     fetch(base + '/consents/' + encodeURIComponent(s.i), { credentials: 'omit' })
       .then(function (r) { return r.ok && r.json(); })
