@@ -33,32 +33,31 @@
   // never a stub of ours (Meta's and TikTok's loaders do nothing if one exists), except UET's queue,
   // which Microsoft documents creating for the default.
   function signals(choices) {
-    var on = config.signals || [], ads = choices ? byPurpose(choices, 'MARKETING') : 'denied',
-      yes = ads === 'granted', t = w.ttq, a = !choices ? 'holdConsent' : yes ? 'grantConsent' : 'revokeConsent';
+    var on = config.signals, ads = choices ? byPurpose(choices, 'MARKETING') : 'denied',
+      stats = choices ? byPurpose(choices, 'STATISTICS') : 'denied', yes = ads === 'granted', t = w.ttq,
+      a = choices ? yes ? 'grantConsent' : 'revokeConsent' : 'holdConsent', b, r;
     function has(v) { return on.indexOf(v) >= 0; }
     if (choices && has('google')) gtag('consent', 'update', {
-      analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
+      analytics_storage: stats, ad_storage: ads, ad_user_data: ads,
       ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
       personalization_storage: byPurpose(choices, 'PREFERENCES')
     });
     if (has('uet')) (w.uetq = w.uetq || []).push('consent', choices ? 'update' : 'default', { ad_storage: ads });
-    // Clarity's v2 call has no default mode, and a denial clears its cookies: a stored decision
-    // that will apply gets its own call, not a denial first (check() denies if it does not hold).
-    if (has('clarity') && (choices || !state || marked(state) && !stillValid(state))) clarity(choices);
+    // Clarity's v2 call has no default mode, and without any call Clarity keeps no cookie: a visitor
+    // with a stored decision gets that decision's call only, not a denial just before it.
+    if (has('clarity') && (choices || !state) && typeof w.clarity === 'function') {
+      w.clarity('consentv2', { ad_Storage: ads, analytics_Storage: stats });
+    }
     if (has('meta') && typeof w.fbq === 'function') w.fbq('consent', yes ? 'grant' : 'revoke');
-    if (has('tiktok') && t && typeof t[a] === 'function') t[a]();
-    // Amazon's library starts denied by itself; booleans, as it refuses anything else.
+    if (has('tiktok') && t && t[a]) t[a]();
+    // Amazon's library starts denied by itself; booleans, as it refuses anything else; the country
+    // of the visitor's region (US-CA: US) where known, else Amazon's own conservative rules.
     if (has('amazon') && choices && typeof w.amznConsent === 'function') {
-      var b = w.amznConsent(), r;
-      try { r = sessionStorage.getItem(REGION); } catch (e) { /* country left out: Amazon's safe side */ }
-      if (/^[A-Z]{2}(-|$)/i.test(r)) b = b.setCountryCode(r.slice(0, 2).toUpperCase());
+      b = w.amznConsent();
+      try { r = sessionStorage.getItem(REGION); } catch (e) { /* the country is left out */ }
+      if (/^[A-Z]{2}/.test(r)) b.setCountryCode(r.slice(0, 2));
       b.setEnableAdStorage(yes).setEnableUserData(yes).build();
     }
-  }
-
-  function clarity(choices) {
-    if (typeof w.clarity === 'function') w.clarity('consentv2', { ad_Storage: choices ? byPurpose(choices, 'MARKETING') : 'denied',
-      analytics_Storage: choices ? byPurpose(choices, 'STATISTICS') : 'denied' });
   }
 
   function readCookie() {
@@ -82,16 +81,12 @@
       ? config.refusalLifetimeDays : config.consentLifetimeDays;
   }
 
-  // The site's cookie domain, where this page is under it: one decision for every subdomain.
-  function shared() {
-    var c = config && config.cookieDomain, h = location.hostname;
-    return c && (h === c || h.slice(-c.length - 1) === '.' + c) ? c : '';
-  }
-
   function writeCookie(s) {
-    var c = shared();
+    // On the site's cookie domain where this page is under it: one decision for every subdomain.
+    var c = config.cookieDomain, h = location.hostname;
+    if (!c || h !== c && h.slice(-c.length - 1) !== '.' + c) c = '';
     // A cookie of this host alone, from before the cookie domain, would shadow the shared one.
-    if (c) d.cookie = COOKIE + '=; path=/; max-age=0';
+    else d.cookie = COOKIE + '=; path=/; max-age=0';
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
       lifetime(s.c) * 86400 + '; SameSite=Lax' + (c ? '; domain=' + c : '') +
       (location.protocol === 'https:' ? '; Secure' : '');
@@ -105,11 +100,7 @@
   // A cookie this script did not write here (another subdomain's banner, a cleared storage, or one
   // planted by a sibling subdomain or the network) is a decision only if its receipt exists and says
   // the same; a cookie without a receipt is no decision. Then it is marked: one request, once.
-  function check(s, next) {
-    var done = function () {
-      next();
-      if (!applied && (config.signals || []).indexOf('clarity') >= 0) clarity(null); // no decision after all
-    };
+  function check(s, done) {
     if (!s.i) return done();
     fetch(base + '/consents/' + encodeURIComponent(s.i), { credentials: 'omit' })
       .then(function (r) { return r.ok && r.json(); })

@@ -1,8 +1,6 @@
 package io.consentplatform.admin.i18n;
 
-import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundle;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * The texts of a site's integration settings (cookie domain, vendor consent signals), used as
@@ -12,12 +10,6 @@ import io.quarkus.qute.i18n.MessageBundles;
  */
 @MessageBundle(value = "siteSettingsMsg", locale = "en")
 public interface SiteSettingsMessages {
-
-  /** The bundle in the language of the back office's current request. */
-  static SiteSettingsMessages current() {
-    return MessageBundles.get(
-        SiteSettingsMessages.class, Localized.Literal.of(AdminLanguage.current().code()));
-  }
 
   String integrationsHeading();
 

@@ -10,6 +10,8 @@ import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.site.SiteView;
 import io.consentplatform.core.site.VendorSignal;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
@@ -127,7 +129,11 @@ public class SiteForm {
     if (vendorSignals != null
         && vendorSignals.stream().filter(s -> !s.isBlank()).distinct().count()
             != signals().size()) {
-      errors.reject("vendorSignals", SiteSettingsMessages.current().unknownSignal());
+      errors.reject(
+          "vendorSignals",
+          MessageBundles.get(
+                  SiteSettingsMessages.class, Localized.Literal.of(AdminLanguage.current().code()))
+              .unknownSignal());
     }
     return errors;
   }

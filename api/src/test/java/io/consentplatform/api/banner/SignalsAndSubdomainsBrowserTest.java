@@ -144,6 +144,21 @@ class SignalsAndSubdomainsBrowserTest {
     assertCalls(UNDECIDED, 0);
     banner.findElement(By.cssSelector("[data-action=reject_all]")).click();
     assertCalls(REFUSED, 5);
+
+    // The next page: the defaults as on every page, then the stored refusal; Clarity, which has no
+    // default call, hears the refusal alone.
+    browser.navigate().refresh();
+    new WebDriverWait(browser, WAIT)
+        .until(d -> browser.executeScript("return window.calls.length").equals(14L));
+    assertCalls(
+        """
+        [%s,
+         ["uetq.push","consent","default",{"ad_storage":"denied"}],
+         ["fbq","consent","revoke"],
+         ["ttq.holdConsent"],
+         %s]"""
+            .formatted(GOOGLE_DEFAULT, REFUSED.strip().substring(1, REFUSED.strip().length() - 1)),
+        0);
   }
 
   @Test
