@@ -29,14 +29,35 @@
 
   // Tells the vendors the site chose (config.signals) what the visitor chose; choices null: no
   // decision yet, everything denied. Google's default above goes out before any configuration.
+  // Each call as its vendor documents it (docs/integrations-signals.md), only where its script is:
+  // never a stub of ours (Meta's and TikTok's loaders do nothing if one exists), except UET's queue,
+  // which Microsoft documents creating for the default.
   function signals(choices) {
-    if (!choices) return;
-    var ads = byPurpose(choices, 'MARKETING');
-    gtag('consent', 'update', {
-      analytics_storage: byPurpose(choices, 'STATISTICS'), ad_storage: ads, ad_user_data: ads,
+    var on = config.signals, ads = choices ? byPurpose(choices, 'MARKETING') : 'denied',
+      stats = choices ? byPurpose(choices, 'STATISTICS') : 'denied', yes = ads === 'granted', t = w.ttq,
+      a = choices ? yes ? 'grantConsent' : 'revokeConsent' : 'holdConsent', b, r;
+    function has(v) { return on.indexOf(v) >= 0; }
+    if (choices && has('google')) gtag('consent', 'update', {
+      analytics_storage: stats, ad_storage: ads, ad_user_data: ads,
       ad_personalization: ads, functionality_storage: byPurpose(choices, 'PREFERENCES'),
       personalization_storage: byPurpose(choices, 'PREFERENCES')
     });
+    if (has('uet')) (w.uetq = w.uetq || []).push('consent', choices ? 'update' : 'default', { ad_storage: ads });
+    // Clarity's v2 call has no default mode, and without any call Clarity keeps no cookie: a visitor
+    // with a stored decision gets that decision's call only, not a denial just before it.
+    if (has('clarity') && (choices || !state) && typeof w.clarity === 'function') {
+      w.clarity('consentv2', { ad_Storage: ads, analytics_Storage: stats });
+    }
+    if (has('meta') && typeof w.fbq === 'function') w.fbq('consent', yes ? 'grant' : 'revoke');
+    if (has('tiktok') && t && t[a]) t[a]();
+    // Amazon's library starts denied by itself; booleans, as it refuses anything else; the country
+    // of the visitor's region (US-CA: US) where known, else Amazon's own conservative rules.
+    if (has('amazon') && choices && typeof w.amznConsent === 'function') {
+      b = w.amznConsent();
+      try { r = sessionStorage.getItem(REGION); } catch (e) { /* the country is left out */ }
+      if (/^[A-Z]{2}/.test(r)) b.setCountryCode(r.slice(0, 2));
+      b.setEnableAdStorage(yes).setEnableUserData(yes).build();
+    }
   }
 
   function readCookie() {
@@ -61,8 +82,13 @@
   }
 
   function writeCookie(s) {
+    // On the site's cookie domain where this page is under it: one decision for every subdomain.
+    var c = config.cookieDomain, h = location.hostname;
+    if (!c || h !== c && h.slice(-c.length - 1) !== '.' + c) c = '';
+    // A cookie of this host alone, from before the cookie domain, would shadow the shared one.
+    else d.cookie = COOKIE + '=; path=/; max-age=0';
     d.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(s)) + '; path=/; max-age=' +
-      lifetime(s.c) * 86400 + '; SameSite=Lax' +
+      lifetime(s.c) * 86400 + '; SameSite=Lax' + (c ? '; domain=' + c : '') +
       (location.protocol === 'https:' ? '; Secure' : '');
     try { localStorage.setItem(MINE, JSON.stringify(s)); } catch (e) { /* storage off: checked each page */ }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.site.VendorSignal;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
@@ -12,8 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +135,107 @@ class SiteSettingsPageTest {
             .startsWith("<script type=\"text/plain\" data-category=\"statistics\""),
         "names the site's own first optional category");
     assertEquals("snippet-script", dashboard.select("button.copy").first().attr("data-copy"));
+  }
+
+  @Test
+  void shouldSaveTheCookieDomainAndTheVendorSignalsTicked() {
+    long site = SiteFixture.create("settings-shared");
+    BackOffice.person(accounts, "shared@settings.example", site, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("shared@settings.example");
+    String page = "/admin/sites/" + site + "/settings";
+    Document before = editor.page(page, 200);
+    assertEquals(
+        List.of("google"),
+        before.select("input[name=vendorSignals][checked]").eachAttr("value"),
+        "Google alone, as for every site made before the setting");
+    Map<String, String> form = new HashMap<>(form(editor, page));
+    form.put("cookieDomain", " .Settings-Shared.example");
+
+    submit(editor, page, form, "uet", "clarity").then().statusCode(303);
+
+    Document saved = editor.page(page, 200);
+    assertEquals("settings-shared.example", saved.select("input#cookieDomain").val());
+    assertEquals(
+        List.of("uet", "clarity"),
+        saved.select("input[name=vendorSignals][checked]").eachAttr("value"));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site kept = Site.findById(site);
+              assertEquals("settings-shared.example", kept.cookieDomain);
+              assertEquals(List.of(VendorSignal.UET, VendorSignal.CLARITY), kept.vendorSignals);
+            });
+
+    Map<String, String> none = new HashMap<>(form(editor, page));
+    none.put("cookieDomain", "");
+    submit(editor, page, none).then().statusCode(303);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site kept = Site.findById(site);
+              assertEquals(null, kept.cookieDomain, "emptied: each page's own host");
+              assertEquals(List.of(), kept.vendorSignals, "none ticked: none");
+            });
+  }
+
+  @Test
+  void shouldRefuseACookieDomainThatMissesADomainInThePersonsLanguageAndChangeNothing() {
+    long site = SiteFixture.create("settings-cookie-domain");
+    BackOffice.person(accounts, "cookie-domain@settings.example", site, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("cookie-domain@settings.example");
+    String page = "/admin/sites/" + site + "/settings";
+    Map<String, String> form = new HashMap<>(form(editor, page));
+    form.put("cookieDomain", "other.example");
+
+    Document refused =
+        Jsoup.parse(submit(editor, page, form, "meta").then().statusCode(422).extract().asString());
+    assertEquals("true", refused.select("input#cookieDomain").attr("aria-invalid"));
+    assertEquals(
+        "The cookie domain other.example would not reach settings-cookie-domain.example: each"
+            + " domain must be other.example or end with .other.example",
+        refused.select("#cookieDomain-error").text());
+    assertEquals(
+        List.of("meta"),
+        refused.select("input[name=vendorSignals][checked]").eachAttr("value"),
+        "the ticks as sent");
+
+    form.put("cookieDomain", "example");
+    Document french =
+        Jsoup.parse(
+            submit(editor.speaking("fr"), page, form).then().statusCode(422).extract().asString());
+    assertTrue(
+        french
+            .select("#cookieDomain-error")
+            .text()
+            .startsWith("example est partagé par de nombreux sites (suffixe public)"),
+        french.select("#cookieDomain-error").text());
+
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site unchanged = Site.findById(site);
+              assertEquals(null, unchanged.cookieDomain);
+              assertEquals(List.of(VendorSignal.GOOGLE), unchanged.vendorSignals);
+            });
+  }
+
+  /** Sends the settings form as the browser does: the empty marker, then the ticked signals. */
+  private static Response submit(
+      BackOffice editor, String page, Map<String, String> fields, String... signals) {
+    Response form = editor.request().when().get(page);
+    String csrf = form.getCookie("cp_csrf");
+    List<String> ticked = new ArrayList<>(List.of(""));
+    ticked.addAll(List.of(signals));
+    return editor
+        .request()
+        .cookie("cp_csrf", csrf)
+        .formParams(fields)
+        .formParam("vendorSignals", ticked.toArray())
+        .formParam(
+            "csrf-token",
+            Jsoup.parse(form.asString()).select("input[name=csrf-token]").attr("value"))
+        .when()
+        .post(page);
   }
 
   private static Map<String, String> form(BackOffice editor, String page) {

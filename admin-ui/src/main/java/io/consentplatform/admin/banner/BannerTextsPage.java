@@ -110,7 +110,9 @@ public class BannerTextsPage {
             site.defaultLanguage(),
             site.consentLifetimeDays(),
             texts,
-            site.controller());
+            site.controller(),
+            site.cookieDomain(),
+            site.vendorSignals());
     FormErrors errors = FormErrors.check(validator, edit);
     if (errors.attempt(() -> sites.update(caller, siteId, edit, form.expectedVersion()), "form")
         != null) {

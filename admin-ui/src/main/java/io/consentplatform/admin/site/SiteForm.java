@@ -3,11 +3,15 @@ package io.consentplatform.admin.site;
 import io.consentplatform.admin.FormErrors;
 import io.consentplatform.admin.FormValues;
 import io.consentplatform.admin.i18n.AdminLanguage;
+import io.consentplatform.admin.i18n.SiteSettingsMessages;
 import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteEdit;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.site.VendorSignal;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +31,14 @@ public class SiteForm {
   @RestForm public String languages;
   @RestForm public String defaultLanguage;
   @RestForm public String consentLifetimeDays;
+  @RestForm public String cookieDomain;
+
+  /**
+   * The vendor signals ticked, by their wire names, after an empty value the settings form always
+   * sends (so that none ticked means none); null from a form without them (creating a site), which
+   * keeps the default.
+   */
+  @RestForm public List<String> vendorSignals;
 
   // The data controller, named as DataController's fields so that their errors find them.
   @RestForm public String legalName;
@@ -45,6 +57,8 @@ public class SiteForm {
     form.languages = "en";
     form.defaultLanguage = "en";
     form.consentLifetimeDays = String.valueOf(Site.DEFAULT_CONSENT_LIFETIME_DAYS);
+    form.cookieDomain = "";
+    form.vendorSignals = List.of(VendorSignal.GOOGLE.wire());
     form.legalName = "";
     form.postalAddress = "";
     form.contact = "";
@@ -61,6 +75,8 @@ public class SiteForm {
     form.languages = String.join(", ", site.languages());
     form.defaultLanguage = site.defaultLanguage();
     form.consentLifetimeDays = String.valueOf(site.consentLifetimeDays());
+    form.cookieDomain = site.cookieDomain() == null ? "" : site.cookieDomain();
+    form.vendorSignals = site.vendorSignals().stream().map(VendorSignal::wire).toList();
     DataController controller = site.controller();
     form.legalName = controller.legalName();
     form.postalAddress = controller.postalAddress();
@@ -80,7 +96,28 @@ public class SiteForm {
         lowerCase(FormValues.text(defaultLanguage)),
         days(),
         texts,
-        new DataController(legalName, postalAddress, contact, dpoContact));
+        new DataController(legalName, postalAddress, contact, dpoContact),
+        FormValues.text(cookieDomain),
+        signals());
+  }
+
+  /** Every vendor signal with whether this form ticks it, in the enum's order. */
+  public List<SignalChoice> signalChoices() {
+    List<String> ticked = vendorSignals == null ? List.of() : vendorSignals;
+    return Arrays.stream(VendorSignal.values())
+        .map(signal -> new SignalChoice(signal, ticked.contains(signal.wire())))
+        .toList();
+  }
+
+  /** A vendor signal as a checkbox of the form shows it. */
+  public record SignalChoice(VendorSignal signal, boolean ticked) {}
+
+  // Names that are no signal (a forged form) are left out here and refused by check().
+  private List<VendorSignal> signals() {
+    if (vendorSignals == null) {
+      return null;
+    }
+    return signalChoices().stream().filter(SignalChoice::ticked).map(SignalChoice::signal).toList();
   }
 
   /** The edit's faults, and a lifetime that is not a number (the edit holds null for it). */
@@ -88,6 +125,15 @@ public class SiteForm {
     FormErrors errors = FormErrors.check(validator, edit);
     if (FormValues.text(consentLifetimeDays) != null && days() == null) {
       errors.reject("consentLifetimeDays", AdminLanguage.current().messages().wholeNumberOfDays());
+    }
+    if (vendorSignals != null
+        && vendorSignals.stream().filter(s -> !s.isBlank()).distinct().count()
+            != signals().size()) {
+      errors.reject(
+          "vendorSignals",
+          MessageBundles.get(
+                  SiteSettingsMessages.class, Localized.Literal.of(AdminLanguage.current().code()))
+              .unknownSignal());
     }
     return errors;
   }

@@ -18,7 +18,13 @@ import java.util.Map;
  *
  * @param controller who is responsible for the site's data, for its policy page; null for nobody
  *     named
+ * @param cookieDomain the parent domain the banner writes its cookie on, shared by the subdomains
+ *     ({@link CookieDomain}); a leading dot is dropped; null or blank for the page's own host
+ * @param vendorSignals the vendors' consent interfaces the banner tells of each choice; null keeps
+ *     the site's current list (Google alone for a new site), so that a client written before the
+ *     setting existed does not switch them off
  */
+@CookieDomainName
 public record SiteEdit(
     @NotBlank
         @Pattern(
@@ -31,9 +37,13 @@ public record SiteEdit(
     @NotBlank @LanguageCode String defaultLanguage,
     @Min(1) @Max(Site.MAX_CONSENT_LIFETIME_DAYS) Integer consentLifetimeDays,
     @Size(max = 30) Map<@LanguageCode String, @Valid SiteTexts> texts,
-    @Valid DataController controller) {
+    @Valid DataController controller,
+    @Size(max = 253) String cookieDomain,
+    @Size(max = 10) List<@NotNull VendorSignal> vendorSignals) {
 
   public SiteEdit {
     domains = SiteDomains.normalize(domains);
+    cookieDomain = CookieDomain.normalize(cookieDomain);
+    vendorSignals = vendorSignals == null ? null : vendorSignals.stream().distinct().toList();
   }
 }

@@ -205,5 +205,22 @@ public class SiteService {
             : edit.consentLifetimeDays();
     site.texts = edit.texts() == null ? new TreeMap<>() : new TreeMap<>(edit.texts());
     site.useController(edit.controller());
+    if (CookieDomain.fault(edit.cookieDomain()).isPresent()) {
+      throw new Rejected("cookieDomain", "No cookie can be written on " + edit.cookieDomain());
+    }
+    List<String> unreached = CookieDomain.unreached(edit.cookieDomain(), edit.domains());
+    if (!unreached.isEmpty()) {
+      // The edit's validation says so first, in the caller's language; this guards other callers.
+      throw new Rejected(
+          "cookieDomain",
+          "The cookie domain "
+              + edit.cookieDomain()
+              + " would not reach "
+              + String.join(", ", unreached));
+    }
+    site.cookieDomain = edit.cookieDomain();
+    if (edit.vendorSignals() != null) {
+      site.vendorSignals = new ArrayList<>(edit.vendorSignals());
+    }
   }
 }

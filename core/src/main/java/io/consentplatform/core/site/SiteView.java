@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A site as the management API shows it; {@code archivedAt} is set once its owner archived it. */
+/**
+ * A site as the management API shows it; {@code archivedAt} is set once its owner archived it.
+ * {@code cookieDomain} and {@code vendorSignals} are the settings being edited: the banner follows
+ * them once a version is published.
+ */
 public record SiteView(
     long id,
     String key,
@@ -15,6 +19,8 @@ public record SiteView(
     int consentLifetimeDays,
     Map<String, SiteTexts> texts,
     DataController controller,
+    String cookieDomain,
+    List<VendorSignal> vendorSignals,
     long version,
     Instant archivedAt) {
 
@@ -29,6 +35,8 @@ public record SiteView(
         site.consentLifetimeDays,
         Map.copyOf(site.texts),
         site.controller(),
+        site.cookieDomain,
+        List.copyOf(site.vendorSignals),
         site.version,
         site.archivedAt);
   }

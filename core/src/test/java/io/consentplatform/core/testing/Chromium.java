@@ -33,6 +33,15 @@ public final class Chromium {
 
   /** A new browser with an empty profile; the caller quits it. */
   public static ChromeDriver start() {
+    return start(new String[0]);
+  }
+
+  /**
+   * A new browser with an empty profile and these command-line switches too, such as {@code
+   * --host-resolver-rules=MAP *.town.test 127.0.0.1} for several host names on loopback; the caller
+   * quits it.
+   */
+  public static ChromeDriver start(String... extraArguments) {
     if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
       throw new IllegalStateException(
           "Browser tests need Debian's chromium and chromium-driver: apt-get install chromium"
@@ -58,6 +67,7 @@ public final class Chromium {
         "--disable-dev-shm-usage",
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    options.addArguments(extraArguments);
     // The page's console stays readable (driver.manage().logs().get("browser")).
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService provider =
