@@ -446,7 +446,17 @@ class EditingPagesTest {
               assertEquals(Storage.LOCAL_STORAGE, c.storage);
               assertFalse(c.httpOnly);
             });
-    Document french = editor.page(page + "?lang=fr", 200);
+    Document french =
+        Jsoup.parse(
+            editor
+                .request()
+                .header("Accept-Language", "fr")
+                .when()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     assertEquals("Conservé dans", french.select("label[for=storage]").text());
     assertEquals("localStorage (une clé)", french.select("select#storage option[selected]").text());
   }
