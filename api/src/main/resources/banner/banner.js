@@ -131,9 +131,12 @@
     return config.categories.every(function (c) { return typeof s.c[c.key] === 'boolean'; });
   }
 
+  // What a page writes for the banner to hold back until its category is accepted.
+  var BLOCKED = 'script[type="text/plain"][data-category],iframe[data-category][data-src]';
+
   // Scripts and frames of a category run only once it is accepted, and only once.
   function activate(choices) {
-    var blocked = d.querySelectorAll('script[type="text/plain"][data-category],iframe[data-category][data-src]');
+    var blocked = d.querySelectorAll(BLOCKED);
     for (var i = 0; i < blocked.length; i++) {
       var el = blocked[i];
       if (!choices[el.getAttribute('data-category')] || el.hasAttribute('data-consent-active')) continue;
@@ -164,15 +167,43 @@
     }) ? 'granted' : 'denied';
   }
 
-  // A refused category's declared cookies and storage keys (config.categories[].erase) go.
+  // A refused category's declared cookies and storage keys (config.categories[].erase) go; the
+  // platform's own stay. document.cookie shows neither a cookie's domain nor its path, so each name
+  // is expired wherever it can be from this page: on the host alone, on the host and each parent
+  // domain (the browser ignores a public suffix), at each prefix of the path. A declared domain
+  // adds none: a page can only reach cookies of its host and its parents, all of them tried here.
   function erase(choices) {
+    var names = d.cookie.split('; ').map(function (c) { return c.split('=')[0]; });
+    var h = location.hostname, p = location.pathname, paths = [p], domains = [''];
+    // The host alone (''), then the host and each parent but the top-level domain.
+    for (; h.indexOf('.') > 0; h = h.slice(h.indexOf('.') + 1)) domains.push('; domain=' + h);
+    for (var i = 0; i < p.length; i++) if (p[i] === '/') paths.push(p.slice(0, i) || '/', p.slice(0, i + 1));
+    config.categories.forEach(function (c) {
+      if (!choices[c.key]) c.erase.forEach(function (x) {
+        var s = x.storage, found = names; // storage: LOCAL_STORAGE or SESSION_STORAGE; none, a cookie
+        try {
+          if (s) found = Object.keys(s = s === 'LOCAL_STORAGE' ? localStorage : sessionStorage);
+        } catch (e) { return; } // storage off: nothing kept there
+        found.forEach(function (n) {
+          if (!n.indexOf(COOKIE) || (x.wildcard ? n.indexOf(x.name) : n !== x.name)) return;
+          if (s) s.removeItem(n);
+          else domains.forEach(function (dom) {
+            paths.forEach(function (path) {
+              d.cookie = n + '=; max-age=0; path=' + path + dom + (location.protocol === 'https:' ? '; Secure' : '');
+            });
+          });
+        });
+      });
+    });
   }
 
-  // Tells the page's own code: onChange listeners.
+  // Tells the page's own code: onChange listeners, then a consentplatform:change event on document
+  // (it bubbles to window), its detail what getConsent() says.
   function announce() {
     for (var i = 0; i < listeners.length; i++) {
       try { listeners[i](platform.getConsent()); } catch (e) { setTimeout(function () { throw e; }); }
     }
+    d.dispatchEvent(new CustomEvent('consentplatform:change', { bubbles: true, detail: platform.getConsent() }));
   }
 
   // What runs with these choices (a decision, or the defaults where no decision is asked for).
@@ -383,8 +414,20 @@
   }
 
   // Blocked elements a page adds after load (single-page applications) run or become placeholders
-  // as the applied choices say.
+  // as the applied choices say; before any decision under opt-in, nothing runs. The observer hands
+  // over all the changes of a task at once, so a framework rendering a list costs one pass, and only
+  // when blocked elements stand where nodes were added; the changes of that pass itself are dropped
+  // (takeRecords), as they need no second look.
   function observe() {
+    var mo = new MutationObserver(function (records) {
+      if (!records.some(function (r) {
+        return r.addedNodes.length && r.target.querySelector(BLOCKED);
+      })) return;
+      if (applied) activate(applied);
+      embeds(applied || defaults());
+      mo.takeRecords();
+    });
+    mo.observe(d.documentElement, { childList: true, subtree: true });
   }
 
   var platform = {
@@ -402,6 +445,8 @@
         : null;
     },
     onChange: function (callback) { listeners.push(callback); },
+    // Whether the category's scripts run now: decided, or by default where no decision is asked for.
+    isGranted: function (category) { return !!(applied && applied[category]); },
     show: function () { if (config) render(true); }
   };
   w.ConsentPlatform = platform;

@@ -11,6 +11,7 @@ import io.consentplatform.core.category.Category;
 import io.consentplatform.core.cookie.Cookie;
 import io.consentplatform.core.cookie.Provider;
 import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.cookie.Storage;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.tenant.LocalAccounts;
@@ -389,6 +390,75 @@ class EditingPagesTest {
         .then()
         .statusCode(409)
         .body(containsString("still has cookies"));
+  }
+
+  @Test
+  void shouldDeclareAStorageKeyAndRefuseOneThatCannotBe() {
+    long own = SiteFixture.create("edit-storage");
+    BackOffice.person(accounts, "storage@edit.example", own, Role.EDITOR);
+    BackOffice editor = BackOffice.signIn("storage@edit.example");
+    long cookie =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    Cookie.<Cookie>find("site.id = ?1 and name = 'statistics_cookie'", own)
+                        .firstResult()
+                        .id);
+    String page = "/admin/sites/" + own + "/cookies/" + cookie;
+    Document edit = editor.page(page, 200);
+    assertEquals("COOKIE", edit.select("select#storage option[selected]").val());
+    Map<String, String> form = new HashMap<>();
+    form.putAll(
+        Map.ofEntries(
+            Map.entry("name", "stats_queue"),
+            Map.entry("category", "statistics"),
+            Map.entry("provider", "Analytics Inc."),
+            Map.entry("retentionUnit", "SESSION"),
+            Map.entry("party", "FIRST_PARTY"),
+            Map.entry("position", "5"),
+            Map.entry("storage", "LOCAL_STORAGE"),
+            Map.entry("httpOnly", "on"),
+            Map.entry("functionAndLocation", "Statistics (every page)"),
+            Map.entry("purposes", "To send visits in batches"),
+            Map.entry("version", edit.select("input[name=version]").attr("value"))));
+
+    Document refused =
+        Jsoup.parse(editor.submit(page, page, form).then().statusCode(422).extract().asString());
+    assertEquals(
+        "Only a cookie can be HttpOnly, not a storage key",
+        refused.select("#httpOnly-error").text());
+    assertEquals("LOCAL_STORAGE", refused.select("select#storage option[selected]").val());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Cookie c = Cookie.findById(cookie);
+              assertEquals("statistics_cookie", c.name, "nothing saved");
+              assertEquals(Storage.COOKIE, c.storage);
+            });
+
+    form.remove("httpOnly");
+    editor.submit(page, page, form).then().statusCode(303);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Cookie c = Cookie.findById(cookie);
+              assertEquals("stats_queue", c.name);
+              assertEquals(Storage.LOCAL_STORAGE, c.storage);
+              assertFalse(c.httpOnly);
+            });
+    Document french =
+        Jsoup.parse(
+            editor
+                .request()
+                .header("Accept-Language", "fr")
+                .when()
+                .get(page)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    assertEquals("Conservé dans", french.select("label[for=storage]").text());
+    assertEquals("localStorage (une clé)", french.select("select#storage option[selected]").text());
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.consentplatform.core.cookie.CookieText;
 import io.consentplatform.core.cookie.CookieView;
 import io.consentplatform.core.cookie.Party;
 import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.cookie.Storage;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
@@ -22,6 +23,8 @@ public class CookieForm {
   @RestForm public String retentionNote;
   @RestForm public String party;
   @RestForm public String domain;
+  @RestForm public String storage;
+  @RestForm public String httpOnly;
   @RestForm public String position;
   @RestForm public String functionAndLocation;
   @RestForm public String purposes;
@@ -30,6 +33,7 @@ public class CookieForm {
   static CookieForm empty() {
     CookieForm form = new CookieForm();
     form.party = Party.FIRST_PARTY.name();
+    form.storage = Storage.COOKIE.name();
     form.position = "100";
     form.retentionUnit = Retention.Unit.MONTHS.name();
     return form;
@@ -47,6 +51,8 @@ public class CookieForm {
     form.retentionNote = retention.notes().get(language);
     form.party = cookie.party().name();
     form.domain = cookie.domain();
+    form.storage = cookie.storage().name();
+    form.httpOnly = cookie.httpOnly() ? "on" : null;
     form.position = String.valueOf(cookie.position());
     CookieText text = cookie.texts().get(language);
     form.functionAndLocation = text == null ? null : text.functionAndLocation();
@@ -72,7 +78,9 @@ public class CookieForm {
         Party.THIRD_PARTY.name().equals(party) ? Party.THIRD_PARTY : Party.FIRST_PARTY,
         FormValues.text(domain),
         FormValues.position(position, 100),
-        all);
+        all,
+        storage(),
+        FormValues.ticked(httpOnly));
   }
 
   /**
@@ -92,6 +100,16 @@ public class CookieForm {
     if (retention != null) {
       errors.putIfAbsent("retentionAmount", retention);
     }
+  }
+
+  // Anything but a known place reads as a cookie, the form's default.
+  private Storage storage() {
+    for (Storage known : Storage.values()) {
+      if (known.name().equals(storage)) {
+        return known;
+      }
+    }
+    return Storage.COOKIE;
   }
 
   private Retention.Unit unit() {

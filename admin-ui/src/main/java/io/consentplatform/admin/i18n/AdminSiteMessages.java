@@ -101,6 +101,20 @@ public interface AdminSiteMessages {
 
   String fieldDomainOptional();
 
+  String fieldStorage();
+
+  String storageCOOKIE();
+
+  String storageLOCAL_STORAGE();
+
+  String storageSESSION_STORAGE();
+
+  String storageHint();
+
+  String httpOnlyLabel();
+
+  String httpOnlyShort();
+
   String fieldPosition();
 
   String providersTitle(String site);

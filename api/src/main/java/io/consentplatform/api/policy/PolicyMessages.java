@@ -84,6 +84,26 @@ public interface PolicyMessages {
 
   String privacyPolicy();
 
+  String unremovableTitle();
+
+  String unremovableIntro();
+
+  String unremovableWhy();
+
+  String unremovableHow();
+
+  String category();
+
+  String httpOnlyWhy();
+
+  String thirdPartyWhy();
+
+  String inYourBrowser();
+
+  String inYourBrowserFor(String domain);
+
+  String orTheirChoices(String provider);
+
   String version(int number, String date);
 
   String otherLanguages();

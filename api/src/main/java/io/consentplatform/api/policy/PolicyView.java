@@ -29,11 +29,27 @@ record PolicyView(
     List<CategorySection> categories,
     List<ChoicesByRegion> choicesByRegion,
     DataController controller,
-    String changeChoiceUrl) {
+    String changeChoiceUrl,
+    List<Unremovable> unremovable) {
 
   /** One category: its explanation and the table of its cookies. */
   record CategorySection(
       String key, String name, String description, boolean required, List<CookieRow> cookies) {}
+
+  /**
+   * A cookie of a category the visitor may refuse that the banner cannot remove from script, and so
+   * the visitor has to: one the server sets with HttpOnly, or one another site sets.
+   *
+   * @param domain where it lives, when declared (the browser's settings list cookies by site)
+   * @param providerPolicyUrl where a third party explains its own choices, when known
+   */
+  record Unremovable(
+      String name,
+      String category,
+      String provider,
+      String domain,
+      boolean thirdParty,
+      String providerPolicyUrl) {}
 
   /** A link to the same page in another language the site offers. */
   record LanguageLink(String code, String name) {}
@@ -92,7 +108,35 @@ record PolicyView(
         categories,
         ChoicesByRegion.of(snapshot, language),
         controller,
-        changeChoiceUrl);
+        changeChoiceUrl,
+        LocalizedCategory.of(snapshot, language).stream()
+            .filter(localized -> !localized.category().required())
+            .flatMap(
+                localized ->
+                    localized.cookies().stream()
+                        .filter(cookie -> unremovable(cookie.cookie()))
+                        .map(cookie -> unremovable(snapshot, localized, cookie)))
+            .toList());
+  }
+
+  // The same line the banner's configuration draws (BannerConfig.erasable), from the other side.
+  private static boolean unremovable(CookieEntry cookie) {
+    return cookie.party() == Party.THIRD_PARTY || cookie.httpOnly();
+  }
+
+  private static Unremovable unremovable(
+      PolicySnapshot snapshot, LocalizedCategory category, LocalizedCookie localized) {
+    CookieEntry cookie = localized.cookie();
+    return new Unremovable(
+        localized.displayName(),
+        category.text().name(),
+        cookie.provider(),
+        cookie.domain(),
+        cookie.party() == Party.THIRD_PARTY,
+        snapshot
+            .provider(cookie.provider())
+            .map(PolicySnapshot.ProviderEntry::privacyPolicyUrl)
+            .orElse(null));
   }
 
   /**

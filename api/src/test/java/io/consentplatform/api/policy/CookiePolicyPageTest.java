@@ -5,12 +5,26 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.category.Category;
+import io.consentplatform.core.cookie.Cookie;
+import io.consentplatform.core.cookie.CookieText;
+import io.consentplatform.core.cookie.Party;
+import io.consentplatform.core.cookie.Provider;
+import io.consentplatform.core.cookie.Retention;
+import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.PostgresResource;
+import io.consentplatform.core.testing.SiteFixture;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class CookiePolicyPageTest {
+
+  @Inject PolicyService policies;
 
   private static final List<List<String>> SEED_ROWS_EN =
       List.of(
@@ -240,6 +256,87 @@ class CookiePolicyPageTest {
             .wholeText()
             .matches("Version 1, publiée le \\d{4}-\\d{2}-\\d{2}\\."),
         french.selectFirst("footer p").wholeText());
+  }
+
+  @Test
+  void shouldTellVisitorsHowToRemoveWhatTheBannerCannot() {
+    long id = SiteFixture.create("policy-unremovable");
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              Site site = Site.findById(id);
+              Provider ads = new Provider();
+              ads.site = site;
+              ads.name = "Ads Network";
+              ads.privacyPolicyUrl = "https://ads.example/privacy";
+              ads.persist();
+              Provider own =
+                  Provider.find("site = ?1 and name = 'Analytics Inc.'", site).firstResult();
+              declare(site, "statistics", own, "stats_sid", Party.FIRST_PARTY, null, true);
+              declare(site, "marketing", ads, "ad_id", Party.THIRD_PARTY, "ads.example", false);
+              declare(site, "necessary", own, "session", Party.FIRST_PARTY, null, true);
+              declare(site, "statistics", own, "stats_js", Party.FIRST_PARTY, null, false);
+            });
+    policies.publish(id, "test");
+
+    Document english = policyPage("/sites/policy-unremovable/cookie-policy?lang=en", null);
+    assertEquals("Cookies you remove yourself", english.selectFirst("#unremovable").text());
+    assertEquals(
+        List.of(
+            List.of(
+                "stats_sid",
+                "EN statistics",
+                "Analytics Inc.",
+                "Set by the server, hidden from scripts",
+                "In your browser's settings, under cookies and site data, delete this site's"
+                    + " cookies."),
+            List.of(
+                "ad_id",
+                "EN marketing",
+                "Ads Network",
+                "Belongs to another site",
+                "In your browser's settings, under cookies and site data, delete the cookies of"
+                    + " ads.example. Ads Network also explains its own choices in its privacy"
+                    + " policy.")),
+        english.select("section[aria-labelledby=unremovable] tbody tr").stream()
+            .map(row -> row.children().eachText())
+            .toList(),
+        "what the banner removes itself (stats_js) and what is never refused (session) are not"
+            + " listed");
+    assertEquals(
+        "https://ads.example/privacy",
+        english.selectFirst("section[aria-labelledby=unremovable] tbody a").attr("href"));
+
+    Document french = policyPage("/sites/policy-unremovable/cookie-policy?lang=fr", null);
+    assertEquals("Cookies à supprimer vous-même", french.selectFirst("#unremovable").text());
+    assertEquals(
+        "Appartient à un autre site",
+        french.select("section[aria-labelledby=unremovable] tbody tr").get(1).child(3).text());
+
+    // A site with nothing out of the banner's reach has no such section.
+    assertNull(
+        policyPage("/sites/townofcary/cookie-policy?lang=en", null).selectFirst("#unremovable"));
+  }
+
+  private static void declare(
+      Site site,
+      String category,
+      Provider provider,
+      String name,
+      Party party,
+      String domain,
+      boolean httpOnly) {
+    Cookie cookie = new Cookie();
+    cookie.site = site;
+    cookie.provider = provider;
+    cookie.category = Category.find("site = ?1 and key = ?2", site, category).firstResult();
+    cookie.name = name;
+    cookie.party = party;
+    cookie.domain = domain;
+    cookie.httpOnly = httpOnly;
+    cookie.setRetention(Retention.of(1, Retention.Unit.DAYS));
+    cookie.texts = new TreeMap<>(Map.of("en", new CookieText("Everywhere", "Some purpose")));
+    cookie.persist();
   }
 
   private static List<String> wholeTexts(Document page, String selector) {

@@ -408,6 +408,77 @@ class TenantApiTest {
   }
 
   @Test
+  void shouldDeclareWhereAnItemIsKeptAndRefuseAStorageKeyThatCannotBe() {
+    String key =
+        "{\"name\":\"cart_\",\"wildcard\":true,\"provider\":\"Analytics Inc.\","
+            + "\"category\":\"statistics\",\"retention\":{\"unit\":\"SESSION\"},"
+            + "\"party\":\"FIRST_PARTY\",\"position\":4,\"storage\":\"SESSION_STORAGE\","
+            + "\"texts\":{\"en\":{\"functionAndLocation\":\"Cart\",\"purposes\":\"To keep the"
+            + " cart\"}}}";
+    long before = count("Cookie", site);
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body(key.replace("\"position\"", "\"httpOnly\":true,\"position\""))
+        .post("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", is("httpOnly"));
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body(key.replace("FIRST_PARTY", "THIRD_PARTY"))
+        .post("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", is("party"));
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .body(key.replace("SESSION_STORAGE", "DISK"))
+        .post("/v1/tenant/sites/" + site + "/cookies")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    assertEquals(before, count("Cookie", site), "nothing stored");
+
+    long id =
+        as("editor-shop")
+            .contentType(ContentType.JSON)
+            .body(key)
+            .post("/v1/tenant/sites/" + site + "/cookies")
+            .then()
+            .statusCode(201)
+            .body("storage", is("SESSION_STORAGE"))
+            .body("httpOnly", is(false))
+            .extract()
+            .<Number>path("id")
+            .longValue();
+    as("viewer-shop")
+        .get("/v1/tenant/sites/" + site + "/cookies/" + id)
+        .then()
+        .statusCode(200)
+        .body("storage", is("SESSION_STORAGE"));
+    // Without the field, a declaration is a cookie, as before; HttpOnly a cookie may be.
+    as("editor-shop")
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(
+            key.replace(",\"storage\":\"SESSION_STORAGE\"", ",\"httpOnly\":true")
+                .replace("cart_", "sid"))
+        .put("/v1/tenant/sites/" + site + "/cookies/" + id)
+        .then()
+        .statusCode(200)
+        .body("storage", is("COOKIE"))
+        .body("httpOnly", is(true));
+    // Another tenant's caller sees nothing of it.
+    long other = Tenants.siteWithTenant("api-storage-other");
+    Tenants.member(other, "editor-storage-other", Role.EDITOR);
+    as("editor-storage-other")
+        .get("/v1/tenant/sites/" + site + "/cookies/" + id)
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void shouldRefuseToDeleteACategoryThatStillHasCookies() {
     long statistics =
         as("editor-shop")

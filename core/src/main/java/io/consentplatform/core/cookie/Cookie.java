@@ -82,6 +82,8 @@ public class Cookie extends DomainEntity {
     this.domain = edit.domain();
     this.position = edit.position();
     this.texts = new TreeMap<>(edit.texts());
+    this.storage = edit.storage();
+    this.httpOnly = edit.httpOnly();
   }
 
   /** How long the browser keeps it, as one value. */

@@ -357,9 +357,14 @@ public class CookieImport {
     Map<String, String> notes =
         existing != null ? new TreeMap<>(existing.retentionNotes) : new TreeMap<>();
     int position = existing != null ? existing.position : 1000;
+    // Nor does it say where the browser keeps an item: what the site declared stays.
+    Storage storage = existing != null ? existing.storage : edit.storage();
+    boolean httpOnly = existing != null && existing.httpOnly;
     cookie.site = site;
     cookie.declare(edit, provider, category);
     cookie.texts = texts;
+    cookie.storage = storage;
+    cookie.httpOnly = httpOnly;
     if (existing != null) {
       // Likewise the retention's notes in other languages.
       Retention read = edit.retention();

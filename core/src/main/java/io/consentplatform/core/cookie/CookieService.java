@@ -161,6 +161,10 @@ public class CookieService {
 
   /** Checks and copies a declaration onto a cookie of the same site. */
   static void apply(Cookie cookie, CookieEdit edit) {
+    Rejected.Fault fault = edit.fault();
+    if (fault != null) {
+      throw new Rejected(fault.field(), fault.message());
+    }
     Site site = cookie.site;
     Provider provider =
         Provider.<Provider>find("site = ?1 and name = ?2", site, edit.provider())

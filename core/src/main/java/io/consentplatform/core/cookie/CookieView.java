@@ -15,7 +15,9 @@ public record CookieView(
     String domain,
     int position,
     Map<String, CookieText> texts,
-    long version) {
+    long version,
+    Storage storage,
+    boolean httpOnly) {
 
   public static CookieView of(Cookie cookie) {
     return new CookieView(
@@ -30,6 +32,8 @@ public record CookieView(
         cookie.domain,
         cookie.position,
         Map.copyOf(cookie.texts),
-        cookie.version);
+        cookie.version,
+        cookie.storage,
+        cookie.httpOnly);
   }
 }

@@ -75,7 +75,7 @@ public record BannerConfig(
   /**
    * A declared item the banner can remove: a cookie (or, when {@code wildcard}, every cookie whose
    * name starts with {@code name}) on {@code domain} or, when null, the page's host and its
-   * parents; or a localStorage or sessionStorage key.
+   * parents; or a localStorage or sessionStorage key ({@code storage}, null for a cookie).
    */
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   public record Erasable(String name, boolean wildcard, Storage storage, String domain) {}
@@ -170,7 +170,10 @@ public record BannerConfig(
                                     new Erasable(
                                         cookie.name(),
                                         cookie.wildcard(),
-                                        cookie.storage(),
+                                        // A cookie, the common case, goes without saying.
+                                        cookie.storage() == Storage.COOKIE
+                                            ? null
+                                            : cookie.storage(),
                                         cookie.domain()))
                             .toList()))
             .toList();

@@ -53,6 +53,14 @@ public class CookiesResource {
           + " as a duration when it reads as one (English or French), else as a note shown in"
           + " every language.";
 
+  static final String STORAGE_DOC =
+      " `storage` says where the browser keeps it: COOKIE (the default), LOCAL_STORAGE or"
+          + " SESSION_STORAGE (then `name` is the key, or its prefix with `wildcard`). `httpOnly`"
+          + " marks a cookie the server sets with HttpOnly. When a visitor refuses or withdraws the"
+          + " category, the banner removes its first-party items that script can reach; the policy"
+          + " page tells visitors how to remove the others (HttpOnly, third-party). A storage key"
+          + " can be neither HttpOnly nor third-party (422).";
+
   private final CookieService cookies;
   private final CookieImport imports;
   private final CurrentCaller caller;
@@ -72,7 +80,7 @@ public class CookiesResource {
   }
 
   @POST
-  @Operation(summary = "Declare a cookie", description = RETENTION_DOC)
+  @Operation(summary = "Declare a cookie", description = RETENTION_DOC + STORAGE_DOC)
   public RestResponse<CookieView> create(
       @RestPath SiteRef siteId, @Valid @NotNull CookieEdit edit) {
     CookieView created = cookies.createCookie(caller.get(), caller.siteId(siteId), edit);
@@ -94,7 +102,7 @@ public class CookiesResource {
 
   @PUT
   @Path("/{cookieId}")
-  @Operation(summary = "Change a cookie's declaration", description = RETENTION_DOC)
+  @Operation(summary = "Change a cookie's declaration", description = RETENTION_DOC + STORAGE_DOC)
   public RestResponse<CookieView> update(
       @RestPath SiteRef siteId,
       @RestPath long cookieId,
