@@ -74,11 +74,12 @@ public record BannerConfig(
 
   /**
    * A declared item the banner can remove: a cookie (or, when {@code wildcard}, every cookie whose
-   * name starts with {@code name}) on {@code domain} or, when null, the page's host and its
-   * parents; or a localStorage or sessionStorage key ({@code storage}, null for a cookie).
+   * name starts with {@code name}), which the script expires on the page's host and each of its
+   * parents (the only domains a page reaches, so a declared domain adds nothing); or a localStorage
+   * or sessionStorage key ({@code storage}, null for a cookie).
    */
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-  public record Erasable(String name, boolean wildcard, Storage storage, String domain) {}
+  public record Erasable(String name, boolean wildcard, Storage storage) {}
 
   /**
    * A cookie as the settings layer lists it ("service": the field the banner script reads), its
@@ -173,8 +174,7 @@ public record BannerConfig(
                                         // A cookie, the common case, goes without saying.
                                         cookie.storage() == Storage.COOKIE
                                             ? null
-                                            : cookie.storage(),
-                                        cookie.domain()))
+                                            : cookie.storage()))
                             .toList()))
             .toList();
     return new BannerConfig(
