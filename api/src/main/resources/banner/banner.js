@@ -15,7 +15,7 @@
   // Named after the cookie too, for scanners to know them as the platform's.
   var REGION = COOKIE + '_region', NOTICE = COOKIE + '_notice';
   var gpc = navigator.globalPrivacyControl === true;
-  var config, state = readCookie(), listeners = [], root, opener, dns, applied;
+  var config, state = readCookie(), listeners = [], root, opener, dns, applied, skin;
 
   function gtag() {
     if (typeof w.gtag === 'function') w.gtag.apply(w, arguments);
@@ -130,6 +130,65 @@
   // Blocked frames of a category not allowed yet stand as placeholders (config.categories' cookies
   // say what they would set), each with a one-time load and an "always allow" decision.
   function embeds(choices) {
+    var f = d.querySelectorAll('iframe[data-category][data-src]');
+    for (var i = 0; i < f.length; i++) placeholder(f[i], choices[f[i].getAttribute('data-category')]);
+  }
+
+  // The frame's placeholder, made once (embeds() runs again on every change) and gone once allowed.
+  function placeholder(frame, allowed) {
+    var p = frame.cpHolder, key = frame.getAttribute('data-category');
+    if (allowed || frame.hasAttribute('data-consent-active')) {
+      if (p) {
+        p.parentNode.removeChild(p);
+        frame.style.display = frame.cpDisplay;
+        frame.cpHolder = null;
+      }
+      return;
+    }
+    var c = config.categories.filter(function (x) { return x.key === key; })[0];
+    if (p || !c) return;
+    var t = config.texts, host = '';
+    try { host = new URL(frame.getAttribute('data-src'), location.href).hostname; } catch (e) { /* no host */ }
+    // The provider: the page names it (data-service), else the first of the category's providers
+    // whose name's first word is part of the frame's host ("YouTube" on www.youtube-nocookie.com).
+    var service = frame.getAttribute('data-service') || (c.cookies.filter(function (k) {
+      var w = k.service.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)[0];
+      return w && host.indexOf(w) >= 0;
+    })[0] || {}).service || host;
+    var names = c.cookies.filter(function (k) { return k.service === service; })
+      .map(function (k) { return k.name; });
+    var named = function (x) { return x.split('{category}').join(c.name); };
+    p = el('div', { 'class': skinned('cp-embed'), role: 'region', 'aria-label': service, lang: config.language });
+    p.appendChild(el('p')).appendChild(el('strong', {}, service));
+    p.appendChild(el('p', {}, named(t.embedMessage)));
+    if (names.length) p.appendChild(el('p', { 'class': 'cp-cookies' }, names.join(', ')));
+    var row = p.appendChild(el('div', { 'class': 'cp-actions' }));
+    // This frame, this time: nothing is recorded, the next page shows the placeholder again.
+    row.appendChild(el('button', { type: 'button' }, t.embedLoad)).onclick = function () {
+      frame.setAttribute('data-consent-active', '');
+      frame.src = frame.getAttribute('data-src');
+      placeholder(frame, true);
+      frame.focus();
+    };
+    // A decision, as the settings layer would record it with this category switched on.
+    row.appendChild(el('button', { type: 'button' }, named(t.embedAllow))).onclick = function () {
+      var given = {}, now = state ? state.c : defaults();
+      config.categories.forEach(function (x) { given[x.key] = x.required || x.key === key || !!now[x.key]; });
+      decide('custom', 'settings', given);
+      frame.focus(); // its placeholder, where the focus was, is gone
+    };
+    p.style.width = size(frame, 'width', frame.offsetWidth);
+    p.style.height = size(frame, 'height', frame.offsetHeight);
+    frame.cpDisplay = frame.style.display;
+    frame.style.display = 'none';
+    frame.cpHolder = p;
+    frame.parentNode.insertBefore(p, frame);
+  }
+
+  // The frame's size as written (width="560", or "100%"), else as laid out; nothing if neither.
+  function size(frame, name, laid) {
+    var a = frame.getAttribute(name);
+    return a ? (/^\d+$/.test(a) ? a + 'px' : a) : laid ? laid + 'px' : '';
   }
 
   function byPurpose(choices, purpose) {
@@ -253,7 +312,7 @@
     var t = config.texts;
     if (!root) {
       opener = d.activeElement;
-      root = el('div', { 'class': 'cp-banner', role: 'dialog', 'aria-modal': 'true',
+      root = el('div', { 'class': skinned('cp-banner cp-' + ((config.theme || {}).layout || 'box').toLowerCase()), role: 'dialog', 'aria-modal': 'true',
         'aria-labelledby': 'cp-title', 'aria-describedby': 'cp-text', tabindex: '-1', lang: config.language });
       root.addEventListener('keydown', keys);
       d.body.appendChild(root);
@@ -319,7 +378,7 @@
     var t = config.texts.doNotSell, own = d.querySelectorAll('[data-consent-do-not-sell]');
     for (var i = 0; i < own.length; i++) if (!own[i].textContent.trim()) own[i].textContent = t;
     if (own.length || dns) return;
-    dns = el('a', { 'class': 'cp-dns', href: '#', 'data-consent-do-not-sell': '', lang: config.language }, t);
+    dns = el('a', { 'class': skinned('cp-dns'), href: '#', 'data-consent-do-not-sell': '', lang: config.language }, t);
     d.body.appendChild(dns);
   }
 
@@ -327,7 +386,7 @@
   function notice() {
     var t = config.texts, k = siteKey + '/' + config.version;
     try { if (localStorage.getItem(NOTICE) === k) return; } catch (e) { /* shown again */ }
-    root = el('div', { 'class': 'cp-banner cp-notice', role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
+    root = el('div', { 'class': skinned('cp-banner cp-notice'), role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
     root.appendChild(el('p', {}, t.noticeMessage));
     var p = root.appendChild(el('p', { 'class': 'cp-policy' }));
     p.appendChild(el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink));
@@ -464,5 +523,19 @@
     var s = d.createElement('style');
     s.textContent = '__BANNER_CSS__';
     (d.head || d.documentElement).appendChild(s);
+  }
+
+  // An element's classes in the site's look: its theme (config.theme) is written as the CSS custom
+  // properties banner.css reads, in a rule of its own after banner.css's defaults; dark mode, where
+  // the site follows it, comes last and wins (banner.css: ":root .cp-dark").
+  function skinned(classes) {
+    var t = config.theme || {}, v = '';
+    [['bg', t.background], ['fg', t.text], ['ac', t.accent], ['on', t.accentText], ['font', t.font],
+      ['r', t.radius != null && t.radius + 'px']].forEach(function (x) {
+      if (x[1]) v += '--cp-' + x[0] + ':' + x[1] + ';';
+    });
+    if (!skin) skin = (d.head || d.documentElement).appendChild(d.createElement('style'));
+    skin.textContent = '.cp-banner,.cp-embed,.cp-dns{' + v + '}';
+    return classes + (t.dark ? ' cp-dark' : '');
   }
 })(window, document);
