@@ -137,6 +137,11 @@
   // The frame's placeholder, made once (embeds() runs again on every change) and gone once allowed.
   function placeholder(frame, allowed) {
     var p = frame.cpHolder, key = frame.getAttribute('data-category');
+    if (!allowed && frame.hasAttribute('data-consent-active') && !frame.cpOnce) {
+      // Withdrawn: the frame the category ran stops, and its placeholder is back.
+      frame.removeAttribute('data-consent-active');
+      frame.src = 'about:blank';
+    }
     if (allowed || frame.hasAttribute('data-consent-active')) {
       if (p) {
         p.parentNode.removeChild(p);
@@ -166,6 +171,7 @@
     // This frame, this time: nothing is recorded, the next page shows the placeholder again.
     row.appendChild(el('button', { type: 'button' }, t.embedLoad)).onclick = function () {
       frame.setAttribute('data-consent-active', '');
+      frame.cpOnce = 1;
       frame.src = frame.getAttribute('data-src');
       placeholder(frame, true);
       frame.focus();

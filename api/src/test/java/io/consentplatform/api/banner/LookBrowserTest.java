@@ -154,6 +154,14 @@ class LookBrowserTest {
     assertEquals(
         "http://analytics.localhost:" + pages.getAddress().getPort() + "/frame?map",
         frameByTitle("Map").getAttribute("src"));
+
+    // Withdrawn in the settings: the frames stop and their placeholders are back.
+    browser.executeScript("ConsentPlatform.show()");
+    banner().findElement(By.cssSelector("input[name=marketing]")).click();
+    banner().findElement(By.cssSelector("[data-action=custom]")).click();
+    placeholders(2);
+    assertFalse(frameByTitle("Video").isDisplayed());
+    assertEquals("about:blank", frameByTitle("Video").getAttribute("src"));
   }
 
   @Test
