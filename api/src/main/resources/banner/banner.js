@@ -145,24 +145,22 @@
     if (allowed || frame.hasAttribute('data-consent-active')) {
       if (p) {
         p.parentNode.removeChild(p);
-        frame.style.display = frame.cpDisplay;
+        frame.style.display = '';
         frame.cpHolder = null;
       }
       return;
     }
     var c = config.categories.filter(function (x) { return x.key === key; })[0];
     if (p || !c) return;
-    var t = config.texts, host = '';
-    try { host = new URL(frame.getAttribute('data-src'), location.href).hostname; } catch (e) { /* no host */ }
+    var t = config.texts, host = el('a', { href: frame.getAttribute('data-src') }).hostname;
     // The provider: the page names it (data-service), else the first of the category's providers
     // whose name's first word is part of the frame's host ("YouTube" on www.youtube-nocookie.com).
     var service = frame.getAttribute('data-service') || (c.cookies.filter(function (k) {
-      var w = k.service.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)[0];
-      return w && host.indexOf(w) >= 0;
+      return host.indexOf(k.service.toLowerCase().split(' ')[0]) >= 0;
     })[0] || {}).service || host;
     var names = c.cookies.filter(function (k) { return k.service === service; })
       .map(function (k) { return k.name; });
-    var named = function (x) { return x.split('{category}').join(c.name); };
+    var named = function (x) { return x.replace('{category}', c.name); };
     p = el('div', { 'class': skinned('cp-embed'), role: 'region', 'aria-label': service, lang: config.language });
     p.appendChild(el('p')).appendChild(el('strong', {}, service));
     p.appendChild(el('p', {}, named(t.embedMessage)));
@@ -183,18 +181,12 @@
       decide('custom', 'settings', given);
       frame.focus(); // its placeholder, where the focus was, is gone
     };
-    p.style.width = size(frame, 'width', frame.offsetWidth);
-    p.style.height = size(frame, 'height', frame.offsetHeight);
-    frame.cpDisplay = frame.style.display;
+    // At the frame's size as laid out (its width and height attributes, or the page's CSS).
+    if (frame.offsetWidth) p.style.width = frame.offsetWidth + 'px';
+    if (frame.offsetHeight) p.style.height = frame.offsetHeight + 'px';
     frame.style.display = 'none';
     frame.cpHolder = p;
     frame.parentNode.insertBefore(p, frame);
-  }
-
-  // The frame's size as written (width="560", or "100%"), else as laid out; nothing if neither.
-  function size(frame, name, laid) {
-    var a = frame.getAttribute(name);
-    return a ? (/^\d+$/.test(a) ? a + 'px' : a) : laid ? laid + 'px' : '';
   }
 
   function byPurpose(choices, purpose) {
@@ -532,15 +524,12 @@
   }
 
   // An element's classes in the site's look: its theme (config.theme) is written as the CSS custom
-  // properties banner.css reads, in a rule of its own after banner.css's defaults; dark mode, where
-  // the site follows it, comes last and wins (banner.css: ":root .cp-dark").
+  // properties banner.css reads, in a rule of its own after banner.css (same selector, so it wins by
+  // coming later); dark mode, where the site follows it, wins over both (":root .cp-dark").
   function skinned(classes) {
-    var t = config.theme || {}, v = '';
-    [['bg', t.background], ['fg', t.text], ['ac', t.accent], ['on', t.accentText], ['font', t.font],
-      ['r', t.radius != null && t.radius + 'px']].forEach(function (x) {
-      if (x[1]) v += '--cp-' + x[0] + ':' + x[1] + ';';
-    });
-    if (!skin) skin = (d.head || d.documentElement).appendChild(d.createElement('style'));
+    var t = config.theme || {}, v = '', k;
+    for (k in t) if (k !== 'layout' && k !== 'dark') v += '--cp-' + k + ':' + t[k] + (k === 'radius' ? 'px;' : ';');
+    if (!skin) skin = d.head.appendChild(el('style')); // rendering waits for the body: the head is there
     skin.textContent = '.cp-banner,.cp-embed,.cp-dns{' + v + '}';
     return classes + (t.dark ? ' cp-dark' : '');
   }
