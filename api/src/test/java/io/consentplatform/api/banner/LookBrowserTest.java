@@ -296,7 +296,7 @@ class LookBrowserTest {
                       <script src="%1$s/v1/sites/%2$s/banner.js"></script></head>
                       <body>
                       <h1>Our town</h1>
-                      <iframe title="Video" name="video" width="400" height="260"
+                      <iframe title="Video" name="video" width="400" height="260" style="border:0"
                         data-category="marketing" data-service="Analytics Inc."
                         data-src="http://127.0.0.1:%3$d/frame"></iframe>
                       <iframe title="Map" style="width:320px;height:200px"
