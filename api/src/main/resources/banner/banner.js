@@ -15,7 +15,7 @@
   // Named after the cookie too, for scanners to know them as the platform's.
   var REGION = COOKIE + '_region', NOTICE = COOKIE + '_notice';
   var gpc = navigator.globalPrivacyControl === true;
-  var config, state = readCookie(), listeners = [], root, opener, dns, applied;
+  var config, state = readCookie(), listeners = [], root, opener, dns, applied, skin;
 
   function gtag() {
     if (typeof w.gtag === 'function') w.gtag.apply(w, arguments);
@@ -159,6 +159,63 @@
   // Blocked frames of a category not allowed yet stand as placeholders (config.categories' cookies
   // say what they would set), each with a one-time load and an "always allow" decision.
   function embeds(choices) {
+    var f = d.querySelectorAll('iframe[data-category][data-src]');
+    for (var i = 0; i < f.length; i++) placeholder(f[i], choices[f[i].getAttribute('data-category')]);
+  }
+
+  // The frame's placeholder, made once (embeds() runs again on every change) and gone once allowed.
+  function placeholder(frame, allowed) {
+    var p = frame.cpHolder, key = frame.getAttribute('data-category');
+    if (!allowed && frame.hasAttribute('data-consent-active') && !frame.cpOnce) {
+      // Withdrawn: the frame the category ran stops, and its placeholder is back.
+      frame.removeAttribute('data-consent-active');
+      frame.src = 'about:blank';
+    }
+    if (allowed || frame.hasAttribute('data-consent-active')) {
+      if (p) {
+        p.parentNode.removeChild(p);
+        frame.style.display = '';
+        frame.cpHolder = null;
+      }
+      return;
+    }
+    var c = config.categories.filter(function (x) { return x.key === key; })[0];
+    if (p || !c) return;
+    var t = config.texts, host = el('a', { href: frame.getAttribute('data-src') }).hostname;
+    // The provider: the page names it (data-service), else the first of the category's providers
+    // whose name's first word is part of the frame's host ("YouTube" on www.youtube-nocookie.com).
+    var service = frame.getAttribute('data-service') || (c.cookies.filter(function (k) {
+      return host.indexOf(k.service.toLowerCase().split(' ')[0]) >= 0;
+    })[0] || {}).service || host;
+    var names = c.cookies.filter(function (k) { return k.service === service; })
+      .map(function (k) { return k.name; });
+    var named = function (x) { return x.replace('{category}', c.name); };
+    p = el('div', { 'class': skinned('cp-embed'), role: 'region', 'aria-label': service, lang: config.language });
+    p.appendChild(el('p')).appendChild(el('strong', {}, service));
+    p.appendChild(el('p', {}, named(t.embedMessage)));
+    if (names.length) p.appendChild(el('p', { 'class': 'cp-cookies' }, names.join(', ')));
+    var row = p.appendChild(el('div', { 'class': 'cp-actions' }));
+    // This frame, this time: nothing is recorded, the next page shows the placeholder again.
+    row.appendChild(el('button', { type: 'button' }, t.embedLoad)).onclick = function () {
+      frame.setAttribute('data-consent-active', '');
+      frame.cpOnce = 1;
+      frame.src = frame.getAttribute('data-src');
+      placeholder(frame, true);
+      frame.focus();
+    };
+    // A decision, as the settings layer would record it with this category switched on.
+    row.appendChild(el('button', { type: 'button' }, named(t.embedAllow))).onclick = function () {
+      var given = {}, now = state ? state.c : defaults();
+      config.categories.forEach(function (x) { given[x.key] = x.required || x.key === key || !!now[x.key]; });
+      decide('custom', 'settings', given);
+      frame.focus(); // its placeholder, where the focus was, is gone
+    };
+    // At the frame's size as laid out (its width and height attributes, or the page's CSS).
+    if (frame.offsetWidth) p.style.width = frame.offsetWidth + 'px';
+    if (frame.offsetHeight) p.style.height = frame.offsetHeight + 'px';
+    frame.style.display = 'none';
+    frame.cpHolder = p;
+    frame.parentNode.insertBefore(p, frame);
   }
 
   function byPurpose(choices, purpose) {
@@ -310,7 +367,7 @@
     var t = config.texts;
     if (!root) {
       opener = d.activeElement;
-      root = el('div', { 'class': 'cp-banner', role: 'dialog', 'aria-modal': 'true',
+      root = el('div', { 'class': skinned('cp-banner cp-' + ((config.theme || {}).layout || 'box').toLowerCase()), role: 'dialog', 'aria-modal': 'true',
         'aria-labelledby': 'cp-title', 'aria-describedby': 'cp-text', tabindex: '-1', lang: config.language });
       root.addEventListener('keydown', keys);
       d.body.appendChild(root);
@@ -376,7 +433,7 @@
     var t = config.texts.doNotSell, own = d.querySelectorAll('[data-consent-do-not-sell]');
     for (var i = 0; i < own.length; i++) if (!own[i].textContent.trim()) own[i].textContent = t;
     if (own.length || dns) return;
-    dns = el('a', { 'class': 'cp-dns', href: '#', 'data-consent-do-not-sell': '', lang: config.language }, t);
+    dns = el('a', { 'class': skinned('cp-dns'), href: '#', 'data-consent-do-not-sell': '', lang: config.language }, t);
     d.body.appendChild(dns);
   }
 
@@ -384,7 +441,7 @@
   function notice() {
     var t = config.texts, k = siteKey + '/' + config.version;
     try { if (localStorage.getItem(NOTICE) === k) return; } catch (e) { /* shown again */ }
-    root = el('div', { 'class': 'cp-banner cp-notice', role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
+    root = el('div', { 'class': skinned('cp-banner cp-notice'), role: 'region', 'aria-label': t.bannerTitle, lang: config.language });
     root.appendChild(el('p', {}, t.noticeMessage));
     var p = root.appendChild(el('p', { 'class': 'cp-policy' }));
     p.appendChild(el('a', { href: src.origin + config.policyPath, target: '_blank', rel: 'noopener' }, t.policyLink));
@@ -535,5 +592,16 @@
     var s = d.createElement('style');
     s.textContent = '__BANNER_CSS__';
     (d.head || d.documentElement).appendChild(s);
+  }
+
+  // An element's classes in the site's look: its theme (config.theme) is written as the CSS custom
+  // properties banner.css reads, in a rule of its own after banner.css (same selector, so it wins by
+  // coming later); dark mode, where the site follows it, wins over both (":root .cp-dark").
+  function skinned(classes) {
+    var t = config.theme || {}, v = '', k;
+    for (k in t) if (k !== 'layout' && k !== 'dark') v += '--cp-' + k + ':' + t[k] + (k === 'radius' ? 'px;' : ';');
+    if (!skin) skin = d.head.appendChild(el('style')); // rendering waits for the body: the head is there
+    skin.textContent = '.cp-banner,.cp-embed,.cp-dns{' + v + '}';
+    return classes + (t.dark ? ' cp-dark' : '');
   }
 })(window, document);

@@ -154,6 +154,37 @@ class BackOfficeBrowserTest {
   }
 
   @Test
+  void shouldPreviewTheBannerLookAsItIsTyped() {
+    member("stylist@cary.example", Role.EDITOR);
+    signIn("stylist@cary.example");
+    browser.findElement(By.linkText("Town of Cary open data portal")).click();
+    browser.findElement(By.linkText("Banner look")).click();
+    awaitPreview("#cp-title", "Your choice about cookies");
+
+    browser.findElement(By.cssSelector("#layout option[value=BAR]")).click();
+    browser.findElement(By.id("background")).sendKeys("#102030");
+    browser.findElement(By.id("text")).sendKeys("#ffffff");
+    browser.findElement(By.id("accent")).sendKeys("#ffd166");
+    browser.findElement(By.id("accentText")).sendKeys("#102030");
+    browser.findElement(By.id("radius")).sendKeys("0");
+
+    // Nothing saved: the preview's banner wears what is typed.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d -> {
+              d.switchTo().frame("banner-preview");
+              try {
+                return d.findElements(By.cssSelector(".cp-banner.cp-bar")).stream()
+                    .anyMatch(b -> b.getCssValue("background-color").equals("rgba(16, 32, 48, 1)"));
+              } finally {
+                d.switchTo().defaultContent();
+              }
+            });
+    Chromium.screenshot(browser, Path.of("/work/shots/18-theme-editor.png"));
+    Chromium.keep(browser, "back-office-banner-look");
+  }
+
+  @Test
   void shouldImportACsvFileOnlyAfterShowingWhatItChanges() throws IOException {
     member("importer@cary.example", Role.EDITOR);
     signIn("importer@cary.example");
@@ -202,6 +233,7 @@ class BackOfficeBrowserTest {
               "/categories",
               "/providers",
               "/texts",
+              "/theme",
               "/regions",
               "/versions",
               "/consents",

@@ -37,6 +37,9 @@ public class TextsForm {
           new Field("dismiss", AdminMessages::textDismiss, false, SiteTexts::dismiss),
           new Field(
               "noticeMessage", AdminMessages::textNoticeMessage, true, SiteTexts::noticeMessage),
+          new Field("embedMessage", AdminMessages::textEmbedMessage, true, SiteTexts::embedMessage),
+          new Field("embedLoad", AdminMessages::textEmbedLoad, false, SiteTexts::embedLoad),
+          new Field("embedAllow", AdminMessages::textEmbedAllow, false, SiteTexts::embedAllow),
           new Field("gpcNotice", AdminMessages::textGpcNotice, true, SiteTexts::gpcNotice),
           new Field("policyIntro", AdminMessages::textPolicyIntro, true, SiteTexts::policyIntro));
 
@@ -54,6 +57,9 @@ public class TextsForm {
   @RestForm public String doNotSell;
   @RestForm public String dismiss;
   @RestForm public String noticeMessage;
+  @RestForm public String embedMessage;
+  @RestForm public String embedLoad;
+  @RestForm public String embedAllow;
 
   /** The site's version the form was read at, so that a concurrent change is not overwritten. */
   @RestForm public String version;
@@ -74,7 +80,10 @@ public class TextsForm {
         FormValues.text(policyIntro),
         FormValues.text(doNotSell),
         FormValues.text(dismiss),
-        FormValues.text(noticeMessage));
+        FormValues.text(noticeMessage),
+        FormValues.text(embedMessage),
+        FormValues.text(embedLoad),
+        FormValues.text(embedAllow));
   }
 
   Long expectedVersion() {

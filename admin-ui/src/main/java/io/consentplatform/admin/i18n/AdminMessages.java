@@ -457,6 +457,12 @@ public interface AdminMessages {
 
   String textNoticeMessage();
 
+  String textEmbedMessage();
+
+  String textEmbedLoad();
+
+  String textEmbedAllow();
+
   String noticeCookieAdded();
 
   String noticeCookieDeleted();

@@ -10,7 +10,9 @@
     var timer;
     var send = function () {
       var message = { settings: !!(layer && layer.checked) };
-      if (form) {
+      if (form && form.hasAttribute('data-preview-theme')) {
+        message.theme = look(form);
+      } else if (form) {
         message.texts = {};
         var fields = form.querySelectorAll('input[name]:not([type=hidden]),textarea[name]');
         for (var i = 0; i < fields.length; i++) {
@@ -24,6 +26,18 @@
     }
     frame.addEventListener('load', send);
     if (layer) layer.addEventListener('change', send);
+  }
+
+  // Banner look: what is typed, as the banner's configuration writes it; half-typed colours and
+  // numbers are left out (the platform's stand in) rather than shown broken.
+  function look(form) {
+    var f = form.elements, colour = /^#[0-9a-fA-F]{6}$/, t = { layout: f.layout.value, dark: f.dark.checked };
+    ['background', 'text', 'accent', 'accentText'].forEach(function (k) {
+      if (colour.test(f[k].value.trim())) t[k] = f[k].value.trim();
+    });
+    if (f.font.value.trim() && !/[;{}<>\\()]/.test(f.font.value)) t.font = f.font.value.trim();
+    if (/^\d+$/.test(f.radius.value)) t.radius = +f.radius.value;
+    return t;
   }
 
   // Long operations (imports, exports): say that work is under way and keep the button from a

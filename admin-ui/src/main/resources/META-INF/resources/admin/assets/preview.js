@@ -10,12 +10,14 @@
     if (pending.texts) {
       for (var k in pending.texts) if (pending.texts[k]) config.texts[k] = pending.texts[k];
     }
+    if (pending.theme) config.theme = pending.theme;
     w.ConsentPlatform.preview(config, pending.settings);
   }
 
   w.addEventListener('message', function (e) {
     if (e.origin !== location.origin || !e.data || typeof e.data !== 'object') return;
-    pending = { texts: e.data.texts || pending.texts, settings: !!e.data.settings };
+    pending = { texts: e.data.texts || pending.texts, theme: e.data.theme || pending.theme,
+      settings: !!e.data.settings };
     show();
   });
 

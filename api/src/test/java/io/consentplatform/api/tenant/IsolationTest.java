@@ -300,6 +300,10 @@ class IsolationTest {
       return "{\"rules\":[{\"regions\":[\"US\"],\"experience\":\"none\"}],"
           + "\"otherwise\":\"none\",\"refusalLifetimeDays\":200}";
     }
+    if (path.endsWith("/theme")) {
+      return "{\"layout\":\"BAR\",\"background\":\"#000000\",\"text\":\"#ffffff\","
+          + "\"accent\":\"#ffcc00\",\"accentText\":\"#000000\",\"dark\":false}";
+    }
     if (path.endsWith("/scan-settings")) {
       return "{\"schedule\":\"WEEKLY\",\"pageCap\":5}";
     }

@@ -21,6 +21,11 @@ import jakarta.validation.constraints.Size;
  * @param dismiss label of the button that closes a notice, where there is nothing to choose
  * @param noticeMessage the notice's text, where cookies run without asking: it must not promise a
  *     choice the visitor is not given
+ * @param embedMessage a blocked embed's placeholder text; {@code {category}} stands for the
+ *     category's name
+ * @param embedLoad label of the placeholder's button that loads this one embed, this time
+ * @param embedAllow label of the placeholder's button that allows the embed's category from now on;
+ *     {@code {category}} stands for the category's name
  */
 public record SiteTexts(
     @Size(max = 200) String bannerTitle,
@@ -36,11 +41,50 @@ public record SiteTexts(
     @Size(max = 4000) String policyIntro,
     @Size(max = 200) String doNotSell,
     @Size(max = 60) String dismiss,
-    @Size(max = 2000) String noticeMessage) {
+    @Size(max = 2000) String noticeMessage,
+    @Size(max = 1000) String embedMessage,
+    @Size(max = 60) String embedLoad,
+    @Size(max = 100) String embedAllow) {
 
   public static final SiteTexts NONE =
       new SiteTexts(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** Texts written before embed placeholders had any: those fall back to the platform's. */
+  public SiteTexts(
+      String bannerTitle,
+      String bannerMessage,
+      String acceptAll,
+      String rejectAll,
+      String customize,
+      String settingsTitle,
+      String save,
+      String alwaysOn,
+      String policyLink,
+      String gpcNotice,
+      String policyIntro,
+      String doNotSell,
+      String dismiss,
+      String noticeMessage) {
+    this(
+        bannerTitle,
+        bannerMessage,
+        acceptAll,
+        rejectAll,
+        customize,
+        settingsTitle,
+        save,
+        alwaysOn,
+        policyLink,
+        gpcNotice,
+        policyIntro,
+        doNotSell,
+        dismiss,
+        noticeMessage,
+        null,
+        null,
+        null);
+  }
 
   /** These texts, with every missing one taken from {@code fallback}. */
   public SiteTexts over(SiteTexts fallback) {
@@ -58,7 +102,10 @@ public record SiteTexts(
         or(policyIntro, fallback.policyIntro),
         or(doNotSell, fallback.doNotSell),
         or(dismiss, fallback.dismiss),
-        or(noticeMessage, fallback.noticeMessage));
+        or(noticeMessage, fallback.noticeMessage),
+        or(embedMessage, fallback.embedMessage),
+        or(embedLoad, fallback.embedLoad),
+        or(embedAllow, fallback.embedAllow));
   }
 
   private static String or(String own, String fallback) {

@@ -68,6 +68,9 @@ public final class PlatformTexts {
         text.apply("policyIntro"),
         text.apply("doNotSell"),
         text.apply("dismiss"),
-        text.apply("noticeMessage"));
+        text.apply("noticeMessage"),
+        text.apply("embedMessage"),
+        text.apply("embedLoad"),
+        text.apply("embedAllow"));
   }
 }

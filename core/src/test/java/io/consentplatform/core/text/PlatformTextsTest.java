@@ -34,7 +34,10 @@ class PlatformTextsTest {
             "Do Not Sell or Share My Personal Information",
             "OK",
             "This site uses cookies and similar technologies to work, and to measure and improve"
-                + " it. Its cookie policy lists them, who sets them and why."),
+                + " it. Its cookie policy lists them, who sets them and why.",
+            "This content may set cookies, so it waits until you allow {category}.",
+            "Load this content",
+            "Always allow {category}"),
         PlatformTexts.defaults("en"));
   }
 
@@ -62,7 +65,10 @@ class PlatformTextsTest {
             "OK",
             "Ce site utilise des cookies et des technologies similaires pour fonctionner, ainsi que"
                 + " pour mesurer son audience et s'améliorer. Sa politique relative aux cookies les"
-                + " présente, indique qui les dépose et pourquoi."),
+                + " présente, indique qui les dépose et pourquoi.",
+            "Ce contenu peut déposer des cookies\u00a0: il attend que vous autorisiez {category}.",
+            "Charger ce contenu",
+            "Toujours autoriser {category}"),
         PlatformTexts.defaults("fr"));
   }
 
