@@ -64,7 +64,15 @@ final class ChangeLines {
           Map.entry("sensitive", (a, s) -> SiteMessages.regions().fieldSensitive()),
           Map.entry("regionRules", (a, s) -> SiteMessages.regions().fieldRegionRules()),
           Map.entry(
-              "refusalLifetimeDays", (a, s) -> SiteMessages.regions().fieldRefusalLifetimeDays()));
+              "refusalLifetimeDays", (a, s) -> SiteMessages.regions().fieldRefusalLifetimeDays()),
+          Map.entry("cookieDomain", (a, s) -> SiteMessages.settings().fieldCookieDomain()),
+          Map.entry("signals", (a, s) -> SiteMessages.settings().fieldVendorSignals()),
+          Map.entry("theme", (a, s) -> SiteMessages.theme().themeHeading()),
+          Map.entry("embedMessage", (a, s) -> a.textEmbedMessage()),
+          Map.entry("embedLoad", (a, s) -> a.textEmbedLoad()),
+          Map.entry("embedAllow", (a, s) -> a.textEmbedAllow()),
+          Map.entry("storage", (a, s) -> s.fieldStorage()),
+          Map.entry("httpOnly", (a, s) -> s.httpOnlyShort()));
 
   private ChangeLines() {}
 
@@ -140,7 +148,13 @@ final class ChangeLines {
       case "party" -> "THIRD_PARTY".equals(value) ? site.aThirdParty() : site.thisSite();
       case "regionRules" ->
           value.replace("otherwise:", SiteMessages.regions().otherwiseWord() + ":");
-      case "required", "wildcard", "sensitive" ->
+      case "storage" ->
+          switch (value) {
+            case "LOCAL_STORAGE" -> site.storageLOCAL_STORAGE();
+            case "SESSION_STORAGE" -> site.storageSESSION_STORAGE();
+            default -> site.storageCOOKIE();
+          };
+      case "required", "wildcard", "sensitive", "httpOnly" ->
           Boolean.parseBoolean(value) ? site.yes() : site.no();
       default -> {
         String shown = from > 0 ? "…" + value.substring(from) : value;

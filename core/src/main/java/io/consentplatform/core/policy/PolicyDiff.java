@@ -6,6 +6,7 @@ import io.consentplatform.core.cookie.RetentionFormat;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.region.RegionRule;
 import io.consentplatform.core.region.RegionRules;
+import io.consentplatform.core.site.SiteTheme;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,6 +87,9 @@ public record PolicyDiff(
     compare(settings, "consentLifetimeDays", a.consentLifetimeDays(), b.consentLifetimeDays());
     compare(settings, "refusalLifetimeDays", a.refusalLifetimeDays(), b.refusalLifetimeDays());
     compare(settings, "regionRules", a.regionRules(), b.regionRules());
+    compare(settings, "cookieDomain", a.cookieDomain(), b.cookieDomain());
+    compare(settings, "signals", a.signals(), b.signals());
+    compare(settings, "theme", a.theme(), b.theme());
     TreeSet<String> languages = new TreeSet<>(from.texts().keySet());
     languages.addAll(to.texts().keySet());
     List<String> texts =
@@ -133,6 +137,25 @@ public record PolicyDiff(
     }
     parts.add("otherwise: " + rules.otherwise().wireName());
     return String.join("; ", parts);
+  }
+
+  /**
+   * A banner's look as one line ("BAR, background #ffffff, radius 4"): the theme's members read
+   * together, as the tenant sets them on one page.
+   */
+  static String themeLine(SiteTheme theme) {
+    List<String> parts = new ArrayList<>();
+    parts.add(String.valueOf(theme.layout()));
+    DomainJson.mapper()
+        .valueToTree(theme)
+        .fields()
+        .forEachRemaining(
+            member -> {
+              if (!member.getKey().equals("layout")) {
+                parts.add(member.getKey() + " " + member.getValue().asText());
+              }
+            });
+    return String.join(", ", parts);
   }
 
   /** How a diff names a cookie: its name, and its domain when it declares one. */
@@ -193,6 +216,7 @@ public record PolicyDiff(
     JsonNode node = DomainJson.mapper().valueToTree(entry);
     if (entry instanceof PolicySnapshot.SiteEntry site && node instanceof ObjectNode object) {
       object.put("regionRules", rulesLine(site.regionRules()));
+      object.put("theme", themeLine(site.theme()));
     }
     if (entry instanceof PolicySnapshot.CookieEntry cookie
         && cookie.retention() != null
