@@ -2,6 +2,7 @@ package io.consentplatform.api.tenant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -14,6 +15,8 @@ import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.site.SiteTheme;
+import io.consentplatform.core.site.VendorSignal;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +24,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -123,6 +128,38 @@ class VersionsApiTest {
         .body("number", contains(4, 3, 2, 1))
         .body("reconsent", contains(true, true, false, true))
         .body("consentRevision", contains(4, 3, 1, 1));
+  }
+
+  @Test
+  void shouldShowIntegrationSettingsInTheDiffWithoutAskingAgain() {
+    long site = Tenants.siteWithTenant("api-integrations-diff");
+    Tenants.member(site, "editor-integrations", Role.EDITOR);
+    policies.publish(site, "test");
+    String versions = "/v1/tenant/sites/" + site + "/versions";
+
+    edit(
+        site,
+        s -> {
+          s.cookieDomain = "town.example";
+          s.vendorSignals = new ArrayList<>(List.of(VendorSignal.GOOGLE, VendorSignal.UET));
+          s.theme = new SiteTheme(SiteTheme.Layout.BAR, "#ffffff", null, null, null, null, 4, true);
+        });
+
+    as("editor-integrations")
+        .get(versions + "/diff?from=1&to=draft")
+        .then()
+        .statusCode(200)
+        .body("settings", contains("cookieDomain", "signals", "theme"));
+    as("editor-integrations")
+        .get(versions + "/diff?from=1&to=draft")
+        .then()
+        .body("fields.find { it.field == 'cookieDomain' }.after", is("town.example"))
+        .body("fields.find { it.field == 'signals' }.before", is("google"))
+        .body("fields.find { it.field == 'signals' }.after", is("google, uet"))
+        .body("fields.find { it.field == 'theme' }.after", containsString("BAR"))
+        .body("fields.find { it.field == 'theme' }.after", containsString("#ffffff"));
+    // How the banner looks and which vendors hear of a choice change nothing visitors agreed to.
+    as("editor-integrations").get(versions + "/draft").then().body("reconsent", is(false));
   }
 
   @Test
