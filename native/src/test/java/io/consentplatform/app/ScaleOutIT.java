@@ -15,8 +15,10 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,6 +174,120 @@ class ScaleOutIT {
         Files.readString(first.log).contains("stopped in"), "A stopped in order, not killed");
   }
 
+  @Test
+  void shouldDeliverEveryDecisionInLedgerOrderAfterTheWholeApplicationRestarts() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(500)) {
+      long siteId =
+          Records.single(
+              Records.of(started.database), "select id from site where site_key = 'townofcary'");
+      grantApiKey();
+      HttpResponse<String> registered =
+          first.post(
+              "/v1/tenant/webhooks",
+              "{\"url\":\""
+                  + receiver.url()
+                  + "\",\"events\":[\"consent.recorded\"],\"siteIds\":["
+                  + siteId
+                  + "]}",
+              Map.of("X-Api-Key", API_KEY));
+      assertEquals(201, registered.statusCode(), registered::body);
+      String secret = json(registered.body()).path("secret").asText();
+
+      int version = json(first.get("/v1/sites/townofcary/banner?lang=en")).path("version").asInt();
+      // One after the other, each acknowledged before the next: the ledger's order is this list's.
+      List<String> recorded = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        Platform instance = i % 2 == 0 ? first : second;
+        HttpResponse<String> decision =
+            instance.post(
+                "/v1/sites/townofcary/consents",
+                "{\"policyVersion\":"
+                    + version
+                    + ",\"action\":\"accept_all\",\"method\":\"banner\"}");
+        assertEquals(201, decision.statusCode(), decision::body);
+        recorded.add(json(decision.body()).path("consentId").asText());
+      }
+
+      // The receiver is failing: the first decision waits for its retry and holds the others back.
+      // Both instances die in the pause between two attempts, when no claim is held (a claim held
+      // by
+      // a dead instance would only delay the test, by its expiry, not lose anything).
+      Records.Db db = Records.of(started.database);
+      await("a failed attempt, its retry not yet due")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  !receiver.received.isEmpty()
+                      && Records.single(
+                              db,
+                              "select count(*) from webhook_delivery where status = 'PENDING'"
+                                  + " and attempts > 0 and claimed_by is null"
+                                  + " and next_attempt_at > now() + interval '400 milliseconds'")
+                          > 0);
+      first.kill();
+      second.kill();
+      int failed = receiver.received.size();
+      assertTrue(
+          receiver.received.stream().allMatch(request -> request.answered() == 500),
+          "nothing delivered before the restart");
+
+      receiver.answer(204);
+      long restarting = System.nanoTime();
+      Platform third = start("c", Map.of());
+      third.awaitReady();
+
+      Map<String, WebhookReceiver.Request> delivered;
+      try {
+        delivered =
+            await("every decision delivered after the restart")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> firstDeliveries(receiver), byId -> byId.size() >= recorded.size());
+      } catch (org.awaitility.core.ConditionTimeoutException late) {
+        throw new AssertionError(
+            "received "
+                + receiver.received
+                + "; queue "
+                + Records.single(
+                    db, "select count(*) from webhook_delivery where status = 'PENDING'")
+                + " pending; log of the restarted instance: "
+                + Files.readString(third.log),
+            late);
+      }
+      System.out.printf(
+          "Webhooks: %d failed attempts before both instances died, all %d decisions delivered"
+              + " %d ms after the restart began%n",
+          failed, recorded.size(), Duration.ofNanos(System.nanoTime() - restarting).toMillis());
+
+      com.standardwebhooks.Webhook verifier = new com.standardwebhooks.Webhook(secret);
+      List<String> consentIds = new ArrayList<>();
+      long previousSeq = 0;
+      for (WebhookReceiver.Request request : delivered.values()) {
+        verifier.verify(request.body(), request.headers()); // throws unless signed with the secret
+        JsonNode event = json(request.body());
+        assertEquals("consent.recorded", event.path("type").asText(), request::body);
+        assertEquals("townofcary", event.path("data").path("site").asText(), request::body);
+        long seq = event.path("data").path("seq").asLong();
+        assertTrue(seq > previousSeq, "seq " + seq + " after " + previousSeq);
+        previousSeq = seq;
+        consentIds.add(event.path("data").path("consentId").asText());
+      }
+      assertEquals(recorded, consentIds, "every decision, once each, in the order recorded");
+    }
+  }
+
+  /** The first successful delivery of each webhook-id, in the order they arrived. */
+  private static Map<String, WebhookReceiver.Request> firstDeliveries(WebhookReceiver receiver) {
+    Map<String, WebhookReceiver.Request> byId = new LinkedHashMap<>();
+    for (WebhookReceiver.Request request : receiver.received) {
+      if (request.answered() == 204) {
+        byId.putIfAbsent(request.header("webhook-id"), request);
+      }
+    }
+    return byId;
+  }
+
   private Platform start(String name, Map<String, String> extra) throws Exception {
     Map<String, String> properties =
         new HashMap<>(Records.platformOn(Records.of(started.database)));
@@ -181,6 +297,11 @@ class ScaleOutIT {
         "a-key-shared-by-every-instance-of-this-test-0123456789");
     // A visitor's next decision may reach the other instance: one visitor-token key for all.
     properties.put("consent.visitor-tokens.key", "gSRC4t5AxQjkhU5ik0TwR+GwQAbtpxGpcohi+KFuR8o=");
+    // Webhooks to the test's receiver on loopback, retried within seconds instead of minutes: only
+    // a test that registers an endpoint sees any of it (the poll interval stays the default).
+    properties.put("consent.webhooks.allow-private-networks", "true");
+    properties.put("consent.webhooks.timeout", "2s");
+    properties.put("consent.webhooks.retry-schedule", "1s,1s,1s,1s,1s,1s,1s,1s,1s,1s");
     properties.putAll(extra);
     Platform platform = Platform.start(workDir, name + ".log", properties);
     return started.platform(platform);
