@@ -29,7 +29,7 @@
 
   // Tells the vendors the site chose (config.signals) what the visitor chose; choices null: no
   // decision yet, everything denied. Google's default above goes out before any configuration.
-  // Each call as its vendor documents it (docs/integrations-signals.md), only where its script is:
+  // Each call as its vendor documents it (docs/integrations.md), only where its script is:
   // never a stub of ours (Meta's and TikTok's loaders do nothing if one exists), except UET's queue,
   // which Microsoft documents creating for the default.
   function signals(choices) {

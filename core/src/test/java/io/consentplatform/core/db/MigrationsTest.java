@@ -66,7 +66,10 @@ class MigrationsTest {
             "scan",
             "site",
             "tenant",
-            "tenant_member"),
+            "tenant_member",
+            "webhook_cursor",
+            "webhook_delivery",
+            "webhook_endpoint"),
         domainTables(url));
   }
 
