@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.policy.PolicyService;
@@ -12,6 +11,7 @@ import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteTheme;
 import io.consentplatform.core.testing.Axe;
 import io.consentplatform.core.testing.Chromium;
+import io.consentplatform.core.testing.HtmlPages;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,11 +20,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +54,7 @@ class LookBrowserTest {
   @TestHTTPResource("/")
   URL api;
 
-  private static HttpServer pages;
+  private static HtmlPages pages;
   private static ChromeDriver browser;
 
   @BeforeEach
@@ -83,7 +79,7 @@ class LookBrowserTest {
       browser = null;
     }
     if (pages != null) {
-      pages.stop(0);
+      pages.close();
       pages = null;
     }
   }
@@ -152,7 +148,7 @@ class LookBrowserTest {
     assertTrue(frameByTitle("Video").isDisplayed());
     assertTrue(frameByTitle("Map").isDisplayed());
     assertEquals(
-        "http://analytics.localhost:" + pages.getAddress().getPort() + "/frame?map",
+        "http://analytics.localhost:" + pages.port() + "/frame?map",
         frameByTitle("Map").getAttribute("src"));
 
     // Withdrawn in the settings: the frames stop and their placeholders are back.
@@ -268,7 +264,7 @@ class LookBrowserTest {
   }
 
   private static String domain() {
-    return "127.0.0.1:" + pages.getAddress().getPort();
+    return "127.0.0.1:" + pages.port();
   }
 
   private static String url(String path) {
@@ -279,17 +275,14 @@ class LookBrowserTest {
    * A tenant's page with two blocked frames of the marketing category: one naming its provider
    * (data-service), one on a host that names it; {@code /frame} is what they show once loaded.
    */
-  private static HttpServer pageServer(String apiBase) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath().substring(1);
-          int port = server.getAddress().getPort();
-          String page =
-              path.equals("frame")
-                  ? "<!DOCTYPE html><html lang=\"en\"><title>Video</title><p>The embedded video</p>"
-                  : """
+  private static HtmlPages pageServer(String apiBase) {
+    return HtmlPages.serve(
+        false,
+        (uri, port) -> {
+          String path = uri.getPath().substring(1);
+          return path.equals("frame")
+              ? "<!DOCTYPE html><html lang=\"en\"><title>Video</title><p>The embedded video</p>"
+              : """
                       <!DOCTYPE html>
                       <html lang="en">
                       <head><meta charset="utf-8"><title>A tenant's page</title>
@@ -303,18 +296,7 @@ class LookBrowserTest {
                         data-category="marketing" data-src="http://analytics.localhost:%3$d/frame?map"></iframe>
                       </body></html>
                       """
-                      .formatted(apiBase, path, port);
-          byte[] body = page.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.getResponseHeaders().add("Cache-Control", "no-store");
-          exchange.sendResponseHeaders(200, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+                  .formatted(apiBase, path, port);
         });
-    server.start();
-    return server;
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.consentplatform.core.category.Category;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentRecord;
@@ -19,6 +18,7 @@ import io.consentplatform.core.cookie.Storage;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.testing.Chromium;
+import io.consentplatform.core.testing.HtmlPages;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,10 +27,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +65,7 @@ class PageIntegrationBrowserTest {
 
   // One Chromium for the class; each test starts as a new visitor.
   private static ChromeDriver browser;
-  private static HttpServer pages;
+  private static HtmlPages pages;
 
   @BeforeAll
   static void start() {
@@ -90,7 +87,7 @@ class PageIntegrationBrowserTest {
     browser.quit();
     browser = null;
     if (pages != null) {
-      pages.stop(0);
+      pages.close();
       pages = null;
     }
   }
@@ -371,7 +368,7 @@ class PageIntegrationBrowserTest {
   }
 
   private static String domain() {
-    return "shop.town.localhost:" + pages.getAddress().getPort();
+    return "shop.town.localhost:" + pages.port();
   }
 
   /** A page deep in the site, so that cookies can sit on several paths. */
@@ -383,15 +380,11 @@ class PageIntegrationBrowserTest {
    * The tenant's single-page application: it listens for the change event on document and on window
    * from the start, and renders into {@code #app}.
    */
-  private static HttpServer pages(String apiBase) throws IOException {
-    // Every address: Chromium may try *.localhost on IPv6 loopback first.
-    HttpServer server = HttpServer.create(new InetSocketAddress(0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String siteKey = exchange.getRequestURI().getPath().split("/")[1];
-          byte[] page =
-              """
+  private static HtmlPages pages(String apiBase) {
+    return HtmlPages.serve(
+        true,
+        (uri, port) ->
+            """
               <!DOCTYPE html>
               <html lang="en">
               <head>
@@ -411,16 +404,6 @@ class PageIntegrationBrowserTest {
               <body><main id="app"><h1>Shop</h1></main></body>
               </html>
               """
-                  .formatted(apiBase, siteKey)
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.getResponseHeaders().add("Cache-Control", "no-store");
-          exchange.sendResponseHeaders(200, page.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(page);
-          }
-        });
-    server.start();
-    return server;
+                .formatted(apiBase, uri.getPath().split("/")[1]));
   }
 }

@@ -1,11 +1,6 @@
 package io.consentplatform.api.banner;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.consentplatform.core.testing.HtmlPages;
 
 /**
  * A tenant's website on loopback: pages that embed the banner script from the API (another origin,
@@ -13,37 +8,24 @@ import java.nio.charset.StandardCharsets;
  */
 final class TestSitePages implements AutoCloseable {
 
-  private final HttpServer server;
+  private final HtmlPages server;
   private final String apiBase;
 
   TestSitePages(String apiBase) {
     this.apiBase = apiBase;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext(
-        "/",
-        exchange -> {
-          String siteKey = exchange.getRequestURI().getPath().substring(1);
-          String query = String.valueOf(exchange.getRequestURI().getQuery());
-          byte[] page =
-              page(siteKey, query.equals("gpc"), query.equals("own-link"))
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.getResponseHeaders().add("Cache-Control", "no-store");
-          exchange.sendResponseHeaders(200, page.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(page);
-          }
-        });
-    server.start();
+    this.server =
+        HtmlPages.serve(
+            false,
+            (uri, port) -> {
+              String query = String.valueOf(uri.getQuery());
+              return page(
+                  uri.getPath().substring(1), query.equals("gpc"), query.equals("own-link"));
+            });
   }
 
   /** The domain the site's pages are served under, as a tenant declares it. */
   String domain() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + server.port();
   }
 
   String url(String siteKey) {
@@ -97,6 +79,6 @@ final class TestSitePages implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

@@ -1,11 +1,6 @@
 package io.consentplatform.api.banner;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.consentplatform.core.testing.HtmlPages;
 
 /**
  * A tenant's website on loopback, reached under any host name the browser maps to it: a page per
@@ -15,38 +10,24 @@ import java.nio.charset.StandardCharsets;
  */
 final class VendorPages implements AutoCloseable {
 
-  private final HttpServer server;
+  private final HtmlPages server;
   private final String apiBase;
 
   VendorPages(String apiBase) {
     this.apiBase = apiBase;
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext(
-        "/",
-        exchange -> {
-          String[] path = exchange.getRequestURI().getPath().split("/");
-          boolean page = path.length == 3 && path[1].equals("page");
-          byte[] body =
-              page
-                  ? page(path[2], String.valueOf(exchange.getRequestURI().getQuery()))
-                      .getBytes(StandardCharsets.UTF_8)
-                  : new byte[0];
-          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-          exchange.getResponseHeaders().add("Cache-Control", "no-store");
-          exchange.sendResponseHeaders(page ? 200 : 404, page ? body.length : -1);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
+    this.server =
+        HtmlPages.serve(
+            false,
+            (uri, port) -> {
+              String[] path = uri.getPath().split("/");
+              return path.length == 3 && path[1].equals("page")
+                  ? page(path[2], String.valueOf(uri.getQuery()))
+                  : null;
+            });
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The page of {@code siteKey} at {@code host} (mapped to loopback), with the globals asked. */
@@ -121,6 +102,6 @@ final class VendorPages implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }
