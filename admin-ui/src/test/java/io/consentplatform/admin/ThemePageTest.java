@@ -119,11 +119,21 @@ class ThemePageTest {
                 .statusCode(422)
                 .extract()
                 .asString());
+    // In the person's language, with the ratio (2.84:1, computed by hand from WCAG 2.1's formula).
     assertTrue(
-        contrast.select("#text-error").text().contains("#999999 on background #ffffff"),
+        contrast
+            .select("#text-error")
+            .text()
+            .startsWith("Couleur du texte #999999 sur couleur de fond #ffffff"),
         contrast.select("#text-error").text());
     assertTrue(contrast.select("#text-error").text().contains("2.84:1"));
-    assertTrue(contrast.select("#accent-error").text().contains("accent #ffd166"));
+    assertTrue(contrast.select("#text-error").text().contains("au moins 4.5:1"));
+    assertTrue(
+        contrast
+            .select("#accent-error")
+            .text()
+            .startsWith("Couleur des boutons et des liens #ffd166 sur couleur de fond #ffffff"),
+        contrast.select("#accent-error").text());
     assertEquals("BAR", contrast.select("select#layout option[selected]").val(), "as typed");
     assertEquals("#999999", contrast.select("input#text").val());
     assertNull(theme(site), "nothing saved");

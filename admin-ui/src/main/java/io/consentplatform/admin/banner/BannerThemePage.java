@@ -93,7 +93,9 @@ public class BannerThemePage {
     } catch (NumberFormatException e) {
       errors.put("radius", messages().radiusNotANumber());
     } catch (Rejected e) {
-      // Every pair at fault at once, each under its field: the person fixes them in one go.
+      // Every pair at fault at once, each under its field: the person fixes them in one go; a pair
+      // short of contrast in the person's language, the others as the domain words them.
+      form.theme().lowContrasts().forEach(low -> errors.putIfAbsent(low.field(), lowContrast(low)));
       e.faults().forEach(f -> errors.putIfAbsent(f.field(), f.message()));
     } catch (Conflict e) {
       errors.put("form", e.getMessage());
@@ -101,6 +103,31 @@ public class BannerThemePage {
     return Pages.invalid(
         Templates.edit(
             site, form, layouts(), site.defaultLanguage(), errors, Chrome.of(caller, admin, null)));
+  }
+
+  private static String lowContrast(SiteTheme.LowContrast low) {
+    ThemeMessages m = messages();
+    return m.lowContrast(
+        colourLabel(low.field(), m),
+        low.foreground(),
+        // Mid-sentence: "Text colour #999999 on background colour #ffffff".
+        lowerFirst(colourLabel(low.against(), m)),
+        low.background(),
+        low.shownRatio(),
+        low.shownMinimum());
+  }
+
+  private static String lowerFirst(String label) {
+    return label.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + label.substring(1);
+  }
+
+  private static String colourLabel(String field, ThemeMessages m) {
+    return switch (field) {
+      case "background" -> m.fieldBackground();
+      case "text" -> m.fieldText();
+      case "accent" -> m.fieldAccent();
+      default -> m.fieldAccentText();
+    };
   }
 
   private static List<Choice> layouts() {

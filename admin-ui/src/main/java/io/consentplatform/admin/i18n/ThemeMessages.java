@@ -50,4 +50,7 @@ public interface ThemeMessages {
   String noticeThemeSaved();
 
   String radiusNotANumber();
+
+  String lowContrast(
+      String colour, String value, String against, String background, String ratio, String minimum);
 }

@@ -84,20 +84,69 @@ public record SiteTheme(
       faults.add(
           new Rejected.Fault("radius", "The corner radius is between 0 and " + MAX_RADIUS + " px"));
     }
+    SiteTheme checked =
+        new SiteTheme(layout == null ? Layout.BOX : layout, bg, fg, ac, on, family, radius, dark);
     if (faults.isEmpty()) {
-      String b = or(bg, PLATFORM_BACKGROUND);
-      String a = or(ac, PLATFORM_ACCENT);
-      contrast("text", or(fg, PLATFORM_TEXT), "background", b, Contrast.TEXT, faults);
-      contrast("accentText", or(on, PLATFORM_ACCENT_TEXT), "accent", a, Contrast.TEXT, faults);
-      // Links are written in the accent colour on the background: text, so 4.5:1 (which also
-      // covers the buttons' 3:1 boundary against the background).
-      contrast("accent", a, "background", b, Contrast.TEXT, faults);
+      checked
+          .lowContrasts()
+          .forEach(low -> faults.add(new Rejected.Fault(low.field(), low.text())));
     }
     if (!faults.isEmpty()) {
       throw new Rejected(faults.get(0).message(), faults);
     }
-    return new SiteTheme(
-        layout == null ? Layout.BOX : layout, bg, fg, ac, on, family, radius, dark);
+    return checked;
+  }
+
+  /**
+   * A pair of colours a visitor reads, below what WCAG 2.1 AA asks: {@code field}'s colour on
+   * {@code against}'s.
+   */
+  public record LowContrast(
+      String field,
+      String foreground,
+      String against,
+      String background,
+      double ratio,
+      double minimum) {
+
+    /** The ratio as people read it, rounded down so that it never looks enough when it is not. */
+    public String shownRatio() {
+      return String.format(java.util.Locale.ROOT, "%.2f:1", Math.floor(ratio * 100) / 100);
+    }
+
+    public String shownMinimum() {
+      return String.format(java.util.Locale.ROOT, "%.1f:1", minimum);
+    }
+
+    String text() {
+      return field
+          + " "
+          + foreground
+          + " on "
+          + against
+          + " "
+          + background
+          + " has a contrast of "
+          + shownRatio()
+          + "; WCAG 2.1 AA asks at least "
+          + shownMinimum();
+    }
+  }
+
+  /**
+   * The pairs of this theme's colours (the platform's where it sets none) that fall short of WCAG
+   * 2.1 AA; its colours must be {@code #rrggbb}.
+   */
+  public List<LowContrast> lowContrasts() {
+    List<LowContrast> low = new ArrayList<>();
+    String b = or(background, PLATFORM_BACKGROUND);
+    String a = or(accent, PLATFORM_ACCENT);
+    contrast("text", or(text, PLATFORM_TEXT), "background", b, Contrast.TEXT, low);
+    contrast("accentText", or(accentText, PLATFORM_ACCENT_TEXT), "accent", a, Contrast.TEXT, low);
+    // Links are written in the accent colour on the background: text, so 4.5:1 (which also
+    // covers the buttons' 3:1 boundary against the background).
+    contrast("accent", a, "background", b, Contrast.TEXT, low);
+    return low;
   }
 
   private static String colour(String field, String value, List<Rejected.Fault> faults) {
@@ -117,21 +166,14 @@ public record SiteTheme(
       String against,
       String background,
       double minimum,
-      List<Rejected.Fault> faults) {
+      List<LowContrast> low) {
+    // A colour not written #rrggbb has its own fault; it has no contrast to speak of.
+    if (!COLOUR.matcher(foreground).matches() || !COLOUR.matcher(background).matches()) {
+      return;
+    }
     double ratio = Contrast.ratio(foreground, background);
     if (ratio < minimum) {
-      faults.add(
-          new Rejected.Fault(
-              field,
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%s %s on %s %s has a contrast of %.2f:1; WCAG 2.1 AA asks at least %.1f:1",
-                  field,
-                  foreground,
-                  against,
-                  background,
-                  Math.floor(ratio * 100) / 100,
-                  minimum)));
+      low.add(new LowContrast(field, foreground, against, background, ratio, minimum));
     }
   }
 
