@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.db.EmbeddedPostgresServer;
+import io.consentplatform.core.testing.WebhookReceiver;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,7 +177,8 @@ class ScaleOutIT {
 
   @Test
   void shouldDeliverEveryDecisionInLedgerOrderAfterTheWholeApplicationRestarts() throws Exception {
-    try (WebhookReceiver receiver = new WebhookReceiver(500)) {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.answer(500);
       long siteId =
           Records.single(
               Records.of(started.database), "select id from site where site_key = 'townofcary'");
@@ -185,7 +187,7 @@ class ScaleOutIT {
           first.post(
               "/v1/tenant/webhooks",
               "{\"url\":\""
-                  + receiver.url()
+                  + receiver.url("/hooks")
                   + "\",\"events\":[\"consent.recorded\"],\"siteIds\":["
                   + siteId
                   + "]}",
@@ -218,7 +220,7 @@ class ScaleOutIT {
           .pollInterval(Duration.ofMillis(20))
           .until(
               () ->
-                  !receiver.received.isEmpty()
+                  !receiver.received().isEmpty()
                       && Records.single(
                               db,
                               "select count(*) from webhook_delivery where status = 'PENDING'"
@@ -227,9 +229,9 @@ class ScaleOutIT {
                           > 0);
       first.kill();
       second.kill();
-      int failed = receiver.received.size();
+      int failed = receiver.received().size();
       assertTrue(
-          receiver.received.stream().allMatch(request -> request.answered() == 500),
+          receiver.received().stream().allMatch(request -> request.answered() == 500),
           "nothing delivered before the restart");
 
       receiver.answer(204);
@@ -247,7 +249,7 @@ class ScaleOutIT {
       } catch (org.awaitility.core.ConditionTimeoutException late) {
         throw new AssertionError(
             "received "
-                + receiver.received
+                + receiver.received()
                 + "; queue "
                 + Records.single(
                     db, "select count(*) from webhook_delivery where status = 'PENDING'")
@@ -280,7 +282,7 @@ class ScaleOutIT {
   /** The first successful delivery of each webhook-id, in the order they arrived. */
   private static Map<String, WebhookReceiver.Request> firstDeliveries(WebhookReceiver receiver) {
     Map<String, WebhookReceiver.Request> byId = new LinkedHashMap<>();
-    for (WebhookReceiver.Request request : receiver.received) {
+    for (WebhookReceiver.Request request : receiver.received()) {
       if (request.answered() == 204) {
         byId.putIfAbsent(request.header("webhook-id"), request);
       }

@@ -25,7 +25,8 @@ import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Decisions;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
-import io.consentplatform.core.webhook.Receiver.Request;
+import io.consentplatform.core.testing.WebhookReceiver;
+import io.consentplatform.core.testing.WebhookReceiver.Request;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,7 +75,7 @@ class WebhookDeliveryTest {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static Receiver receiver;
+  private static WebhookReceiver receiver;
 
   @Inject WebhookService webhooks;
   @Inject WebhookWorker worker;
@@ -85,7 +86,7 @@ class WebhookDeliveryTest {
 
   @BeforeAll
   static void startReceiver() throws Exception {
-    receiver = new Receiver();
+    receiver = new WebhookReceiver();
   }
 
   @AfterAll

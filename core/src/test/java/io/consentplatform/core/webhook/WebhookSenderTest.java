@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.consentplatform.core.testing.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookSenderTest {
 
-  private static Receiver receiver;
+  private static WebhookReceiver receiver;
 
   @BeforeAll
   static void start() throws Exception {
-    receiver = new Receiver();
+    receiver = new WebhookReceiver();
   }
 
   @AfterAll
