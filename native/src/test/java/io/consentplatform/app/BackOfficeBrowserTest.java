@@ -169,17 +169,12 @@ class BackOfficeBrowserTest {
     browser.findElement(By.id("radius")).sendKeys("0");
 
     // Nothing saved: the preview's banner wears what is typed.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(
-            d -> {
-              d.switchTo().frame("banner-preview");
-              try {
-                return d.findElements(By.cssSelector(".cp-banner.cp-bar")).stream()
-                    .anyMatch(b -> b.getCssValue("background-color").equals("rgba(16, 32, 48, 1)"));
-              } finally {
-                d.switchTo().defaultContent();
-              }
-            });
+    Chromium.awaitInFrame(
+        browser,
+        "banner-preview",
+        d ->
+            d.findElements(By.cssSelector(".cp-banner.cp-bar")).stream()
+                .anyMatch(b -> b.getCssValue("background-color").equals("rgba(16, 32, 48, 1)")));
     Chromium.screenshot(browser, Path.of("/work/shots/18-theme-editor.png"));
     Chromium.keep(browser, "back-office-banner-look");
   }

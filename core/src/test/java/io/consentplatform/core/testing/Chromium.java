@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchFrameException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,6 +98,20 @@ public final class Chromium {
    * read while it is being replaced is simply looked up again.
    */
   public static void awaitInFrame(ChromeDriver driver, String frame, String css, String text) {
+    awaitInFrame(
+        driver,
+        frame,
+        d ->
+            d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+  }
+
+  /**
+   * Waits until {@code condition} holds inside {@code frame}. A preview frame is re-rendered as the
+   * person types, so an element found a moment ago may be gone: such a miss is a retry, not a
+   * failure.
+   */
+  public static void awaitInFrame(
+      ChromeDriver driver, String frame, Predicate<WebDriver> condition) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(10))
           .ignoring(StaleElementReferenceException.class)
@@ -104,8 +120,7 @@ public final class Chromium {
               d -> {
                 d.switchTo().defaultContent();
                 d.switchTo().frame(frame);
-                return d.findElements(By.cssSelector(css)).stream()
-                    .anyMatch(e -> e.getText().contains(text));
+                return condition.test(d);
               });
     } finally {
       driver.switchTo().defaultContent();
