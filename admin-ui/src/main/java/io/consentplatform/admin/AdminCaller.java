@@ -2,6 +2,8 @@ package io.consentplatform.admin;
 
 import io.consentplatform.core.access.Actor;
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.error.Forbidden;
+import io.consentplatform.core.platform.PlatformOperators;
 import io.consentplatform.core.tenant.LocalAccount;
 import io.consentplatform.core.tenant.MemberService;
 import io.consentplatform.core.tenant.Membership;
@@ -30,13 +32,45 @@ public class AdminCaller {
   private final SecurityIdentity identity;
   private final MemberService members;
   private final HttpServerRequest request;
+  private final PlatformOperators operators;
   private Caller caller;
   private List<Membership> memberships;
+  private Boolean operator;
 
-  public AdminCaller(SecurityIdentity identity, MemberService members, HttpServerRequest request) {
+  public AdminCaller(
+      SecurityIdentity identity,
+      MemberService members,
+      HttpServerRequest request,
+      PlatformOperators operators) {
     this.identity = identity;
     this.members = members;
     this.request = request;
+    this.operators = operators;
+  }
+
+  /**
+   * Whether the signed-in person is a platform operator: the identity provider gave them the
+   * operator role, or the platform's own list names them.
+   */
+  public boolean isOperator() {
+    if (operator == null) {
+      operator =
+          !identity.isAnonymous()
+              && (identity.hasRole(PlatformOperators.ROLE) || operators.isOperator(actor().id()));
+    }
+    return operator;
+  }
+
+  /**
+   * The operator acting on an operator console page, as the audit trail records them.
+   *
+   * @throws Forbidden when the person is not an operator
+   */
+  public Actor operator() {
+    if (!isOperator()) {
+      throw new Forbidden("Only the platform's operators may do this");
+    }
+    return actor();
   }
 
   /** The signed-in person's subject. */
@@ -54,7 +88,7 @@ public class AdminCaller {
    * Who they are for the records: their local account ({@code local:<email>}), or the identity
    * provider's subject qualified by its issuer, with the e-mail that same sign-in gave.
    */
-  private Actor actor() {
+  public Actor actor() {
     if (identity.getPrincipal() instanceof JsonWebToken token) {
       Object email = token.getClaim(Claims.email.name());
       return Actor.ofToken(

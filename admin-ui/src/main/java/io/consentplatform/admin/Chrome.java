@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * What every back-office page shows around its content: the tenant, the person, their role, and
- * whether they signed in with a local account (which has a password to change).
+ * whether they signed in with a local account (which has a password to change); whether they are a
+ * platform operator (the console's link), and whether the tenant is suspended (said on every page).
+ * The operator console's pages have no tenant and no role.
  */
 public record Chrome(
     String tenant,
@@ -15,7 +17,9 @@ public record Chrome(
     Role role,
     boolean severalTenants,
     String notice,
-    boolean localAccount) {
+    boolean localAccount,
+    boolean operator,
+    boolean suspended) {
 
   public static Chrome of(Caller caller, AdminCaller admin, String notice) {
     List<Membership> memberships = admin.memberships();
@@ -31,11 +35,28 @@ public record Chrome(
         caller.role(),
         memberships.size() > 1,
         notice,
-        admin.localAccount().isPresent());
+        admin.localAccount().isPresent(),
+        admin.isOperator(),
+        caller.suspended());
   }
 
+  /** The frame of an operator console page: no tenant is acted for there. */
+  public static Chrome ofOperator(AdminCaller admin, String notice) {
+    List<Membership> memberships = admin.memberships();
+    return new Chrome(
+        null,
+        admin.operator().email() != null ? admin.operator().email() : admin.operator().id(),
+        null,
+        !memberships.isEmpty(),
+        notice,
+        admin.localAccount().isPresent(),
+        true,
+        false);
+  }
+
+  /** Whether the person may change things here: never in a suspended tenant. */
   public boolean canEdit() {
-    return role.includes(Role.EDITOR);
+    return role != null && !suspended && role.includes(Role.EDITOR);
   }
 
   public boolean isOwner() {

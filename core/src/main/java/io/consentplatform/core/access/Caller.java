@@ -13,17 +13,23 @@ import io.consentplatform.core.tenant.Role;
  *     api-key:3}): what the audit trail records
  * @param actorEmail the e-mail shown beside {@code actor}, from the same authentication; null when
  *     there is none
+ * @param suspended whether an operator suspended the tenant: then only reading is allowed
  */
-public record Caller(long tenantId, String actor, String actorEmail, Role role) {
+public record Caller(long tenantId, String actor, String actorEmail, Role role, boolean suspended) {
+
+  /** A caller of a tenant that works normally. */
+  public Caller(long tenantId, String actor, String actorEmail, Role role) {
+    this(tenantId, actor, actorEmail, role, false);
+  }
 
   /** A caller with nothing to show but its actor (an API key, a test, the platform itself). */
   public Caller(long tenantId, String actor, Role role) {
-    this(tenantId, actor, null, role);
+    this(tenantId, actor, null, role, false);
   }
 
   /** A caller acting as {@code actor}. */
   public Caller(long tenantId, Actor actor, Role role) {
-    this(tenantId, actor.id(), actor.email(), role);
+    this(tenantId, actor.id(), actor.email(), role, false);
   }
 
   /** What a person reads for the actor: the e-mail, or the actor itself when there is none. */
@@ -31,8 +37,15 @@ public record Caller(long tenantId, String actor, String actorEmail, Role role) 
     return actorEmail != null ? actorEmail : actor;
   }
 
-  /** Refuses the operation unless the caller's role includes {@code needed}. */
+  /**
+   * Refuses the operation unless the caller's role includes {@code needed}. Anything beyond reading
+   * is refused in a suspended tenant, whatever the role: each change a member can make asks for
+   * {@link Role#EDITOR} or {@link Role#OWNER} here.
+   */
   public void require(Role needed) {
+    if (suspended && needed != Role.VIEWER) {
+      throw new TenantSuspended();
+    }
     if (!role.includes(needed)) {
       throw new Forbidden("This needs the " + needed + " role; you have " + role);
     }

@@ -75,22 +75,31 @@ public class ApiKeyService {
     audit.record(caller, "revoke", "api-key", key.id, before, describe(key));
   }
 
-  /** The caller a key stands for, if it is a live key; notes when it was last used. */
+  /**
+   * The caller a key stands for, if it is a live key of a tenant that is not archived; notes when
+   * it was last used. A suspended tenant's key still reads.
+   */
   @Transactional
   public Optional<Caller> authenticate(String secret) {
     if (secret == null || !secret.startsWith(KEY_PREFIX) || secret.length() > 100) {
       return Optional.empty();
     }
-    return ApiKey.findActiveByHash(hash(secret))
-        .map(
-            key -> {
-              Instant now = Instant.now();
-              if (key.lastUsedAt == null
-                  || key.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
-                key.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
-              }
-              return new Caller(key.tenantId, "api-key:" + key.id, key.role);
-            });
+    Optional<ApiKey> found = ApiKey.findActiveByHash(hash(secret));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    ApiKey key = found.get();
+    TenantState state = Tenant.<Tenant>findById(key.tenantId).state;
+    if (state == TenantState.ARCHIVED) {
+      return Optional.empty();
+    }
+    Instant now = Instant.now();
+    if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
+      key.lastUsedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+    return Optional.of(
+        new Caller(
+            key.tenantId, "api-key:" + key.id, null, key.role, state == TenantState.SUSPENDED));
   }
 
   private static Object describe(ApiKey key) {

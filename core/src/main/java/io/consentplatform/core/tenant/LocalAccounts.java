@@ -3,6 +3,7 @@ package io.consentplatform.core.tenant;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.platform.PlatformOperators;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,10 +46,16 @@ public class LocalAccounts {
   private final boolean embedded;
   private final String base;
   private final OneTimeLinks links;
+  private final PlatformOperators operators;
 
-  public LocalAccounts(EntityManager entityManager, CoreConfig config, OneTimeLinks links) {
+  public LocalAccounts(
+      EntityManager entityManager,
+      CoreConfig config,
+      OneTimeLinks links,
+      PlatformOperators operators) {
     this.entityManager = entityManager;
     this.links = links;
+    this.operators = operators;
     this.embedded = config.embeddedDb().running();
     // Relative when unset: the operator knows where the platform is reached.
     this.base = config.publicBaseUrl().map(String::strip).orElse("");
@@ -163,8 +170,12 @@ public class LocalAccounts {
     return Optional.of(setUpLink());
   }
 
+  /**
+   * The first account runs the platform: it is an operator, and owns the demo when there is one.
+   */
   private void createFirstOwner(String password) {
     create(ownerEmail, password);
+    operators.list(LocalAccount.subjectOf(ownerEmail), ownerEmail, "first-start");
     Tenant.findBySlug(ownerTenant)
         .ifPresent(
             tenant -> {

@@ -70,13 +70,24 @@ public class MemberService {
     } else {
       throw new Forbidden("You belong to several tenants: your token must name one (claim tenant)");
     }
-    return new Caller(member.tenantId(), actor, member.role());
+    return new Caller(
+        member.tenantId(),
+        actor.id(),
+        actor.email(),
+        member.role(),
+        member.tenantState() == TenantState.SUSPENDED);
   }
 
-  /** The tenants a person belongs to, for choosing one. */
+  /**
+   * The tenants a person belongs to, for choosing one. An archived tenant is not among them: its
+   * members no longer reach it.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Membership> memberships(String subject) {
-    return TenantMember.listForSubject(subject).stream().map(Membership::of).toList();
+    return TenantMember.listForSubject(subject).stream()
+        .map(Membership::of)
+        .filter(m -> m.tenantState() != TenantState.ARCHIVED)
+        .toList();
   }
 
   /** The caller's own tenant. */
