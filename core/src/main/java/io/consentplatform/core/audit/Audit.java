@@ -1,5 +1,6 @@
 package io.consentplatform.core.audit;
 
+import io.consentplatform.core.access.Actor;
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.db.DomainJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,38 @@ public class Audit {
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       Caller caller, String action, String entity, Object entityId, Object before, Object after) {
+    write(
+        caller.tenantId(),
+        new Actor(caller.actor(), caller.actorEmail()),
+        action,
+        entity,
+        entityId,
+        before,
+        after);
+  }
+
+  /**
+   * Records what a platform operator did outside any tenant (a plan, the operator list, an operator
+   * key): no tenant's trail shows it, the console's does.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordPlatform(
+      Actor operator, String action, String entity, Object entityId, Object before, Object after) {
+    write(null, operator, action, entity, entityId, before, after);
+  }
+
+  private void write(
+      Long tenantId,
+      Actor actor,
+      String action,
+      String entity,
+      Object entityId,
+      Object before,
+      Object after) {
     AuditEntry entry = new AuditEntry();
-    entry.tenantId = caller.tenantId();
-    entry.actor = caller.actor();
-    entry.actorEmail = caller.actorEmail();
+    entry.tenantId = tenantId;
+    entry.actor = actor.id();
+    entry.actorEmail = actor.email();
     entry.action = action;
     entry.entity = entity;
     entry.entityId = entityId == null ? null : String.valueOf(entityId);

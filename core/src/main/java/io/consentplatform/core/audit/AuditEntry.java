@@ -25,7 +25,8 @@ public class AuditEntry extends PanacheEntityBase {
   public Long id;
 
   @Column(name = "tenant_id")
-  public long tenantId;
+  /** Null for what an operator did outside any tenant (plans, operators, operator keys). */
+  public Long tenantId;
 
   /** Who acted, issuer-qualified ({@link io.consentplatform.core.access.Actor#id()}). */
   public String actor;
