@@ -1,5 +1,6 @@
 package io.consentplatform.core.tenant;
 
+import io.consentplatform.core.signup.SignupLink;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,31 @@ public class LinkMail {
     } catch (RuntimeException e) {
       // The address is personal data: the log names the failure, not the person.
       LOG.warnf("A %s mail could not be sent: %s", kind, e.getMessage());
+      return Outcome.FAILED;
+    }
+  }
+
+  /**
+   * Mails a sign-up's confirmation link, reachable at {@code url}; the text says whether the
+   * address's existing password or a new one confirms it. Never throws: the page answers the same
+   * whatever happens, so that it tells nobody whether the address has an account.
+   */
+  public Outcome sendSignup(SignupLink link, String url) {
+    if (!enabled) {
+      return Outcome.NOT_CONFIGURED;
+    }
+    Properties texts = TEXTS.getOrDefault(link.language(), TEXTS.get("en"));
+    String body = link.hasAccount() ? "signup.body.existing" : "signup.body.new";
+    Object[] values = {link.organisation(), url, WHEN.format(link.expiresAt())};
+    try {
+      mailer.send(
+          Mail.withText(
+              link.email(),
+              new MessageFormat(texts.getProperty("signup.subject"), Locale.ROOT).format(values),
+              new MessageFormat(texts.getProperty(body), Locale.ROOT).format(values)));
+      return Outcome.SENT;
+    } catch (RuntimeException e) {
+      LOG.warnf("A sign-up mail could not be sent: %s", e.getMessage());
       return Outcome.FAILED;
     }
   }
