@@ -40,14 +40,14 @@ public class SignInToken {
   }
 
   /** A new token for a form; {@link #cookie} is its partner. */
-  String issue() {
+  public String issue() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The cookie that goes with the form's {@code token}. */
-  Cookie cookie(String token) {
+  public Cookie cookie(String token) {
     return Cookie.cookie(COOKIE, signature(token))
         .setPath(POST_PATH)
         .setHttpOnly(true)

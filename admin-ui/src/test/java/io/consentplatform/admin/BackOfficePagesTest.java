@@ -222,6 +222,17 @@ class BackOfficePagesTest {
   }
 
   @Test
+  void shouldOfferNoSignUpUnlessSwitchedOn() {
+    String login = given().when().get("/admin/login").then().statusCode(200).extract().asString();
+    assertFalse(login.contains("/admin/signup"), "no sign-up link");
+    assertFalse(login.contains("Create an organisation"));
+    for (String path :
+        List.of("/admin/signup", "/admin/signup/sent", "/admin/signup/confirm/" + "A".repeat(43))) {
+      given().when().get(path).then().statusCode(404);
+    }
+  }
+
+  @Test
   void shouldIssueAFreshHttpOnlyStrictSessionCookieAtSignIn() {
     String planted = "planted-by-an-attacker";
     io.restassured.response.Response answer =
