@@ -61,4 +61,10 @@ public interface SignupMessages {
   String firstStepDomain();
 
   String firstStepSnippet();
+
+  String invitationOr();
+
+  String invitationSsoInstead();
+
+  String invitationAlreadyMember();
 }

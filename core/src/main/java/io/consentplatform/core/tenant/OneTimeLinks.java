@@ -1,5 +1,9 @@
 package io.consentplatform.core.tenant;
 
+import io.consentplatform.core.access.Actor;
+import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.audit.Audit;
+import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.hash.Sha256;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,9 +34,11 @@ public class OneTimeLinks {
 
   private final SecureRandom random = new SecureRandom();
   private final AccountsConfig config;
+  private final Audit audit;
 
-  public OneTimeLinks(AccountsConfig config) {
+  public OneTimeLinks(AccountsConfig config, Audit audit) {
     this.config = config;
+    this.audit = audit;
   }
 
   /** Makes a link in the current transaction; its secret is in the answer only. */
@@ -130,6 +137,46 @@ public class OneTimeLinks {
     // a password it has: they end here too.
     OneTimeLink.update("usedAt = ?1 where email = ?2 and usedAt is null", link.usedAt, link.email);
     return link.email;
+  }
+
+  /**
+   * Uses an invitation by signing in through the identity provider instead of choosing a password:
+   * the invited membership now belongs to {@code subject}, the provider's subject as sign-in gives
+   * it, no local account is created, and the link is used up. Audited in the inviting tenant.
+   *
+   * @param who the person signed in through the provider, for the audit trail
+   * @return the inviting tenant's slug, to work in
+   * @throws UnusableLink when it is unknown, used, expired, not an invitation, or its membership is
+   *     gone
+   * @throws Conflict when that sign-in is a member of the tenant already
+   */
+  @Transactional
+  public String linkIdentity(String token, String subject, Actor who) {
+    OneTimeLink link = usable(find(token, true));
+    if (link.purpose != LinkPurpose.INVITATION) {
+      throw new UnusableLink();
+    }
+    TenantMember member =
+        TenantMember.<TenantMember>find(
+                "tenant.id = ?1 and subject = ?2",
+                link.tenantId,
+                LocalAccount.subjectOf(link.email))
+            .firstResultOptional()
+            .orElseThrow(UnusableLink::new);
+    if (TenantMember.count("tenant.id = ?1 and subject = ?2", link.tenantId, subject) > 0) {
+      throw new Conflict("This sign-in is a member of the tenant already");
+    }
+    String before = member.subject;
+    member.subject = subject;
+    link.usedAt = Instant.now();
+    audit.record(
+        new Caller(link.tenantId, who, member.role),
+        "link-identity",
+        "member",
+        member.id,
+        Map.of("subject", before, "email", link.email),
+        Map.of("subject", subject, "email", link.email));
+    return member.tenant.slug;
   }
 
   private static Optional<OneTimeLink> find(String token, boolean lock) {
