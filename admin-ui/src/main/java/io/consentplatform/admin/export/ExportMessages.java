@@ -1,5 +1,6 @@
 package io.consentplatform.admin.export;
 
+import io.consentplatform.core.tenant.TenantState;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -14,7 +15,7 @@ public interface ExportMessages {
 
   String operatorTitle(String tenant);
 
-  String operatorIntro(String state);
+  String operatorIntro(TenantState state);
 
   String contents();
 
