@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.policy.PolicyService;
+import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Decisions;
 import io.consentplatform.core.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -220,6 +222,9 @@ class IsolationTest {
             .statusCode(202)
             .extract()
             .path("id"));
+    // A tenant of the platform API (/v1/platform/tenants/{id}/...): tenant A itself.
+    ids.put(
+        "id", QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteA).tenant.id));
     ids.put(
         "memberId",
         given().auth().oauth2(OidcServer.token(owner)).get("/v1/tenant/members").path("[0].id"));

@@ -1,6 +1,9 @@
 package io.consentplatform.core.access;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 /**
  * Confines a transaction to one tenant in the database: it takes the role {@code consent_tenant},
@@ -48,5 +51,21 @@ public final class TenantIsolation {
                 + " set_config('consent.tenant_id', cast(?1 as text), true)")
         .setParameter(1, tenantId)
         .getSingleResult();
+  }
+
+  /**
+   * Confines the open transaction of a plain JDBC connection to {@code tenantId}: for reads that
+   * stream through a cursor for longer than a managed transaction should last (a tenant's export).
+   * The connection must not be in auto-commit, or the settings would end with the statement.
+   */
+  public static void confine(Connection connection, long tenantId) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "select set_config('role', '"
+                + ROLE
+                + "', true), set_config('consent.tenant_id', cast(? as text), true)")) {
+      statement.setLong(1, tenantId);
+      statement.executeQuery().close();
+    }
   }
 }
