@@ -2,13 +2,17 @@ package io.consentplatform.admin;
 
 import io.consentplatform.admin.i18n.AdminLanguage;
 import io.consentplatform.admin.i18n.AdminMessages;
+import io.consentplatform.admin.i18n.PlanMessages;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.DomainException;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.plan.LimitReached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -44,6 +48,15 @@ public class HtmlErrorsInterceptor {
     } catch (NotFound e) {
       AdminMessages texts = AdminLanguage.current().messages();
       throw new HtmlError(Status.NOT_FOUND, texts.errorNotFound(), texts.errorNotFoundDetail());
+    } catch (LimitReached e) {
+      // The plan's refusal, in the person's language: 403, or 429 for a monthly quota.
+      PlanMessages texts =
+          MessageBundles.get(
+              PlanMessages.class, Localized.Literal.of(AdminLanguage.current().code()));
+      throw new HtmlError(
+          e.limit().monthly() ? Status.TOO_MANY_REQUESTS : Status.FORBIDDEN,
+          texts.limitReachedTitle(),
+          texts.limitReachedDetail(e.limit().code(), e.plan()));
     } catch (Forbidden e) {
       throw new HtmlError(
           Status.FORBIDDEN,

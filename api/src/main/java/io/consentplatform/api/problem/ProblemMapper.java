@@ -13,6 +13,7 @@ import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.plan.LimitReached;
 import io.consentplatform.core.site.SiteArchived;
 import io.consentplatform.core.tenant.LocalAccounts;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -99,6 +100,20 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<String> forbidden(Forbidden e) {
     return answer(Problem.of(Status.FORBIDDEN, e.getMessage()));
+  }
+
+  /** A plan's limit reached: 403, or 429 for a monthly quota; the problem names the limit. */
+  @ServerExceptionMapper
+  public RestResponse<String> limitReached(LimitReached e) {
+    LimitProblem problem = LimitProblem.of(e);
+    try {
+      return RestResponse.ResponseBuilder.<String>create(problem.status())
+          .entity(json.writeValueAsString(problem))
+          .type(Problem.MEDIA_TYPE_JSON)
+          .build();
+    } catch (JsonProcessingException failure) {
+      throw new UncheckedIOException(failure);
+    }
   }
 
   /** Names the field at fault, so that a banner can tell a refused token from a refused origin. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.ConsentAction;
 import io.consentplatform.core.consent.ConsentService;
+import io.consentplatform.core.plan.Plan;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
@@ -108,6 +109,10 @@ class IsolationTest {
               answer.asString().contains(A_MARK),
               what + " shows tenant A's data: " + answer.asString());
           assertTrue(answer.statusCode() < 500, what + ": " + answer.asString());
+          if (operation.path().startsWith("/v1/platform")) {
+            // The platform's own operations: no tenant's key or member gets anywhere.
+            assertEquals(403, answer.statusCode(), what + " is the operators' only");
+          }
           if (targetsA) {
             assertTrue(
                 answer.statusCode() == 404 || answer.statusCode() == 403,
@@ -212,6 +217,11 @@ class IsolationTest {
             .get("/v1/tenant/sites/" + siteA + "/cookies")
             .path("[0].id"));
     ids.put("number", 1);
+    // The platform's plans and tenants (operators only): a real plan, tenant A itself.
+    ids.put("code", Plan.UNLIMITED);
+    ids.put(
+        "tenantId",
+        QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteA).tenant.id));
     ids.put(
         "scanId",
         given()
@@ -323,6 +333,12 @@ class IsolationTest {
     }
     if (path.endsWith("/api-keys")) {
       return "{\"name\":\"b-made\",\"role\":\"VIEWER\"}";
+    }
+    if (path.endsWith("/plan") && path.contains("/platform/tenants/")) {
+      return "{\"plan\":\"unlimited\"}";
+    }
+    if (path.contains("/platform/plans")) {
+      return "{\"code\":\"b-made\",\"name\":\"B made\",\"maxSites\":0}";
     }
     if (path.endsWith("/platform/tenants")) {
       return "{\"slug\":\"b-made\",\"name\":\"B made\",\"ownerSubject\":\"b\",\"ownerEmail\":\"b@b.example\"}";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.metrics.PlatformMetrics;
+import io.consentplatform.core.usage.DecisionMeter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,15 +46,18 @@ public class ConsentWriter {
 
   private final DataSource dataSource;
   private final PlatformMetrics metrics;
+  private final DecisionMeter usage;
   private final int maxBatch;
   private final int writers;
   private final BlockingQueue<Pending> queue;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  public ConsentWriter(DataSource dataSource, PlatformMetrics metrics, CoreConfig config) {
+  public ConsentWriter(
+      DataSource dataSource, PlatformMetrics metrics, DecisionMeter usage, CoreConfig config) {
     this.dataSource = dataSource;
     this.metrics = metrics;
+    this.usage = usage;
     this.maxBatch = config.writes().maxBatch();
     this.writers = config.writes().writers();
     this.queue = new ArrayBlockingQueue<>(config.writes().queue());
@@ -131,6 +135,8 @@ public class ConsentWriter {
       return;
     }
     metrics.decisionsCommitted(batch.size());
+    // Per tenant's site, for plans and billing; the metric above stays aggregate.
+    batch.forEach(p -> usage.recorded(p.siteId()));
     batch.forEach(p -> p.done().complete(null));
   }
 

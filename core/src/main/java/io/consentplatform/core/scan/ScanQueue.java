@@ -175,9 +175,18 @@ class ScanQueue {
                       """
                       insert into scan (tenant_id, site_id, status, trigger, requested_by, page_cap)
                       select s.tenant_id, s.id, 'QUEUED', 'SCHEDULED', 'schedule',
-                             coalesce(s.scan_page_cap, ?1)
+                             least(coalesce(s.scan_page_cap, ?1), coalesce(p.max_pages_per_scan, ?1))
                         from site s
+                        join tenant t on t.id = s.tenant_id
+                        join plan p on p.code = t.plan
                        where s.archived_at is null
+                         -- a plan without the scanner, or with its month's scans used, skips them
+                         and p.features @> '["scanner"]'
+                         and (p.max_scans_per_month is null
+                              or p.max_scans_per_month > (select count(*) from scan m
+                                   where m.tenant_id = s.tenant_id
+                                     and m.created_at >= date_trunc('month', now() at time zone 'UTC')
+                                                          at time zone 'UTC'))
                          and s.scan_schedule <> 'OFF'
                          and jsonb_array_length(s.domains) > 0
                          and greatest(s.created_at,

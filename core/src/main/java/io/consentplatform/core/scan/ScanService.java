@@ -17,6 +17,7 @@ import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
 import io.consentplatform.core.error.Rejected.Fault;
+import io.consentplatform.core.plan.Quotas;
 import io.consentplatform.core.scan.report.Domains;
 import io.consentplatform.core.scan.report.Lifetimes;
 import io.consentplatform.core.scan.report.ScanReport.Classification;
@@ -25,6 +26,7 @@ import io.consentplatform.core.scan.report.ScanReport.DiffStatus;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -58,6 +60,9 @@ public class ScanService {
   private final ScanReach reach;
   private final Validator validator;
 
+  // Field-injected so that the plan's check is one added line in this shared service.
+  @Inject Quotas quotas;
+
   public ScanService(
       CookieService cookies, Audit audit, CoreConfig config, ScanReach reach, Validator validator) {
     this.cookies = cookies;
@@ -85,13 +90,14 @@ public class ScanService {
     if (Scan.activeForSite(site).isPresent()) {
       throw new Conflict("A scan of site " + site.key + " is already queued or running");
     }
+    quotas.allowScan(caller);
     Scan scan = new Scan();
     scan.tenantId = caller.tenantId();
     scan.site = site;
     scan.trigger = ScanTrigger.MANUAL;
     scan.requestedBy = caller.shownAs();
     scan.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    scan.pageCap = pageCapOf(site);
+    scan.pageCap = quotas.pagesPerScan(caller, pageCapOf(site));
     try {
       scan.persist();
       Scan.flush();
@@ -241,6 +247,7 @@ public class ScanService {
     if (before.equals(settings)) {
       return before;
     }
+    quotas.allowPagesPerScan(caller, settings.pageCap());
     site.scanSchedule = settings.schedule();
     site.scanPageCap = settings.pageCap();
     Site.flush();

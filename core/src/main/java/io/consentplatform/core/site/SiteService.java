@@ -9,9 +9,11 @@ import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.db.DomainJson;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.plan.Quotas;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,6 +34,9 @@ public class SiteService {
   private final Audit audit;
   private final EntityManager entityManager;
   private final SiteChanges changes;
+
+  // Field-injected so that the plan's check is one added line in this shared service.
+  @Inject Quotas quotas;
 
   public SiteService(Audit audit, EntityManager entityManager, SiteChanges changes) {
     this.audit = audit;
@@ -82,6 +87,7 @@ public class SiteService {
       throw new Conflict("The site key " + edit.key() + " is taken");
     }
     Site site = new Site();
+    quotas.allowAnotherSite(caller);
     site.tenant = Tenant.findById(caller.tenantId());
     site.key = edit.key();
     apply(site, edit);
@@ -130,6 +136,9 @@ public class SiteService {
     Site site = TenantScope.lockedSite(caller, siteId);
     if (site.isArchived() == archived) {
       return SiteView.of(site);
+    }
+    if (!archived) {
+      quotas.allowAnotherSite(caller);
     }
     SiteView before = SiteView.of(site);
     site.archivedAt = archived ? Instant.now().truncatedTo(ChronoUnit.MICROS) : null;

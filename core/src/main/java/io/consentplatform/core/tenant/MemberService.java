@@ -7,7 +7,10 @@ import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.error.NotFound;
+import io.consentplatform.core.plan.PlanService;
+import io.consentplatform.core.plan.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +28,11 @@ public class MemberService {
 
   private final Audit audit;
   private final OneTimeLinks links;
+
+  // Field-injected so that the plan's check is one added line in this shared service.
+  @Inject Quotas quotas;
+
+  @Inject PlanService plans;
 
   public MemberService(Audit audit, OneTimeLinks links) {
     this.audit = audit;
@@ -113,6 +121,7 @@ public class MemberService {
         > 0) {
       throw new Conflict("This person is already a member");
     }
+    quotas.allowAnotherMember(caller);
     TenantMember member = new TenantMember();
     member.tenant = Tenant.findById(caller.tenantId());
     member.subject = added.subject();
@@ -242,6 +251,7 @@ public class MemberService {
       throw new Conflict("A tenant " + slug + " exists already");
     }
     Tenant tenant = Tenant.create(slug, name);
+    tenant.plan = plans.defaultPlan();
     TenantMember owner = new TenantMember();
     owner.tenant = tenant;
     owner.subject = ownerSubject;

@@ -6,9 +6,11 @@ import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.plan.Quotas;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -39,6 +41,9 @@ public class WebhookService {
   private final WebhookConfig config;
   private final EntityManager entityManager;
 
+  // Field-injected so that the plan's check is one added line in this shared service.
+  @Inject Quotas quotas;
+
   public WebhookService(Audit audit, WebhookConfig config, EntityManager entityManager) {
     this.audit = audit;
     this.config = config;
@@ -61,6 +66,7 @@ public class WebhookService {
   @Transactional
   public CreatedWebhook create(Caller caller, @Valid @NotNull WebhookEdit edit) {
     caller.require(Role.OWNER);
+    quotas.allowWebhooks(caller);
     if (WebhookEndpoint.count("tenantId", caller.tenantId()) >= MAX_ENDPOINTS) {
       throw new Conflict("A tenant has at most " + MAX_ENDPOINTS + " webhook endpoints");
     }
@@ -92,6 +98,9 @@ public class WebhookService {
     apply(caller, endpoint, edit);
     if (edit.enabled() != null) {
       endpoint.enabled = edit.enabled();
+    }
+    if (endpoint.enabled && !wasEnabled) {
+      quotas.allowWebhooks(caller);
     }
     if (endpoint.enabled) {
       endpoint.disabledReason = null;

@@ -210,6 +210,43 @@ class ScanQueueTest {
   }
 
   @Test
+  void shouldSkipTheScheduledScansAPlanDoesNotAllowAndCapTheirPages() throws Exception {
+    long noScanner = SiteFixture.create("sched-plan-no-scanner");
+    long noneLeft = SiteFixture.create("sched-plan-none-left");
+    long capped = SiteFixture.create("sched-plan-capped");
+    for (long site : List.of(noScanner, noneLeft, capped)) {
+      ageSite(site, 40);
+    }
+    sql(
+        "insert into plan (code, name, features, max_scans_per_month, max_pages_per_scan) values"
+            + " ('sched-no-scanner', 'No scanner', '[]', null, null),"
+            + " ('sched-none-left', 'None left', '[\"scanner\"]', 0, null),"
+            + " ('sched-capped', 'Capped', '[\"scanner\"]', null, 7)");
+    sql(
+        "update tenant set plan = 'sched-no-scanner' where id = (select tenant_id from site"
+            + " where id = "
+            + noScanner
+            + ")");
+    sql(
+        "update tenant set plan = 'sched-none-left' where id = (select tenant_id from site"
+            + " where id = "
+            + noneLeft
+            + ")");
+    sql(
+        "update tenant set plan = 'sched-capped' where id = (select tenant_id from site"
+            + " where id = "
+            + capped
+            + ")");
+
+    queue.enqueueDue(50);
+
+    assertEquals(List.of(), scansOf(noScanner), "a plan without the scanner: skipped");
+    assertEquals(List.of(), scansOf(noneLeft), "no scans left this month: skipped");
+    assertEquals(
+        List.of("QUEUED|SCHEDULED|schedule|7"), scansOf(capped), "at most the plan's pages");
+  }
+
+  @Test
   void shouldQueueADueScheduledScanOnceWhateverHowManyInstancesQueue() throws Exception {
     long monthlyDue = SiteFixture.create("sched-monthly-due");
     long weeklyDue = SiteFixture.create("sched-weekly-due");

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Actor} a verified bearer token names: its issuer and subject, its e-mail to show. */
-final class TokenActor {
+public final class TokenActor {
 
   private TokenActor() {}
 
-  static Actor of(JsonWebToken token) {
+  public static Actor of(JsonWebToken token) {
     Object email = token.getClaim(Claims.email.name());
     return Actor.ofToken(
         token.getIssuer(),
