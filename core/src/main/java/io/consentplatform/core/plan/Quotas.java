@@ -1,6 +1,7 @@
 package io.consentplatform.core.plan;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.scan.Scan;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.tenant.TenantMember;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
  * decision quota only warns ({@code QuotaNotices}).
  */
 @ApplicationScoped
+@TenantScoped
 public class Quotas {
 
   private final PlanService plans;

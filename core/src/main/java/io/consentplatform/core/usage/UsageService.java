@@ -1,6 +1,7 @@
 package io.consentplatform.core.usage;
 
 import io.consentplatform.core.access.Caller;
+import io.consentplatform.core.access.TenantScoped;
 import io.consentplatform.core.plan.Limit;
 import io.consentplatform.core.plan.Plan;
 import io.consentplatform.core.plan.PlanService;
@@ -15,6 +16,7 @@ import java.util.List;
 
 /** A tenant's own plan and usage, for its members. */
 @ApplicationScoped
+@TenantScoped
 public class UsageService {
 
   private final UsageReport report;
