@@ -52,6 +52,12 @@ class PlatformConsoleTest {
         .statusCode(403);
     assertFalse(exists("sneaky"));
 
+    operator
+        .request()
+        .get("/admin/sites")
+        .then()
+        .statusCode(303)
+        .header("Location", org.hamcrest.Matchers.endsWith("/admin/platform"));
     Document console = operator.page("/admin/platform", 200);
     assertTrue(console.select("#tenants tr[data-slug=t-console-shop]").size() == 1);
 
