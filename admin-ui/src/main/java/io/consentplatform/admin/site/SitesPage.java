@@ -92,6 +92,11 @@ public class SitesPage {
 
   @GET
   public TemplateInstance list(@RestQuery String done) {
+    if (admin.memberships().isEmpty() && admin.isOperator()) {
+      // An operator who belongs to no tenant lands on the console rather than a refusal.
+      throw new jakarta.ws.rs.RedirectionException(
+          jakarta.ws.rs.core.Response.Status.SEE_OTHER, java.net.URI.create("/admin/platform"));
+    }
     Caller caller = admin.get();
     return Templates.list(
         sites.list(caller),

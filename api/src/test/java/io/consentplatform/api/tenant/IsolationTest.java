@@ -129,6 +129,99 @@ class IsolationTest {
     checked.forEach(line -> System.out.println("  " + line));
   }
 
+  /**
+   * The platform API is the operators' alone: a tenant's API key, its owner's and a plain member's
+   * token are refused on every operation; and an operator key reaches no tenant's API.
+   */
+  @Test
+  void shouldKeepThePlatformApiToOperatorsAndOperatorKeysOutOfTenants() throws Exception {
+    long site = Tenants.siteWithTenant("iso-platform");
+    Tenants.member(site, "iso-platform-owner", Role.OWNER);
+    Tenants.member(site, "iso-platform-viewer", Role.VIEWER);
+    String tenantKey = ownerKey("iso-platform-owner");
+    String operatorKey =
+        given()
+            .auth()
+            .oauth2(OidcServer.operatorToken("iso-operator"))
+            .contentType(ContentType.JSON)
+            .body("{\"name\":\"iso\"}")
+            .post("/v1/platform/api-keys")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("secret");
+    Map<String, Supplier<RequestSpecification>> tenantCallers = new LinkedHashMap<>();
+    tenantCallers.put("tenant's API key", () -> given().header("X-Api-Key", tenantKey));
+    tenantCallers.put(
+        "owner's token", () -> given().auth().oauth2(OidcServer.token("iso-platform-owner")));
+    tenantCallers.put(
+        "member's token", () -> given().auth().oauth2(OidcServer.token("iso-platform-viewer")));
+    String before = platformFingerprint();
+    int platformOperations = 0;
+    List<String> wrong = new ArrayList<>();
+    for (Operation operation : tenantOperations()) {
+      String path = operation.path().replaceAll("\\{[^}]+}", "1");
+      Map<String, Supplier<RequestSpecification>> callers =
+          path.startsWith("/v1/platform")
+              ? tenantCallers
+              : Map.of("operator key", () -> given().header("X-Api-Key", operatorKey));
+      platformOperations += path.startsWith("/v1/platform") ? 1 : 0;
+      for (Map.Entry<String, Supplier<RequestSpecification>> as : callers.entrySet()) {
+        Response answer =
+            as.getValue()
+                .get()
+                .contentType(bodyType(path))
+                .body(body(path))
+                .queryParams(query(path))
+                .request(operation.method(), path);
+        if (answer.statusCode() != 403) {
+          wrong.add(as.getKey() + " " + operation.method() + " " + path + ": " + answer.asString());
+        }
+      }
+    }
+    assertEquals(List.of(), wrong, "every call is refused with 403");
+    assertTrue(platformOperations >= 10, "the platform API is listed: " + platformOperations);
+    assertEquals(before, platformFingerprint(), "nobody but an operator changed the platform");
+  }
+
+  private static String ownerKey(String owner) {
+    return given()
+        .auth()
+        .oauth2(OidcServer.token(owner))
+        .contentType(ContentType.JSON)
+        .body("{\"name\":\"owner-key\",\"role\":\"OWNER\"}")
+        .when()
+        .post("/v1/tenant/api-keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("secret");
+  }
+
+  /** The platform's own rows: tenants and their states, operators, operator keys. */
+  private String platformFingerprint() throws SQLException {
+    StringBuilder rows = new StringBuilder();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String query :
+          List.of(
+              "select id, slug, state, plan from tenant order by id",
+              "select subject from platform_operator order by subject",
+              "select id, revoked_at from platform_api_key order by id")) {
+        try (ResultSet result = statement.executeQuery(query)) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            for (int i = 1; i <= columns; i++) {
+              rows.append(result.getString(i)).append('|');
+            }
+            rows.append('\n');
+          }
+        }
+      }
+    }
+    return rows.toString();
+  }
+
   private Map<String, Supplier<RequestSpecification>> callersOfB(String keyOfB) {
     Map<String, Supplier<RequestSpecification>> callers = new LinkedHashMap<>();
     callers.put("token of B", () -> given().auth().oauth2(OidcServer.token("owner-b")));
@@ -140,7 +233,7 @@ class IsolationTest {
 
   /** Every operation under /v1/tenant and /v1/platform, from the published OpenAPI document. */
   @SuppressWarnings("unchecked")
-  private static List<Operation> tenantOperations() {
+  static List<Operation> tenantOperations() {
     Map<String, Map<String, Object>> paths =
         given()
             .accept("application/json")
@@ -167,7 +260,7 @@ class IsolationTest {
   }
 
   /** Tenant A's ids, by path parameter name. A parameter this suite does not know fails it. */
-  private static String fill(String template, Map<String, Object> ids) {
+  static String fill(String template, Map<String, Object> ids) {
     Matcher parameter = Pattern.compile("\\{([^}]+)}").matcher(template);
     StringBuilder path = new StringBuilder();
     while (parameter.find()) {
@@ -192,7 +285,7 @@ class IsolationTest {
     return ids;
   }
 
-  private static Map<String, Object> idsOf(long siteA, String owner) {
+  static Map<String, Object> idsOf(long siteA, String owner) {
     RequestSpecification asA = given().auth().oauth2(OidcServer.token(owner));
     Map<String, Object> ids = new LinkedHashMap<>();
     ids.put(
@@ -233,8 +326,8 @@ class IsolationTest {
             .extract()
             .path("id"));
     // A tenant of the platform API (/v1/platform/tenants/{id}/...): tenant A itself.
-    ids.put(
-        "id", QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteA).tenant.id));
+    ids.put("id", Tenants.tenantIdOf(siteA));
+    ids.put("subject", "local:" + owner + "@example.org");
     ids.put(
         "memberId",
         given().auth().oauth2(OidcServer.token(owner)).get("/v1/tenant/members").path("[0].id"));
@@ -278,16 +371,16 @@ class IsolationTest {
   }
 
   /** Query parameters an operation needs, so that only isolation can refuse it. */
-  private static Map<String, String> query(String path) {
+  static Map<String, String> query(String path) {
     return path.endsWith("/diff") ? Map.of("from", "1", "to", "draft") : Map.of();
   }
 
-  private static String bodyType(String path) {
+  static String bodyType(String path) {
     return path.endsWith("/csv") ? "text/csv" : "application/json";
   }
 
   /** A body that would be valid for tenant A, so that only isolation can refuse it. */
-  private static String body(String path) {
+  static String body(String path) {
     if (path.endsWith("/csv")) {
       return "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\r\n"
           + "1,Shop,Analytics,_b_stats,,Counts visits,1 year,Shop,,0\r\n";
@@ -339,6 +432,9 @@ class IsolationTest {
     }
     if (path.contains("/platform/plans")) {
       return "{\"code\":\"b-made\",\"name\":\"B made\",\"maxSites\":0}";
+    }
+    if (path.endsWith("/retention")) {
+      return "{\"days\":400}";
     }
     if (path.endsWith("/platform/tenants")) {
       return "{\"slug\":\"b-made\",\"name\":\"B made\",\"ownerSubject\":\"b\",\"ownerEmail\":\"b@b.example\"}";

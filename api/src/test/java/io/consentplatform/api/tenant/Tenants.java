@@ -30,6 +30,10 @@ final class Tenants {
             });
   }
 
+  static long tenantIdOf(long siteId) {
+    return QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteId).tenant.id);
+  }
+
   static String slugOf(long siteId) {
     return QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteId).tenant.slug);
   }

@@ -46,6 +46,14 @@ public record Caller(long tenantId, String actor, String actorEmail, Role role, 
     if (suspended && needed != Role.VIEWER) {
       throw new TenantSuspended();
     }
+    requireToRead(needed);
+  }
+
+  /**
+   * Refuses a reading unless the caller's role includes {@code needed}: what only owners may see
+   * (keys, webhooks, the audit trail) they still see in a suspended tenant.
+   */
+  public void requireToRead(Role needed) {
     if (!role.includes(needed)) {
       throw new Forbidden("This needs the " + needed + " role; you have " + role);
     }

@@ -18,7 +18,7 @@ public class AuditService {
   /** The newest {@code limit} changes first (1 to {@link #MAX_ENTRIES}); owners only. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AuditView> newest(Caller caller, int limit) {
-    caller.require(Role.OWNER);
+    caller.requireToRead(Role.OWNER);
     int size = Math.max(1, Math.min(limit, MAX_ENTRIES));
     return AuditEntry.listForTenant(caller.tenantId(), size).stream().map(AuditView::of).toList();
   }

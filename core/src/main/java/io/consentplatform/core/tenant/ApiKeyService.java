@@ -59,7 +59,7 @@ public class ApiKeyService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ApiKeyView> list(Caller caller) {
-    caller.require(Role.OWNER);
+    caller.requireToRead(Role.OWNER);
     return ApiKey.listForTenant(caller.tenantId()).stream().map(ApiKeyView::of).toList();
   }
 

@@ -52,13 +52,13 @@ public class WebhookService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<WebhookView> list(Caller caller) {
-    caller.require(Role.OWNER);
+    caller.requireToRead(Role.OWNER);
     return WebhookEndpoint.listForTenant(caller.tenantId()).stream().map(WebhookView::of).toList();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public WebhookView get(Caller caller, long endpointId) {
-    caller.require(Role.OWNER);
+    caller.requireToRead(Role.OWNER);
     return WebhookView.of(endpoint(caller, endpointId));
   }
 
@@ -154,7 +154,7 @@ public class WebhookService {
   /** The endpoint's deliveries, newest first; only those of {@code status} when given. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<DeliveryView> deliveries(Caller caller, long endpointId, String status, int limit) {
-    caller.require(Role.OWNER);
+    caller.requireToRead(Role.OWNER);
     endpoint(caller, endpointId);
     if (status != null && !List.of("PENDING", "DELIVERED", "PARKED").contains(status)) {
       throw new Rejected("status", "One of PENDING, DELIVERED, PARKED");

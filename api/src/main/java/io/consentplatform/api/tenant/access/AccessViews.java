@@ -25,7 +25,13 @@ public final class AccessViews {
 
   public record RoleChange(@NotNull Role role) {}
 
-  /** A tenant a platform operator creates, with its first owner. */
+  /**
+   * A tenant a platform operator creates, with its first owner.
+   *
+   * @param ownerEmail the owner's e-mail: their local account, invited unless it exists
+   * @param ownerSubject the identity provider's subject of the owner instead, when they sign in
+   *     there; optional
+   */
   public record NewTenant(
       @NotBlank
           @Pattern(
@@ -33,6 +39,6 @@ public final class AccessViews {
               message = "lower-case letters, digits and dashes")
           String slug,
       @NotBlank @Size(max = 200) String name,
-      @NotBlank @Size(max = 255) String ownerSubject,
+      @Size(max = 255) String ownerSubject,
       @NotBlank @Email @Size(max = 320) String ownerEmail) {}
 }

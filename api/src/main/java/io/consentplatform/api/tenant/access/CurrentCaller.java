@@ -2,6 +2,7 @@ package io.consentplatform.api.tenant.access;
 
 import io.consentplatform.core.access.Caller;
 import io.consentplatform.core.access.SiteRef;
+import io.consentplatform.core.error.Forbidden;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.tenant.MemberService;
 import io.quarkus.security.UnauthorizedException;
@@ -64,6 +65,10 @@ public class CurrentCaller {
     Caller fromKey = identity.getAttribute(ApiKeyIdentityProvider.CALLER);
     if (fromKey != null) {
       return fromKey;
+    }
+    if (identity.getAttribute(ApiKeyIdentityProvider.OPERATOR) != null) {
+      // An operator's key runs the platform, never a tenant: it reaches no tenant's data.
+      throw new Forbidden("An operator key calls the platform API only, not a tenant's");
     }
     if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
       Object claim = token.getClaim(TENANT_CLAIM);
