@@ -6,6 +6,7 @@ import io.consentplatform.core.audit.Audit;
 import io.consentplatform.core.error.Conflict;
 import io.consentplatform.core.error.NotFound;
 import io.consentplatform.core.error.Rejected;
+import io.consentplatform.core.plan.PlanService;
 import io.consentplatform.core.site.Site;
 import io.consentplatform.core.site.SiteService;
 import io.consentplatform.core.tenant.AddedMember;
@@ -59,6 +60,7 @@ public class TenantLifecycle {
   private final SiteService sites;
   private final UsageReport usage;
   private final EntityManager entityManager;
+  private final PlanService plans;
   private final Clock clock = Clock.systemUTC();
 
   public TenantLifecycle(
@@ -66,7 +68,9 @@ public class TenantLifecycle {
       MemberService members,
       SiteService sites,
       UsageReport usage,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      PlanService plans) {
+    this.plans = plans;
     this.audit = audit;
     this.members = members;
     this.sites = sites;
@@ -102,6 +106,7 @@ public class TenantLifecycle {
       throw new Conflict("A tenant " + theSlug + " exists already");
     }
     Tenant tenant = Tenant.create(theSlug, theName);
+    tenant.plan = plans.defaultPlan();
     Tenant.flush();
     Caller caller = asOperator(tenant, operator);
     audit.record(
