@@ -230,11 +230,11 @@ class TenantExportTest {
   void shouldLetAnOperatorExportAnArchivedTenantAndRecordItInItsTrail() throws Exception {
     String key = "export-archived";
     long site = Tenants.siteWithTenant(key);
-    Tenants.member(site, "archived-owner", Role.OWNER);
+    Tenants.member(site, "export-archived-owner", Role.OWNER);
     policies.publish(site, "test");
     consents.recordDecision(key, Decisions.onBanner(ConsentAction.ACCEPT_ALL));
     String ownerKey =
-        as("archived-owner")
+        as("export-archived-owner")
             .contentType(ContentType.JSON)
             .body("{\"name\":\"owner-key\",\"role\":\"OWNER\"}")
             .post("/v1/tenant/api-keys")
@@ -247,7 +247,7 @@ class TenantExportTest {
 
     // A tenant's credentials never reach the platform's endpoint.
     given().header("X-Api-Key", ownerKey).get(path).then().statusCode(403);
-    as("archived-owner").get(path).then().statusCode(403);
+    as("export-archived-owner").get(path).then().statusCode(403);
 
     archive(site);
     Response answer = given().auth().oauth2(OidcServer.operatorToken("export-operator")).get(path);
