@@ -178,6 +178,10 @@ public class SignInPage {
   @GET
   public Response home() {
     List<Membership> memberships = caller.memberships();
+    if (memberships.isEmpty() && caller.isOperator()) {
+      // An operator who belongs to no tenant has the console to work in.
+      return Response.seeOther(URI.create("/admin/platform")).build();
+    }
     if (memberships.isEmpty()) {
       return Response.status(Response.Status.FORBIDDEN)
           .entity(Templates.noTenant(caller.subject(), null))

@@ -102,6 +102,14 @@ class OperatorJourneyBrowserTest {
     assertTrue(!browser.findElements(By.id("first-steps")).isEmpty(), "the first steps show");
 
     long siteId = createSite(SITE);
+    browser.get(base + "admin/sites/" + siteId + "/categories");
+    browser.findElement(By.id("key")).sendKeys("necessary");
+    browser.findElement(By.cssSelector("#purpose option[value=NECESSARY]")).click();
+    browser.findElement(By.name("required")).click();
+    browser.findElement(By.id("name")).sendKeys("Strictly necessary");
+    browser.findElement(By.id("description")).sendKeys("What the site cannot work without.");
+    Chromium.submit(browser, browser.findElement(By.cssSelector("form.grid button[type=submit]")));
+    awaitUrl("done=");
     browser.get(base + "admin/sites/" + siteId + "/versions");
     browser.findElement(By.name("confirm")).click();
     Chromium.submit(browser, browser.findElement(By.cssSelector("form.publish button")));
@@ -179,6 +187,8 @@ class OperatorJourneyBrowserTest {
   private void visitorSeesTheBanner() {
     given()
         .header("Origin", "https://" + DOMAIN)
+        // A beacon's body type; not a form, which the back office's CSRF check would expect.
+        .contentType("text/plain")
         .post("/v1/sites/" + SITE + "/impressions")
         .then()
         .statusCode(204);
@@ -233,7 +243,17 @@ class OperatorJourneyBrowserTest {
     browser.findElement(By.id("j_username")).sendKeys(email);
     browser.findElement(By.id("j_password")).sendKeys(password);
     browser.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
-    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().endsWith(landing));
+    new WebDriverWait(browser, WAIT)
+        .withMessage(
+            () ->
+                email
+                    + " did not land on "
+                    + landing
+                    + " but on "
+                    + browser.getCurrentUrl()
+                    + ": "
+                    + browser.findElement(By.tagName("body")).getText())
+        .until(d -> d.getCurrentUrl().endsWith(landing));
   }
 
   private void awaitUrl(String part) {
