@@ -1,21 +1,14 @@
 package io.consentplatform.core.consent;
 
 import io.consentplatform.core.Timers;
+import io.consentplatform.core.db.DailyCounts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -30,10 +23,13 @@ public class Impressions {
   private static final Logger LOG = Logger.getLogger(Impressions.class);
   private static final long FLUSH_SECONDS = 5;
 
-  private record Key(String siteKey, LocalDate day) {}
+  private static final String UPSERT =
+      "insert into banner_impression (site_id, day, shown)"
+          + " select id, ?, ? from site where site_key = ?"
+          + " on conflict (site_id, day) do update set shown = banner_impression.shown + excluded.shown";
 
   private final DataSource dataSource;
-  private final Map<Key, AtomicLong> pending = new ConcurrentHashMap<>();
+  private final DailyCounts<String> pending = new DailyCounts<>();
   private ScheduledExecutorService flusher;
 
   public Impressions(DataSource dataSource) {
@@ -41,9 +37,7 @@ public class Impressions {
   }
 
   public void shown(String siteKey) {
-    pending
-        .computeIfAbsent(new Key(siteKey, LocalDate.now(ZoneOffset.UTC)), k -> new AtomicLong())
-        .incrementAndGet();
+    pending.add(siteKey);
   }
 
   void onStart(@Observes StartupEvent start) {
@@ -57,38 +51,17 @@ public class Impressions {
   }
 
   /** Writes what was counted so far. */
-  public synchronized void flush() {
-    // Each count is taken atomically (getAndSet): a showing counted meanwhile waits for the
-    // next flush instead of being lost, and a failed write puts the taken counts back.
-    Map<Key, Long> taken = new HashMap<>();
-    pending.forEach(
-        (key, count) -> {
-          long shown = count.getAndSet(0);
-          if (shown > 0) {
-            taken.put(key, shown);
-          }
-        });
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    pending.entrySet().removeIf(e -> e.getKey().day().isBefore(today) && e.getValue().get() == 0);
-    if (taken.isEmpty()) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement upsert =
-            connection.prepareStatement(
-                "insert into banner_impression (site_id, day, shown)"
-                    + " select id, ?, ? from site where site_key = ?"
-                    + " on conflict (site_id, day) do update set shown = banner_impression.shown + excluded.shown")) {
-      for (Map.Entry<Key, Long> count : taken.entrySet()) {
-        upsert.setObject(1, count.getKey().day());
-        upsert.setLong(2, count.getValue());
-        upsert.setString(3, count.getKey().siteKey());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    } catch (SQLException e) {
-      taken.forEach(
-          (key, shown) -> pending.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(shown));
+  public void flush() {
+    try {
+      pending.flush(
+          dataSource,
+          UPSERT,
+          (upsert, siteKey, day, shown) -> {
+            upsert.setObject(1, day);
+            upsert.setLong(2, shown);
+            upsert.setString(3, siteKey);
+          });
+    } catch (SQLException | RuntimeException e) {
       LOG.warnf(
           "Could not store banner impressions, kept for the next attempt: %s", e.getMessage());
     }

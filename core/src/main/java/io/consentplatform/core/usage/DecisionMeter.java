@@ -1,21 +1,14 @@
 package io.consentplatform.core.usage;
 
 import io.consentplatform.core.Timers;
+import io.consentplatform.core.db.DailyCounts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -31,10 +24,13 @@ public class DecisionMeter {
   private static final Logger LOG = Logger.getLogger(DecisionMeter.class);
   private static final long FLUSH_SECONDS = 5;
 
-  private record Key(long siteId, LocalDate day) {}
+  private static final String UPSERT =
+      "insert into usage_day (site_id, day, decisions) select id, ?, ? from site where id = ?"
+          + " on conflict (site_id, day) do update"
+          + " set decisions = usage_day.decisions + excluded.decisions";
 
   private final DataSource dataSource;
-  private final Map<Key, AtomicLong> pending = new ConcurrentHashMap<>();
+  private final DailyCounts<Long> pending = new DailyCounts<>();
   private ScheduledExecutorService flusher;
 
   public DecisionMeter(DataSource dataSource) {
@@ -43,9 +39,7 @@ public class DecisionMeter {
 
   /** Counts a decision of the site, once it is committed. */
   public void recorded(long siteId) {
-    pending
-        .computeIfAbsent(new Key(siteId, LocalDate.now(ZoneOffset.UTC)), k -> new AtomicLong())
-        .incrementAndGet();
+    pending.add(siteId);
   }
 
   void onStart(@Observes StartupEvent start) {
@@ -59,39 +53,17 @@ public class DecisionMeter {
   }
 
   /** Writes what was counted so far. */
-  public synchronized void flush() {
-    // Taken atomically: a decision counted meanwhile waits for the next flush, and a failed
-    // write puts the taken counts back.
-    Map<Key, Long> taken = new HashMap<>();
-    pending.forEach(
-        (key, count) -> {
-          long decisions = count.getAndSet(0);
-          if (decisions > 0) {
-            taken.put(key, decisions);
-          }
-        });
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    pending.entrySet().removeIf(e -> e.getKey().day().isBefore(today) && e.getValue().get() == 0);
-    if (taken.isEmpty()) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement upsert =
-            connection.prepareStatement(
-                "insert into usage_day (site_id, day, decisions) select id, ?, ? from site where id = ?"
-                    + " on conflict (site_id, day) do update"
-                    + " set decisions = usage_day.decisions + excluded.decisions")) {
-      for (Map.Entry<Key, Long> count : taken.entrySet()) {
-        upsert.setObject(1, count.getKey().day());
-        upsert.setLong(2, count.getValue());
-        upsert.setLong(3, count.getKey().siteId());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    } catch (SQLException e) {
-      taken.forEach(
-          (key, decisions) ->
-              pending.computeIfAbsent(key, k -> new AtomicLong()).addAndGet(decisions));
+  public void flush() {
+    try {
+      pending.flush(
+          dataSource,
+          UPSERT,
+          (upsert, siteId, day, decisions) -> {
+            upsert.setObject(1, day);
+            upsert.setLong(2, decisions);
+            upsert.setLong(3, siteId);
+          });
+    } catch (SQLException | RuntimeException e) {
       LOG.warnf("Could not store decision usage, kept for the next attempt: %s", e.getMessage());
     }
   }
