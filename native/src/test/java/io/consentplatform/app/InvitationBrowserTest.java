@@ -22,14 +22,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +88,10 @@ class InvitationBrowserTest {
         "a copy button");
     Chromium.keep(browser, "invitation-shown-once");
 
-    MimeMessage mail = mailTo("newbie@cary.example");
+    MimeMessage mail = Mailbox.newestTo("newbie@cary.example");
     assertEquals("You are invited to the Consent Platform of Town of Cary", mail.getSubject());
     assertEquals(GreenMailResource.FROM, mail.getFrom()[0].toString());
-    String link = linkIn(mail);
+    String link = Mailbox.linkIn(mail, "/admin/link/");
     assertEquals(shown, link, "the mail carries the link the owner saw");
 
     browser.get(base + "admin/members");
@@ -158,7 +154,8 @@ class InvitationBrowserTest {
         browser.findElement(
             By.cssSelector("button[aria-label='New invitation link for late@cary.example']")));
     String second = browser.findElement(By.id("invitation-link")).getText();
-    assertEquals(second, linkIn(mailTo("late@cary.example")), "mailed");
+    assertEquals(
+        second, Mailbox.linkIn(Mailbox.newestTo("late@cary.example"), "/admin/link/"), "mailed");
     browser.manage().deleteAllCookies();
     browser.get(second);
     assertEquals("Choose your password", browser.findElement(By.tagName("h1")).getText());
@@ -214,16 +211,17 @@ class InvitationBrowserTest {
     Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
     assertEquals(answer, browser.findElement(By.cssSelector(".notice")).getText(), "same answer");
 
-    MimeMessage mail = mailTo("forgetful@cary.example");
+    MimeMessage mail = Mailbox.newestTo("forgetful@cary.example");
     assertEquals("Choose a new password for the Consent Platform", mail.getSubject());
-    browser.get(linkIn(mail));
+    browser.get(Mailbox.linkIn(mail, "/admin/link/"));
     assertEquals("Choose a new password", browser.findElement(By.tagName("h1")).getText());
     choosePassword("a brand new passphrase", "a brand new passphrase");
     awaitUrl("done=password-set");
     signIn("forgetful@cary.example", "a brand new passphrase");
     assertFalse(accounts.verify("forgetful@cary.example", "pw-forgetful@cary.example"));
     assertTrue(
-        GreenMailResource.received(0).stream().noneMatch(m -> isFor(m, "stranger@cary.example")),
+        GreenMailResource.received(0).stream()
+            .noneMatch(m -> Mailbox.isFor(m, "stranger@cary.example")),
         "no mail to an address without an account");
   }
 
@@ -252,52 +250,6 @@ class InvitationBrowserTest {
         .findFirst()
         .orElseThrow()
         .getText();
-  }
-
-  private static MimeMessage mailTo(String address) {
-    return mailTo(address, 1);
-  }
-
-  /** The newest of at least {@code count} mails to {@code address}, waiting for them. */
-  private static MimeMessage mailTo(String address, int count) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      MimeMessage[] mine =
-          GreenMailResource.received(0).stream()
-              .filter(m -> isFor(m, address))
-              .toArray(MimeMessage[]::new);
-      if (mine.length >= count) {
-        return mine[mine.length - 1];
-      }
-      if (System.nanoTime() > until) {
-        throw new AssertionError(
-            count + " mail(s) to " + address + " expected, got " + mine.length);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static boolean isFor(MimeMessage mail, String address) {
-    try {
-      return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-          .anyMatch(a -> a.toString().equals(address));
-    } catch (MessagingException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** The one link of the mail's text, which the mail's transfer encoding must not have broken. */
-  private static String linkIn(MimeMessage mail) throws IOException, MessagingException {
-    String text = mail.getContent().toString();
-    return Arrays.stream(text.split("\\s+"))
-        .filter(word -> word.contains("/admin/link/"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no link in " + text));
   }
 
   private void signIn(String email, String password) {

@@ -14,10 +14,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -87,7 +85,7 @@ class OperatorJourneyBrowserTest {
     String shown = browser.findElement(By.id("invitation-link")).getText();
     assertTrue(shown.startsWith(base + "admin/link/"), shown);
     Chromium.keep(browser, "operator-tenant-created");
-    String mailed = linkIn(mailTo(OWNER));
+    String mailed = Mailbox.linkIn(Mailbox.newestTo(OWNER), "/admin/link/");
     assertEquals(shown, mailed, "the owner is mailed the link the operator saw");
 
     // The owner follows the link, chooses a password, and meets the first steps.
@@ -258,27 +256,5 @@ class OperatorJourneyBrowserTest {
 
   private void awaitUrl(String part) {
     new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains(part));
-  }
-
-  private static MimeMessage mailTo(String address) throws Exception {
-    long until = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      List<MimeMessage> mails = GreenMailResource.receivedBy(address);
-      if (!mails.isEmpty()) {
-        return mails.get(0);
-      }
-      if (System.nanoTime() > until) {
-        throw new AssertionError("no mail to " + address);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static String linkIn(MimeMessage mail) throws Exception {
-    String text = mail.getContent().toString();
-    return Arrays.stream(text.split("\\s+"))
-        .filter(word -> word.contains("/admin/link/"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no link in " + text));
   }
 }

@@ -14,7 +14,6 @@ import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.tenant.Tenant;
 import io.consentplatform.core.tenant.TenantMember;
 import io.consentplatform.core.testing.Chromium;
-import io.consentplatform.core.testing.GreenMailResource;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -22,14 +21,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -91,12 +86,12 @@ class SignupBrowserTest {
     assertTrue(tenant("baeckerei-mueller-soehne").isEmpty());
     assertTrue(tenant("backerei-muller-sohne").isEmpty(), "no tenant before the confirmation");
 
-    MimeMessage mail = mailTo("founder@newco.example");
+    MimeMessage mail = Mailbox.newestTo("founder@newco.example");
     assertEquals(
         "Confirm the sign-up of Bäckerei Müller & Söhne to the Consent Platform",
         mail.getSubject());
     assertTrue(mail.getContent().toString().contains("choose your password"));
-    String link = linkIn(mail);
+    String link = Mailbox.linkIn(mail, "/admin/signup/confirm/");
     assertTrue(link.startsWith(base + "admin/signup/confirm/"), link);
 
     browser.get(link);
@@ -142,9 +137,9 @@ class SignupBrowserTest {
     ask("unknown@cary.example", "Cary Libraries");
     assertEquals(known, browser.findElement(By.id("signup-sent")).getText(), "the same answer");
 
-    MimeMessage mail = mailTo("known@cary.example");
+    MimeMessage mail = Mailbox.newestTo("known@cary.example");
     assertTrue(mail.getContent().toString().contains("the password of your account"));
-    browser.get(linkIn(mail));
+    browser.get(Mailbox.linkIn(mail, "/admin/signup/confirm/"));
     assertEquals(
         "Create Cary Parks with your existing account known@cary.example: confirm with that"
             + " account's password.",
@@ -270,44 +265,5 @@ class SignupBrowserTest {
                             .setParameter(1, email)
                             .getSingleResult())
                     .longValue());
-  }
-
-  private static MimeMessage mailTo(String address) {
-    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (true) {
-      MimeMessage[] mine =
-          GreenMailResource.received(0).stream()
-              .filter(m -> isFor(m, address))
-              .toArray(MimeMessage[]::new);
-      if (mine.length > 0) {
-        return mine[mine.length - 1];
-      }
-      if (System.nanoTime() > until) {
-        throw new AssertionError("no mail to " + address);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static boolean isFor(MimeMessage mail, String address) {
-    try {
-      return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-          .anyMatch(a -> a.toString().equals(address));
-    } catch (MessagingException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static String linkIn(MimeMessage mail) throws IOException, MessagingException {
-    String text = mail.getContent().toString();
-    return Arrays.stream(text.split("\\s+"))
-        .filter(word -> word.contains("/admin/signup/confirm/"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no link in " + text));
   }
 }
