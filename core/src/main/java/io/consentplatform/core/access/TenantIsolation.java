@@ -30,8 +30,12 @@ import java.sql.SQLException;
  *       DecisionFeed}), with the events queued by the sealer and the scan queue;
  *   <li>signing in: finding a person's memberships in every tenant ({@code
  *       MemberService.callerFor}, {@code memberships}), API keys by their hash, local accounts;
- *   <li>start-up: migrations, the demo tenant, the first owner; and the platform operators'
- *       creation of tenants.
+ *   <li>start-up: migrations, the demo tenant, the first owner, the configured plans;
+ *   <li>the platform's own work ({@code core/platform}, {@code core/plan}, {@code core/usage}):
+ *       operators and their keys, creating, suspending and archiving tenants, plans, the usage of
+ *       every tenant ({@code UsageReport}), decision metering ({@code DecisionMeter}) and quota
+ *       notices; a tenant's own plan checks ({@code Quotas}) and usage run confined;
+ *   <li>sign-up ({@code core/signup}): requests and their confirmation, before any tenant exists.
  * </ul>
  */
 public final class TenantIsolation {
