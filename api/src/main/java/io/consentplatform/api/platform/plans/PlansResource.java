@@ -1,5 +1,6 @@
 package io.consentplatform.api.platform.plans;
 
+import io.consentplatform.api.tenant.access.CurrentOperator;
 import io.consentplatform.api.tenant.access.PlatformResource;
 import io.consentplatform.core.plan.PlanEdit;
 import io.consentplatform.core.plan.PlanService;
@@ -31,9 +32,9 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 public class PlansResource {
 
   private final PlanService plans;
-  private final OperatorActor operator;
+  private final CurrentOperator operator;
 
-  public PlansResource(PlanService plans, OperatorActor operator) {
+  public PlansResource(PlanService plans, CurrentOperator operator) {
     this.plans = plans;
     this.operator = operator;
   }

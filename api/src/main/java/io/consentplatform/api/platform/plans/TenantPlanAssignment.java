@@ -1,5 +1,6 @@
 package io.consentplatform.api.platform.plans;
 
+import io.consentplatform.api.tenant.access.CurrentOperator;
 import io.consentplatform.api.tenant.access.PlatformResource;
 import io.consentplatform.core.plan.PlanService;
 import io.consentplatform.core.plan.PlanView;
@@ -26,9 +27,9 @@ public class TenantPlanAssignment {
   public record PlanChoice(@NotBlank String plan) {}
 
   private final PlanService plans;
-  private final OperatorActor operator;
+  private final CurrentOperator operator;
 
-  public TenantPlanAssignment(PlanService plans, OperatorActor operator) {
+  public TenantPlanAssignment(PlanService plans, CurrentOperator operator) {
     this.plans = plans;
     this.operator = operator;
   }
