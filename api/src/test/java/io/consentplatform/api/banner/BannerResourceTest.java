@@ -19,6 +19,7 @@ import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.region.RegionRule;
 import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.testing.Notifications;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -191,7 +192,9 @@ class BannerResourceTest {
   void shouldFollowAPublicationMadeByAnotherInstanceWithinASecond() throws Exception {
     long siteId = SiteFixture.create("banner-other-instance");
     policies.publish(siteId, "test");
-    awaitEveryNotificationSoFar();
+    // One notification heard late would make this instance forget the site after the other
+    // instance's insert below, and serve version 2 before being told.
+    Notifications.awaitEverySoFar(dataSource, listener);
     given().when().get("/v1/sites/banner-other-instance/banner").then().body("version", is(1));
 
     // Another instance publishes: its row is committed, its notification follows.
@@ -385,23 +388,5 @@ class BannerResourceTest {
               site.refusalLifetimeDays = refusalDays;
             });
     policies.publish(id, "test");
-  }
-
-  /**
-   * Waits until this instance has acted on every notification committed so far (the site's creation
-   * and first publication among them): one heard late would make it forget the site after the other
-   * instance's insert below, and serve version 2 before being told.
-   */
-  private void awaitEveryNotificationSoFar() throws Exception {
-    String sentinel = "sentinel-" + System.nanoTime();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("select pg_notify('policy_published', '" + sentinel + "')");
-    }
-    Instant sent = Instant.now();
-    while (!sentinel.equals(listener.lastHeard())) {
-      assertTrue(Duration.between(sent, Instant.now()).toSeconds() < 10, "the listener hears it");
-      Thread.sleep(20);
-    }
   }
 }

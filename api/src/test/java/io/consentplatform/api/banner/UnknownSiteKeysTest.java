@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.api.abuse.LocalClients;
 import io.consentplatform.core.policy.CurrentPolicies;
+import io.consentplatform.core.policy.PolicyChangeListener;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.site.DeclaredDomains;
+import io.consentplatform.core.testing.Notifications;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.test.common.WithTestResource;
@@ -30,13 +32,15 @@ class UnknownSiteKeysTest {
   @Inject CurrentPolicies current;
   @Inject DeclaredDomains domains;
   @Inject DataSource dataSource;
+  @Inject PolicyChangeListener listener;
 
   @ConfigProperty(name = "consent.unknown-sites-remembered")
   int remembered;
 
   @Test
-  void shouldKeepRealSitesInMemoryThroughAFloodOfUnknownKeys() {
+  void shouldKeepRealSitesInMemoryThroughAFloodOfUnknownKeys() throws Exception {
     policies.publish(SiteFixture.create("flood-survivor"), "test");
+    Notifications.awaitEverySoFar(dataSource, listener);
     given().get("/v1/sites/flood-survivor/banner").then().statusCode(200);
     assertTrue(current.known("flood-survivor").isPresent(), "in memory after its first request");
 
@@ -80,8 +84,10 @@ class UnknownSiteKeysTest {
   }
 
   @Test
-  void shouldAnswer429OnceAClientAsksForTooManySitesNotInMemory() {
+  void shouldAnswer429OnceAClientAsksForTooManySitesNotInMemory() throws Exception {
     policies.publish(SiteFixture.create("miss-limit-known"), "test");
+    // The publication's notification, heard late, would make memory forget the site warmed below.
+    Notifications.awaitEverySoFar(dataSource, listener);
     given().get("/v1/sites/miss-limit-known/banner").then().statusCode(200);
     String client = "127.0.0.41";
     int refused = 0;
