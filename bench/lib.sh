@@ -8,7 +8,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-8}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-JAR="$ROOT/native/target/quarkus-app/quarkus-run.jar"
+JAR="${BENCH_JAR:-$ROOT/native/target/quarkus-app/quarkus-run.jar}"
 WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
@@ -63,6 +63,7 @@ max_connections = 100
 shared_buffers = 256MB
 CONF
 "${RUN_AS[@]}" taskset -c $SERVER_CPU "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w start >/dev/null
+PG_PID="$(head -1 "$WORK/pg/postmaster.pid")"
 # The platform's two roles, as production has them (docs/deploy.md, Database roles): the
 # application connects as consent_app, migrations run as consent_owner. The scripts' own psql
 # sessions stay the superuser's.
@@ -95,8 +96,8 @@ start_app() {
   taskset -c $SERVER_CPU java $GC $JAVA_OPTS $(cds_option) \
     -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
-    -Dquarkus.datasource.username=consent_app -Dquarkus.datasource.password= \
-    -Dquarkus.flyway.username=consent_owner -Dquarkus.flyway.password= \
+    -Dquarkus.datasource.username=consent_app -Dquarkus.datasource.password=bench \
+    -Dquarkus.flyway.username=consent_owner -Dquarkus.flyway.password=bench \
     -Dconsent.api.rate-limit-per-minute=2000000000 \
     -Dconsent.api.read-rate-limit-per-minute=2000000000 \
     -Dconsent.api.miss-rate-limit-per-minute=2000000000 \
@@ -127,11 +128,44 @@ wrk_run() { # connections url [script]
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then
     say "ERROR: errors while loading $2:"; say "$out"; FAILED=1
   fi
-  local rps p50 p99
+  local rps p50 p99 requests
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1=="50%" {print $2}' <<<"$out")"; p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
-  printf '%s %s %s\n' "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")"
+  requests="$(awk '/requests in/ {print $1; exit}' <<<"$out")"
+  printf '%s %s %s %s\n' "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")" "$requests"
 }
+# CPU time (user + system, in clock ticks) a process tree has used so far: the process, every living
+# descendant, and the children it already reaped (a PostgreSQL backend that ends takes its time to
+# the postmaster's count of reaped children). Differences over a window give the tree's CPU in it.
+cpu_ticks() { # pid
+  python3 - "$1" <<'PY'
+import os, sys
+root = int(sys.argv[1])
+def stat(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    # After the command name: state, ppid, ..., utime (12th), stime, cutime, cstime.
+    return int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+stats = {int(p): stat(p) for p in os.listdir("/proc") if p.isdigit()}
+stats = {p: s for p, s in stats.items() if s}
+children = {}
+for pid, (ppid, _, _) in stats.items():
+    children.setdefault(ppid, []).append(pid)
+total, todo = stats[root][2], [root]
+while todo:
+    pid = todo.pop()
+    total += stats[pid][1]
+    todo.extend(children.get(pid, []))
+print(total)
+PY
+}
+CLK_TCK="$(getconf CLK_TCK)"
+# Microseconds of CPU per operation: ticks used, operations done.
+us_per() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { printf "%.0f", t * 1000000 / hz / n }'; }
+
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
 median() { sort -g | awk '{a[NR]=$1} END { if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a/b }'; }

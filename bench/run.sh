@@ -71,21 +71,38 @@ pgbench_run() {
   local out; out="$(taskset -c $LOAD_CPU "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared \
     -c 16 -j 1 -T "$DURATION" --log-prefix="$WORK/pgb" -l -f "$WORK/insert.sql" consent 2>&1)" || { say "$out"; FAILED=1; }
   local tps; tps="$(awk '/^tps/ {print $3; exit}' <<<"$out")"
+  local done; done="$(awk -F': ' '/number of transactions actually processed/ {print $2; exit}' <<<"$out" | cut -d/ -f1)"
   local p99; p99="$( (cat "$WORK"/pgb.* 2>/dev/null || true) | awk '{print $3/1000}' | sort -g | awk '{a[NR]=$1} END { printf "%.2f", a[int(NR*0.99)] }')"
   rm -f "$WORK"/pgb.*
-  printf '%s 0 %s\n' "$tps" "$p99"
+  printf '%s 0 %s %s\n' "$tps" "$p99" "$done"
+}
+# Runs a load command and appends to its line the CPU the application and PostgreSQL each spent per
+# operation over the same window (the operations are the line's 4th field).
+with_cpu() { # output-file command...
+  local into="$1"; shift
+  local app0 pg0 app1 pg1 line n
+  app0=$(cpu_ticks "$APP_PID"); pg0=$(cpu_ticks "$PG_PID")
+  "$@" > "$WORK/window"   # not in a subshell: a failed load must still set FAILED
+  app1=$(cpu_ticks "$APP_PID"); pg1=$(cpu_ticks "$PG_PID")
+  line="$(cat "$WORK/window")"; n="$(cut -d' ' -f4 <<<"$line")"
+  printf '%s %s %s\n' "$line" "$(us_per $((app1 - app0)) "$n")" "$(us_per $((pg1 - pg0)) "$n")" >> "$into"
 }
 taskset -c $LOAD_CPU wrk -t1 -c16 -d4s -s "$WORK/consent.lua" "http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents" >/dev/null
 : > "$WORK/post-app"; : > "$WORK/post-pg"
 for r in $(seq 1 "$ROUNDS"); do
-  wrk_run 16 "http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents" "$WORK/consent.lua" >> "$WORK/post-app"
-  pgbench_run >> "$WORK/post-pg"
+  with_cpu "$WORK/post-app" wrk_run 16 "http://127.0.0.1:$APP_PORT/v1/sites/townofcary/consents" "$WORK/consent.lua"
+  with_cpu "$WORK/post-pg" pgbench_run
 done
 app=$(cut -d' ' -f1 "$WORK/post-app" | median); pg=$(cut -d' ' -f1 "$WORK/post-pg" | median)
 POST_RATIO=$(ratio "$app" "$pg")
 say "consent_post c=16 app_rps=$app pgbench_tps=$pg ratio=$POST_RATIO app_p99_ms=$(cut -d' ' -f3 "$WORK/post-app" | median) pgbench_p99_ms=$(cut -d' ' -f3 "$WORK/post-pg" | median) synchronous_commit=on"
+# CPU per operation over each measured window (medians): the application's JVM and PostgreSQL per
+# decision posted; PostgreSQL per pgbench transaction (the JVM then idles: its figure is left out).
+JVM_US=$(cut -d' ' -f5 "$WORK/post-app" | median); PG_US=$(cut -d' ' -f6 "$WORK/post-app" | median)
+PGBENCH_US=$(cut -d' ' -f6 "$WORK/post-pg" | median)
+say "consent_cpu jvm_us_per_decision=$JVM_US postgres_us_per_decision=$PG_US postgres_us_per_pgbench_tx=$PGBENCH_US"
 
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 ))
 say "rss_mb=$RSS_MB (application after the run)"
-say "summary banner_ratio_c16=$BANNER_RATIO_16 banner_ratio_c64=$BANNER_RATIO_64 consent_ratio=$POST_RATIO startup_ms=$STARTUP_MS rss_mb=$RSS_MB errors=$FAILED"
+say "summary banner_ratio_c16=$BANNER_RATIO_16 banner_ratio_c64=$BANNER_RATIO_64 consent_ratio=$POST_RATIO jvm_us_per_decision=$JVM_US postgres_us_per_decision=$PG_US postgres_us_per_pgbench_tx=$PGBENCH_US startup_ms=$STARTUP_MS rss_mb=$RSS_MB errors=$FAILED"
 exit "$FAILED"

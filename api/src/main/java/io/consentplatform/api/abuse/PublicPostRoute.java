@@ -2,6 +2,7 @@ package io.consentplatform.api.abuse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.ApiConfig;
+import io.consentplatform.api.consent.ConsentBody;
 import io.consentplatform.api.problem.Problem;
 import io.consentplatform.api.problem.RouteProblems;
 import io.vertx.core.http.HttpHeaders;
@@ -16,7 +17,8 @@ import jakarta.ws.rs.core.Response.Status;
  * before a byte of their body is read: the client's rate limit, then the declared length. Without
  * it the REST layer would read up to the platform's global body limit (10 MB) of anyone's request
  * before the resource could refuse it, and some forty such requests at once fill a small pod's
- * heap. A body sent without a length is read by the consent resource through a bounded stream.
+ * heap. A decision's body is then read here, on the I/O thread, never past its limit ({@link
+ * ConsentBody}).
  */
 @ApplicationScoped
 public class PublicPostRoute {
@@ -41,14 +43,14 @@ public class PublicPostRoute {
     router
         .post("/v1/sites/:siteKey/consents")
         .order(ORDER)
-        .handler(context -> check(context, "", maxConsentBytes));
+        .handler(context -> check(context, "", maxConsentBytes, true));
     router
         .post("/v1/sites/:siteKey/impressions")
         .order(ORDER)
-        .handler(context -> check(context, "/impressions", MAX_BEACON_BYTES));
+        .handler(context -> check(context, "/impressions", MAX_BEACON_BYTES, false));
   }
 
-  private void check(RoutingContext context, String scope, long maxBytes) {
+  private void check(RoutingContext context, String scope, int maxBytes, boolean readBody) {
     long declared =
         RouteProblems.declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     try {
@@ -69,19 +71,28 @@ public class PublicPostRoute {
       return;
     }
     if (declared > maxBytes) {
-      RouteProblems.afterTheBody(
-          context,
-          declared,
-          0,
-          () ->
-              RouteProblems.send(
-                  context,
-                  json,
-                  Problem.of(
-                      Status.REQUEST_ENTITY_TOO_LARGE,
-                      "The body is larger than " + maxBytes + " bytes")));
+      tooLarge(context, declared, maxBytes);
       return;
     }
-    context.next();
+    if (readBody) {
+      // A body without a declared length is refused as soon as it passes the limit.
+      ConsentBody.read(context, maxBytes, () -> tooLarge(context, Long.MAX_VALUE, maxBytes));
+    } else {
+      context.next();
+    }
+  }
+
+  private void tooLarge(RoutingContext context, long declared, int maxBytes) {
+    RouteProblems.afterTheBody(
+        context,
+        declared,
+        0,
+        () ->
+            RouteProblems.send(
+                context,
+                json,
+                Problem.of(
+                    Status.REQUEST_ENTITY_TOO_LARGE,
+                    "The body is larger than " + maxBytes + " bytes")));
   }
 }

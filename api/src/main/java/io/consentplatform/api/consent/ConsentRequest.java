@@ -13,7 +13,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,18 +50,11 @@ public record ConsentRequest(
   /**
    * The request a body holds.
    *
-   * @param body read no further than one byte past {@code maxBytes}, so that a body sent without
-   *     its length (chunked) costs no more memory than a refused one
+   * @param body read no further than {@code maxBytes} by {@link ConsentBody}; checked again here
    * @throws WebApplicationException 413 over {@code maxBytes}, 400 for anything but a strict JSON
    *     object of this record's fields
    */
-  static ConsentRequest read(InputStream sent, int maxBytes) {
-    byte[] body;
-    try {
-      body = sent == null ? new byte[0] : sent.readNBytes(maxBytes + 1);
-    } catch (IOException e) {
-      throw new BadRequestException("The body could not be read");
-    }
+  static ConsentRequest read(byte[] body, int maxBytes) {
     if (body.length > maxBytes) {
       throw new WebApplicationException(
           "The body is larger than " + maxBytes + " bytes", Status.REQUEST_ENTITY_TOO_LARGE);

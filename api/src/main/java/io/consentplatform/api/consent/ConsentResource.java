@@ -1,18 +1,15 @@
 package io.consentplatform.api.consent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.consentplatform.api.ApiConfig;
-import io.consentplatform.api.abuse.ClientAddress;
-import io.consentplatform.api.region.VisitorRegion;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
-import io.consentplatform.core.consent.VisitorTokens;
 import io.consentplatform.core.error.NotFound;
-import io.consentplatform.core.net.TrustedProxies;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.site.DeclaredDomains;
+import io.quarkus.vertx.http.Uncompressed;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
@@ -20,17 +17,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestHeader;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /**
  * Where visitors' decisions are recorded as proof. Browsers may call it from the site's declared
- * domains only ({@link DeclaredOrigins}); the proof is read back at {@link ReceiptResource}.
+ * domains only ({@link DeclaredOrigins}); the proof is read back at {@link ReceiptResource}. A
+ * decision on the version memory holds is answered before this resource, by {@link ConsentRoute};
+ * this resource answers every other one (a site memory does not know yet, an older version) and
+ * every refusal, on a worker thread, since finding out may take a query.
  */
 @Path("/v1/sites/{siteKey}/consents")
 @DeclaredOriginsOnly
@@ -38,82 +39,49 @@ public class ConsentResource {
 
   private final ConsentService consents;
   private final CurrentPolicies current;
-  private final ApiConfig config;
-  private final ObjectMapper json;
-  private final ClientAddress addresses;
   private final DeclaredDomains domains;
-  private final TrustedProxies proxies;
-  private final VisitorTokens tokens;
-  private final VisitorRegion regions;
+  private final ConsentExchange exchange;
 
   public ConsentResource(
       ConsentService consents,
       CurrentPolicies current,
-      ApiConfig config,
-      ObjectMapper json,
-      ClientAddress addresses,
       DeclaredDomains domains,
-      TrustedProxies proxies,
-      VisitorTokens tokens,
-      VisitorRegion regions) {
-    this.regions = regions;
-    this.proxies = proxies;
-    this.tokens = tokens;
+      ConsentExchange exchange) {
     this.consents = consents;
     this.current = current;
     this.domains = domains;
-    this.config = config;
-    this.json = json;
-    this.addresses = addresses;
+    this.exchange = exchange;
   }
 
   /**
-   * Records a decision. The client's rate limit and the declared length were checked before the
-   * body was read ({@code PublicPostRoute}); the body itself is read no further than the limit.
+   * Records a decision. The client's rate limit and the body's length were checked, and the body
+   * read, before the REST layer ({@code PublicPostRoute}, {@link ConsentBody}).
    */
   @POST
+  @Blocking
+  @Uncompressed
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  // The body is read before this method (ConsentBody), so it names its schema itself.
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsentRequest.class)))
   public RestResponse<ConsentAnswer> record(
-      @RestPath String siteKey,
-      InputStream body,
-      @RestHeader("Sec-GPC") String secGpc,
-      @RestHeader(HttpHeaders.USER_AGENT) String userAgent,
-      @RestHeader("Origin") String origin,
-      HttpServerRequest request) {
-    String client = addresses.of(request);
-    ConsentRequest sent = ConsentRequest.read(body, config.maxConsentBodyBytes());
+      @RestPath String siteKey, RoutingContext routing, HttpServerRequest request) {
     ConsentRecord record =
-        consents.recordDecision(
-            siteKey,
-            sent.decision(
-                "1".equals(secGpc),
-                origin != null,
-                userAgent,
-                client,
-                regions.of(request).orElse(null)));
-    // Signing costs more than recording (Ed25519 in Java): the answer to the POST carries the
-    // receipt unsigned, and its Location serves it signed to whoever keeps proof.
-    ConsentReceipt receipt = ConsentReceipt.of(record, siteKey);
-    String token = tokens.issue(siteKey, record.visitorId);
-    ResponseBuilder<ConsentAnswer> answer =
-        ResponseBuilder.<ConsentAnswer>created(
-                URI.create("/v1/sites/" + siteKey + "/consents/" + record.id))
-            .entity(new ConsentAnswer(receipt, token));
-    PolicySnapshot snapshot = snapshot(siteKey);
-    if (SiteOrigins.servesFirstParty(
-        domains.of(siteKey).orElse(List.of()), request.getHeader(HttpHeaders.HOST))) {
-      answer.header(
-          HttpHeaders.SET_COOKIE,
-          PreferenceCookie.header(
-              PreferenceCookie.of(
-                  receipt,
-                  token,
-                  PreferenceCookie.lifetimeDays(snapshot, record.choices),
-                  isHttps(request),
-                  json)));
+        consents.recordDecision(siteKey, exchange.decision(ConsentBody.of(routing), request));
+    ConsentExchange.Answer answer =
+        exchange.answer(
+            siteKey, record, snapshot(siteKey), domains.of(siteKey).orElse(List.of()), request);
+    ResponseBuilder<ConsentAnswer> response =
+        ResponseBuilder.<ConsentAnswer>created(URI.create(answer.path())).entity(answer.body());
+    if (answer.setCookie() != null) {
+      response.header(HttpHeaders.SET_COOKIE, answer.setCookie());
     }
-    return answer.build();
+    return response.build();
   }
 
   /** CORS preflight: browsers ask before posting JSON; {@link DeclaredOrigins} answers it. */
@@ -125,11 +93,5 @@ public class ConsentResource {
         .of(siteKey)
         .orElseThrow(() -> new NotFound("Site " + siteKey + " or its published policy"))
         .snapshot();
-  }
-
-  /** Whether the browser spoke HTTPS: a forwarded protocol counts from a trusted proxy only. */
-  private boolean isHttps(HttpServerRequest request) {
-    String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    return proxies.secure(peer, request.isSSL(), request.getHeader("X-Forwarded-Proto"));
   }
 }

@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.ConsentMethod;
 import io.consentplatform.core.consent.ConsentRecord;
+import io.consentplatform.core.policy.PolicyChangeListener;
 import io.consentplatform.core.policy.PolicyService;
 import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.region.RegionRules;
 import io.consentplatform.core.site.Site;
+import io.consentplatform.core.testing.Notifications;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,6 +37,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +52,8 @@ class ConsentResourceTest {
       "{\"policyVersion\":1,\"action\":\"custom\",\"choices\":{\"necessary\":true,\"statistics\":true,\"marketing\":false},\"lang\":\"fr\",\"method\":\"settings\"}";
 
   @Inject PolicyService policies;
+  @Inject PolicyChangeListener listener;
+  @Inject DataSource dataSource;
 
   private static boolean published;
 
@@ -618,6 +623,73 @@ class ConsentResourceTest {
         .then()
         .statusCode(200)
         .contentType("application/json");
+  }
+
+  /**
+   * A decision on the version memory holds is answered on the I/O thread, ahead of the REST layer;
+   * an {@code Accept} that refuses something outright is left to the REST layer's negotiation. The
+   * visitor's page must not be able to tell which one answered.
+   */
+  @Test
+  void shouldAnswerFromMemoryExactlyAsTheRestLayerDoes() throws Exception {
+    policies.publish(SiteFixture.create("consent-paths"), "test");
+    Notifications.awaitEverySoFar(dataSource, listener);
+    given().get("/v1/sites/consent-paths/banner").then().statusCode(200);
+
+    Response fromMemory = postFromPageOf("consent-paths", "application/json");
+    Response fromRestLayer = postFromPageOf("consent-paths", "application/json, text/html;q=0");
+
+    for (Response answer : List.of(fromMemory, fromRestLayer)) {
+      assertEquals(201, answer.statusCode(), answer.asString());
+      assertEquals("https://consent-paths.example", answer.header("Access-Control-Allow-Origin"));
+      assertEquals("true", answer.header("Access-Control-Allow-Credentials"));
+      assertEquals("Origin", answer.header("Vary"));
+      assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+      assertEquals(
+          "default-src 'none'; frame-ancestors 'none'", answer.header("Content-Security-Policy"));
+      assertTrue(
+          answer.header("Content-Type").startsWith("application/json"),
+          answer.header("Content-Type"));
+      assertTrue(
+          List.of("identity", "none")
+              .contains(String.valueOf(answer.header("Content-Encoding")).replace("null", "none")),
+          "half a kilobyte is sent as it is, not " + answer.header("Content-Encoding"));
+      assertTrue(
+          answer
+              .header("Location")
+              .matches(
+                  "http://consent-paths\\.example/v1/sites/consent-paths/consents/[0-9a-f-]{36}"),
+          answer.header("Location"));
+      assertTrue(
+          answer
+              .header("Set-Cookie")
+              .matches("cookies_preferences=[^;]+; Path=/; Max-Age=\\d+; SameSite=Lax"),
+          answer.header("Set-Cookie"));
+      String id = answer.path("consentId");
+      assertEquals(id, stored(id).id.toString(), "committed before the answer");
+    }
+    assertEquals(
+        new java.util.TreeSet<>(
+            fromRestLayer.headers().asList().stream().map(h -> h.getName().toLowerCase()).toList()),
+        new java.util.TreeSet<>(
+            fromMemory.headers().asList().stream().map(h -> h.getName().toLowerCase()).toList()));
+    Map<String, Object> memoryBody = fromMemory.jsonPath().getMap("");
+    Map<String, Object> restBody = fromRestLayer.jsonPath().getMap("");
+    assertEquals(restBody.keySet(), memoryBody.keySet());
+    assertEquals(restBody.get("choices"), memoryBody.get("choices"));
+    assertEquals(restBody.get("policyVersion"), memoryBody.get("policyVersion"));
+  }
+
+  private static Response postFromPageOf(String site, String accept) {
+    return given()
+        .header("Origin", "https://" + site + ".example")
+        .header("Host", site + ".example")
+        .header("Accept", accept)
+        .header("Accept-Encoding", "gzip")
+        .contentType(ContentType.JSON)
+        .body(accept())
+        .when()
+        .post("/v1/sites/" + site + "/consents");
   }
 
   private static String accept() {

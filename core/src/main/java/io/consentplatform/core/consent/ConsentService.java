@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /** Records visitors' decisions as proof of consent, checked against the version they saw. */
@@ -53,7 +54,40 @@ public class ConsentService {
    * @throws VisitorTokenRefused when the decision names a visitor id without that visitor's token
    */
   public ConsentRecord recordDecision(String siteKey, Decision decision) {
-    PublishedPolicy policy = policyOf(siteKey, decision.policyVersion());
+    try {
+      return store(siteKey, policyOf(siteKey, decision.policyVersion()), decision).join();
+    } catch (CompletionException e) {
+      throw unwrapped(e);
+    }
+  }
+
+  /**
+   * Records a decision with no query at all, when memory holds the version it names (the site's
+   * current one): the path of the I/O thread, which must never wait. Empty when memory cannot tell,
+   * and nothing is recorded then: {@link #recordDecision} on a worker thread finds out.
+   *
+   * @return the record once committed; the future fails with the database's error
+   * @throws Rejected, VisitorTokenRefused as {@link #recordDecision} does, before anything is
+   *     queued
+   */
+  public Optional<CompletableFuture<ConsentRecord>> recordFromMemory(
+      String siteKey, Decision decision) {
+    return current
+        .known(siteKey)
+        .filter(policy -> policy.number() == decision.policyVersion())
+        .map(policy -> store(siteKey, policy, decision));
+  }
+
+  /** What a failed write means to the caller: the database's own error where there is one. */
+  public static RuntimeException unwrapped(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    return cause instanceof RuntimeException runtime
+        ? runtime
+        : new IllegalStateException("Recording a decision failed", cause);
+  }
+
+  private CompletableFuture<ConsentRecord> store(
+      String siteKey, PublishedPolicy policy, Decision decision) {
     // Anyone who has seen a visitor id (a forwarded receipt, an export) could otherwise decide in
     // that visitor's name, and the visitor's own decision would read superseded.
     if (decision.visitorId() != null
@@ -92,14 +126,7 @@ public class ConsentService {
     record.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     record.userAgentFamily = UserAgents.family(decision.userAgent());
     record.ipTruncated = ClientAddresses.truncate(decision.clientAddress());
-    try {
-      writer.write(record, policy.siteId(), policy.versionId()).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException runtime
-          ? runtime
-          : new IllegalStateException("Recording a decision failed", e.getCause());
-    }
-    return record;
+    return writer.write(record, policy.siteId(), policy.versionId()).thenApply(written -> record);
   }
 
   /**
