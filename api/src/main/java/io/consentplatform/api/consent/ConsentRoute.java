@@ -18,7 +18,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -135,8 +134,9 @@ public class ConsentRoute {
       headers.add(HttpHeaders.VARY, "Origin");
     }
     headers.set(HttpHeaders.CONTENT_TYPE, JSON_UTF8);
+    // Absolute, as the REST layer writes it: the scheme and host the request came with.
     headers.set(
-        HttpHeaders.LOCATION, URI.create(request.absoluteURI()).resolve(answer.path()).toString());
+        HttpHeaders.LOCATION, request.scheme() + "://" + request.authority() + answer.path());
     if (answer.setCookie() != null) {
       headers.add(HttpHeaders.SET_COOKIE, answer.setCookie());
     }

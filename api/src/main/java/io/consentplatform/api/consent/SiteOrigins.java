@@ -4,9 +4,12 @@ import io.consentplatform.core.site.SiteDomains;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Which browser origins may call a site's consent endpoints: those of its declared domains. */
 public final class SiteOrigins {
+
+  private static final Pattern PORT = Pattern.compile(":\\d+$");
 
   private SiteOrigins() {}
 
@@ -31,7 +34,7 @@ public final class SiteOrigins {
     if (host == null) {
       return false;
     }
-    String withoutPort = host.replaceFirst(":\\d+$", "");
+    String withoutPort = PORT.matcher(host).replaceFirst("");
     return isDeclared(domains, host) || isDeclared(domains, withoutPort);
   }
 

@@ -2,9 +2,14 @@ package io.consentplatform.core.consent;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** Reduces client addresses to their network part before anything is stored. */
 final class ClientAddresses {
+
+  // Compiled once: every recorded decision truncates its client's address.
+  private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
+  private static final Pattern IPV6_TEXT = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
   private ClientAddresses() {}
 
@@ -38,7 +43,7 @@ final class ClientAddresses {
     }
     byte[] bytes = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (!parts[i].matches("\\d{1,3}")) {
+      if (!OCTET.matcher(parts[i]).matches()) {
         return null;
       }
       int octet = Integer.parseInt(parts[i]);
@@ -52,7 +57,7 @@ final class ClientAddresses {
 
   private static byte[] ipv6(String address) {
     // With a colon in it, InetAddress treats the text as a literal and never asks DNS.
-    if (!address.matches("[0-9a-fA-F:.]{2,45}")) {
+    if (!IPV6_TEXT.matcher(address).matches()) {
       return null;
     }
     try {
