@@ -105,6 +105,13 @@ public interface CoreConfig {
      */
     @WithDefault("5s")
     Duration retryInterval();
+
+    /**
+     * How many months of consent-record partitions exist ahead of the current one; the platform
+     * creates the missing ones at start and every day (docs/partitions.md).
+     */
+    @WithDefault("3")
+    int partitionsAhead();
   }
 
   /**

@@ -215,6 +215,7 @@ public class LedgerSealer {
     List<UUID> ids = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
     List<String> digests = new ArrayList<>();
+    List<String> times = new ArrayList<>();
     try (PreparedStatement pending =
         connection.prepareStatement(
             "select "
@@ -232,6 +233,7 @@ public class LedgerSealer {
           ids.add(rows.getObject(1, UUID.class));
           seqs.add(frontier.size() + 1);
           digests.add(digest);
+          times.add(rows.getString(11)); // PostgreSQL's own text: the exact instant back
           completed.addAll(frontier.append(TreeStore.leaf(digest)));
         }
       }
@@ -242,14 +244,18 @@ public class LedgerSealer {
     // One statement per batch rather than a row per round trip.
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "insert into consent_ledger (site_id, seq, record_id, record_digest, sealed_at)"
-                + " select ?, seq, record_id, record_digest, ? from"
-                + " unnest(?::bigint[], ?::uuid[], ?::text[]) as e (seq, record_id, record_digest)")) {
+            // An entry lies in its record's month (V24): retention drops the two together.
+            "insert into consent_ledger"
+                + " (site_id, seq, record_id, record_digest, sealed_at, recorded_at)"
+                + " select ?, seq, record_id, record_digest, ?, recorded_at from"
+                + " unnest(?::bigint[], ?::uuid[], ?::text[], ?::timestamptz[])"
+                + " as e (seq, record_id, record_digest, recorded_at)")) {
       insert.setLong(1, siteId);
       insert.setTimestamp(2, Timestamp.from(Instant.now()));
       insert.setArray(3, connection.createArrayOf("bigint", seqs.toArray()));
       insert.setArray(4, connection.createArrayOf("uuid", ids.toArray()));
       insert.setArray(5, connection.createArrayOf("text", digests.toArray()));
+      insert.setArray(6, connection.createArrayOf("timestamptz", times.toArray()));
       insert.executeUpdate();
     }
     try (PreparedStatement done =

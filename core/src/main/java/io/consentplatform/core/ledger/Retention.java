@@ -30,6 +30,11 @@ import org.jboss.logging.Logger;
  * checkpoint keeps the removed prefix's right edge (its frontier) and a signed head of it, where
  * proofs and verification of the rest start. An archived site records nothing new, so its proof
  * goes the same way until none is left.
+ *
+ * <p>Records and their entries are partitioned by month (migration V24): once every site has its
+ * checkpoint, a month whose records are all past their tenants' periods and whose entries all lie
+ * behind their sites' checkpoints is dropped whole, and only what is left behind a checkpoint in
+ * younger months (short periods' records) is deleted row by row.
  */
 @ApplicationScoped
 public class Retention {
@@ -82,15 +87,41 @@ public class Retention {
   private List<Removal> apply(List<long[]> sites, Instant now) {
     List<Removal> removals = new ArrayList<>();
     for (long[] site : sites) {
-      Removal removal = expire(site[0], now.minus(site[1], ChronoUnit.DAYS));
+      Removal removal = checkpoint(site[0], now.minus(site[1], ChronoUnit.DAYS));
       if (removal.removed() > 0) {
         removals.add(removal);
       }
+    }
+    // Whole months first, while their rows are still there to be dropped rather than deleted.
+    dropExpiredMonths();
+    for (long[] site : sites) {
+      removeBehindCheckpoint(site[0]);
       if (site[2] == 1) {
         forgetArchived(site[0]);
       }
     }
     return removals;
+  }
+
+  /** Drops the months whose every record and entry retention may remove; their names. */
+  public List<String> dropExpiredMonths() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              try (Connection connection = dataSource.getConnection();
+                  PreparedStatement drop =
+                      connection.prepareStatement("select consent_drop_expired_partitions()");
+                  ResultSet rows = drop.executeQuery()) {
+                List<String> dropped = new ArrayList<>();
+                while (rows.next()) {
+                  dropped.add(rows.getString(1));
+                  LOG.infof("Retention dropped the expired month %s", rows.getString(1));
+                }
+                return dropped;
+              } catch (SQLException e) {
+                throw new IllegalStateException("Dropping expired months failed", e);
+              }
+            });
   }
 
   /**
@@ -148,12 +179,21 @@ public class Retention {
     }
   }
 
-  /** One site, in a transaction of its own: checkpoint, then records and entries up to it. */
+  /**
+   * One site, in transactions of its own: a checkpoint, then what is left of the records and
+   * entries up to it once whole months went.
+   */
   public Removal expire(long siteId, Instant cutoff) {
-    return QuarkusTransaction.requiringNew().call(() -> expireInTransaction(siteId, cutoff));
+    Removal removal = checkpoint(siteId, cutoff);
+    removeBehindCheckpoint(siteId);
+    return removal;
   }
 
-  private Removal expireInTransaction(long siteId, Instant cutoff) {
+  private Removal checkpoint(long siteId, Instant cutoff) {
+    return QuarkusTransaction.requiringNew().call(() -> checkpointInTransaction(siteId, cutoff));
+  }
+
+  private Removal checkpointInTransaction(long siteId, Instant cutoff) {
     try (Connection connection = dataSource.getConnection()) {
       sealer.sealEverything(connection, siteId);
       long last = lastExpired(connection, siteId, cutoff);
@@ -184,18 +224,52 @@ public class Retention {
       }
       // A signed checkpoint: the head of the removed prefix, from which the rest is proven.
       sealer.signHead(connection, siteId, last, root);
-      // The application's role may not delete proof: a function owned by the schema's owner makes
-      // exactly retention's deletions (migration V19), each bounded by the site and the checkpoint,
-      // once the checkpoint is there and the records are expired.
-      try (PreparedStatement expire = connection.prepareStatement("select consent_expire(?, ?)")) {
-        expire.setLong(1, siteId);
-        expire.setLong(2, last);
-        expire.execute();
-      }
       return new Removal(siteId, last - start, last);
     } catch (SQLException e) {
       throw new IllegalStateException("Retention of site " + siteId + " failed", e);
     }
+  }
+
+  /**
+   * Deletes the site's records, entries and tree nodes that its latest checkpoint stands for and
+   * that no dropped month took with it; nothing when there are none (a crash between checkpoint and
+   * deletion is made good at the next turn).
+   */
+  private void removeBehindCheckpoint(long siteId) {
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              try (Connection connection = dataSource.getConnection();
+                  PreparedStatement left =
+                      connection.prepareStatement(
+                          "select c.seq from consent_ledger_checkpoint c where c.site_id = ?"
+                              + " and (exists (select from consent_ledger l where l.site_id = ?"
+                              + " and l.seq <= c.seq) or exists (select from consent_ledger_node n"
+                              // levels go in one deletion: the lowest tells, by an index range
+                              + " where n.site_id = ? and n.level = 1 and n.idx < c.seq / 2))"
+                              + " order by c.seq desc limit 1")) {
+                for (int i = 1; i <= 3; i++) {
+                  left.setLong(i, siteId);
+                }
+                try (ResultSet row = left.executeQuery()) {
+                  if (!row.next()) {
+                    return;
+                  }
+                  // The application's role may not delete proof: a function owned by the schema's
+                  // owner makes exactly retention's deletions (migration V19), each bounded by the
+                  // site and the checkpoint, once the checkpoint is there and the records are
+                  // expired.
+                  try (PreparedStatement expire =
+                      connection.prepareStatement("select consent_expire(?, ?)")) {
+                    expire.setLong(1, siteId);
+                    expire.setLong(2, row.getLong(1));
+                    expire.execute();
+                  }
+                }
+              } catch (SQLException e) {
+                throw new IllegalStateException("Retention of site " + siteId + " failed", e);
+              }
+            });
   }
 
   /**

@@ -17,6 +17,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -51,6 +54,7 @@ class RuntimeRoleTest {
   @Inject PolicyService policies;
   @Inject ConsentService consents;
   @Inject LedgerSealer sealer;
+  @Inject Partitions partitions;
 
   private static long site;
 
@@ -133,6 +137,63 @@ class RuntimeRoleTest {
       assertEquals(REFUSED, refused.getSQLState());
     }
     assertEquals(before, snapshot());
+  }
+
+  /**
+   * Monthly partitions (V24): this month's and the configured three ahead exist once the platform
+   * has started, making them again changes nothing, and the runtime role reaches a partition only
+   * through its table: it can neither read one directly nor create, detach or drop one.
+   */
+  @Test
+  void shouldKeepMonthsAheadAndLeavePartitionsToTheOwnersFunctions() throws SQLException {
+    YearMonth month = YearMonth.now(ZoneOffset.UTC);
+    for (int ahead = 0; ahead <= 3; ahead++) {
+      String suffix = month.plusMonths(ahead).format(DateTimeFormatter.ofPattern("yyyy_MM"));
+      for (String table : List.of("consent_record_", "consent_ledger_")) {
+        assertEquals(
+            "1",
+            single(
+                "select count(*) from pg_inherits where inhrelid = to_regclass('"
+                    + table
+                    + suffix
+                    + "')"),
+            table + suffix);
+      }
+    }
+    String current = month.format(DateTimeFormatter.ofPattern("yyyy_MM"));
+    String layout =
+        single(
+            "select string_agg(name, ',' order by low) from consent_partitions('consent_record')");
+
+    assertEquals(0, partitions.createAhead(), "nothing is made twice");
+    assertEquals(
+        layout,
+        single(
+            "select string_agg(name, ',' order by low) from consent_partitions('consent_record')"));
+
+    String before = snapshot();
+    for (String partition : List.of("consent_record_" + current, "consent_ledger_" + current)) {
+      for (boolean asTenant : new boolean[] {false, true}) {
+        assertRefused("select count(*) from " + partition, asTenant);
+        assertRefused("delete from " + partition, asTenant);
+        assertRefused("drop table " + partition, asTenant);
+        assertRefused(
+            "alter table "
+                + partition.substring(0, partition.length() - 8)
+                + " detach partition "
+                + partition,
+            asTenant);
+      }
+    }
+    assertRefused(
+        "create table consent_record_2099_01 partition of consent_record"
+            + " for values from ('2099-01-01') to ('2099-02-01')",
+        false);
+    assertEquals(before, snapshot(), "nothing changed");
+    assertEquals(
+        layout,
+        single(
+            "select string_agg(name, ',' order by low) from consent_partitions('consent_record')"));
   }
 
   @Test

@@ -17,6 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -138,6 +141,178 @@ class LedgerUpgradeTest {
       assertTrue(rest.intact(), String.valueOf(rest.broken()));
       assertEquals(2L, rest.fromCheckpoint());
       assertEquals(3, rest.entries());
+    }
+  }
+
+  /**
+   * V24 on an installation holding records (the property partitions.records, 20,000 by default; a
+   * million by hand): the tables become partitioned without a row changing, the upgraded sealer
+   * builds the tree over what was sealed before and seals the rest, the log verifies, an old
+   * record's proof holds, and a new decision goes into its month's partition.
+   */
+  @Test
+  void shouldKeepEveryRecordAndItsProofWhenTheTablesArePartitioned() throws Exception {
+    int records = Integer.getInteger("partitions.records", 20_000);
+    String url = emptyDatabase("ledger_partitions");
+    flyway(url, "23").migrate();
+    long site;
+    String recordsBefore;
+    String entriesBefore;
+    try (Connection connection = connect(url);
+        Statement statement = connection.createStatement()) {
+      site = siteWithRecords(connection, "part-site", 0);
+      // Spread over the last 400 days, as the writer stores them.
+      statement.execute(
+          "insert into consent_record (id, site_id, policy_version_id, visitor_id, action, method,"
+              + " choices, language, gpc, recorded_at, user_agent_family, ip_truncated, region,"
+              + " experience) select gen_random_uuid(), v.site_id, v.id, gen_random_uuid(),"
+              + " 'CUSTOM', 'BANNER', '{\"necessary\": true, \"marketing\": false}', 'en', false,"
+              + " now() - i * interval '400 days' / "
+              + records
+              + ", 'Firefox', '192.0.2.0', 'FR', 'OPT_IN' from policy_version v,"
+              + " generate_series(1, "
+              + records
+              + ") i where v.site_id = "
+              + site);
+      // Sealed before the upgrade, all but the latest hundred, which are still queued.
+      sealInBulk(connection, site, records - 100);
+      recordsBefore = checksum(connection, "select r::text from consent_record r");
+      entriesBefore = checksum(connection, ENTRY_COLUMNS);
+    }
+
+    long started = System.nanoTime();
+    flyway(url, "latest").migrate();
+    System.out.printf(
+        "V24 made partitions of %d records in %d ms%n",
+        records, (System.nanoTime() - started) / 1_000_000);
+
+    PGSimpleDataSource upgraded = new PGSimpleDataSource();
+    upgraded.setURL(url);
+    upgraded.setUser(EmbeddedPostgresServer.RUNTIME);
+    upgraded.setPassword(PostgresResource.server().runtimePassword());
+    try (Connection connection = connect(url);
+        Statement statement = connection.createStatement()) {
+      assertEquals(recordsBefore, checksum(connection, "select r::text from consent_record r"));
+      assertEquals(entriesBefore, checksum(connection, ENTRY_COLUMNS));
+      assertEquals(records, count(connection, "select count(*) from consent_record_initial"));
+      assertEquals(100, count(connection, "select count(*) from consent_ledger_pending"));
+
+      new LedgerSealer(upgraded, config, signer).sealAll();
+
+      Verification whole = verifier.walk(connection, site);
+      assertTrue(whole.intact(), String.valueOf(whole.broken()));
+      assertEquals(records, whole.entries());
+      LedgerProofs proofs = new LedgerProofs(upgraded);
+      TreeHead head = proofs.latestHead("part-site").orElseThrow();
+      assertEquals(records, head.treeSize());
+      for (long seq : new long[] {1, records / 2, records}) {
+        String record =
+            strings(
+                    connection,
+                    "select record_id from consent_ledger where site_id = "
+                        + site
+                        + " and seq = "
+                        + seq)
+                .get(0);
+        InclusionProof proof = proofs.inclusion("part-site", UUID.fromString(record));
+        assertEquals(seq - 1, proof.leafIndex());
+        assertTrue(
+            MerkleTree.verifyInclusion(
+                seq - 1,
+                records,
+                MerkleTree.leafHash(HEX.parseHex(proof.recordDigest())),
+                proof.auditPath().stream().map(HEX::parseHex).toList(),
+                HEX.parseHex(head.rootHash())));
+      }
+
+      // A decision now, written by the runtime role as the writer does.
+      UUID decision = UUID.randomUUID();
+      try (Connection runtime = upgraded.getConnection();
+          Statement write = runtime.createStatement()) {
+        write.execute(
+            "insert into consent_record (id, site_id, policy_version_id, visitor_id, action,"
+                + " method, choices, language, gpc, recorded_at) select '"
+                + decision
+                + "', site_id, id, gen_random_uuid(), 'ACCEPT_ALL', 'BANNER',"
+                + " '{\"necessary\": true}', 'en', false, now() from policy_version");
+      }
+      new LedgerSealer(upgraded, config, signer).sealAll();
+      String month = YearMonth.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy_MM"));
+      assertEquals(
+          List.of("consent_record_" + month),
+          strings(
+              connection,
+              "select tableoid::regclass::text from consent_record where id = '" + decision + "'"));
+      assertEquals(
+          List.of("consent_ledger_" + month),
+          strings(
+              connection,
+              "select tableoid::regclass::text from consent_ledger where record_id = '"
+                  + decision
+                  + "'"));
+      Verification grown = verifier.walk(connection, site);
+      assertTrue(grown.intact(), String.valueOf(grown.broken()));
+      assertEquals(records + 1, grown.entries());
+    }
+  }
+
+  /** The ledger's columns before V24, as text, for a checksum. */
+  private static final String ENTRY_COLUMNS =
+      "select row(site_id, seq, record_id, record_digest, prev_hash, hash, sealed_at)::text"
+          + " from consent_ledger";
+
+  /** An order-independent checksum of the rows a query returns as text. */
+  private static String checksum(Connection connection, String rowsAsText) throws SQLException {
+    return strings(
+            connection,
+            "select count(*) || ':' || md5(string_agg(t, ',' order by t)) from ("
+                + rowsAsText
+                + ") as rows (t)")
+        .get(0);
+  }
+
+  /**
+   * As the sealer before V24 left a site: its oldest {@code sealed} records as entries in their
+   * order, their digests computed as it did, without the tree, which the first round after an
+   * upgrade builds from the entries.
+   */
+  private static void sealInBulk(Connection connection, long site, int sealed) throws SQLException {
+    List<UUID> ids = new ArrayList<>();
+    List<String> digests = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "select "
+                + RecordDigest.COLUMNS
+                + " from consent_record r join policy_version v on v.id = r.policy_version_id"
+                + " where r.site_id = ? order by r.recorded_at, r.id limit ?")) {
+      query.setLong(1, site);
+      query.setInt(2, sealed);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          ids.add(row.getObject(1, UUID.class));
+          digests.add(RecordDigest.of(row, 1));
+        }
+      }
+    }
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into consent_ledger (site_id, seq, record_id, record_digest, sealed_at)"
+                    + " select ?, ? + n, id, digest, now()"
+                    + " from unnest(?::uuid[], ?::text[]) with ordinality as e (id, digest, n)");
+        PreparedStatement done =
+            connection.prepareStatement(
+                "delete from consent_ledger_pending where record_id = any (?)")) {
+      for (int from = 0; from < ids.size(); from += 10_000) {
+        int to = Math.min(ids.size(), from + 10_000);
+        Object[] batch = ids.subList(from, to).toArray();
+        insert.setLong(1, site);
+        insert.setLong(2, from);
+        insert.setArray(3, connection.createArrayOf("uuid", batch));
+        insert.setArray(4, connection.createArrayOf("text", digests.subList(from, to).toArray()));
+        insert.executeUpdate();
+        done.setArray(1, connection.createArrayOf("uuid", batch));
+        done.executeUpdate();
+      }
     }
   }
 

@@ -44,12 +44,21 @@ public final class LogicalBackup {
           superuser
               .createStatement()
               .executeQuery(
-                  "select tablename from pg_tables where schemaname = 'public'"
-                      + " and tablename <> 'flyway_schema_history' order by tablename")) {
+                  // A partitioned table is copied whole through its parent, as pg_dump's
+                  // --load-via-partition-root does: the rows find their months again on restore.
+                  "select relname, relkind = 'p' from pg_class where relnamespace ="
+                      + " 'public'::regnamespace and relkind in ('r', 'p') and not relispartition"
+                      + " and relname <> 'flyway_schema_history' order by relname")) {
         while (names.next()) {
           String table = names.getString(1);
           ByteArrayOutputStream rows = new ByteArrayOutputStream();
-          copy.copyOut("copy public." + table + " to stdout (format binary)", rows);
+          copy.copyOut(
+              "copy "
+                  + (names.getBoolean(2)
+                      ? "(select * from public." + table + ")"
+                      : "public." + table)
+                  + " to stdout (format binary)",
+              rows);
           tables.put(table, rows.toByteArray());
         }
       }
