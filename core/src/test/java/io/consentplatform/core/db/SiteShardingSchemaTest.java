@@ -317,11 +317,16 @@ class SiteShardingSchemaTest {
         "select c.oid, c.relname,"
             + " array(select a.attname::text from pg_attribute a where a.attrelid = c.oid"
             + "   and a.attnum > 0 and not a.attisdropped order by a.attnum),"
-            // keyed by site: site_id in the primary key, or the first column of a whole index
-            + " exists (select from pg_index i join pg_attribute a on a.attrelid = i.indrelid"
-            + "   and a.attname = 'site_id' where i.indrelid = c.oid and i.indpred is null"
-            + "   and (i.indkey[0] = a.attnum"
-            + "     or (i.indisprimary and a.attnum = any (i.indkey::int2[])))),"
+            // keyed by site: site_id in the primary key, or the first column of a whole index;
+            // a partitioned table may have its keys on each partition instead (PostgreSQL wants
+            // the partition key in a parent's unique keys), as Citus shards each partition
+            + " ("
+            + keyedBySite("c.oid")
+            + "   or (c.relkind = 'p' and exists (select from pg_inherits h where h.inhparent = c.oid)"
+            + "     and not exists (select from pg_inherits h where h.inhparent = c.oid"
+            + "       and not "
+            + keyedBySite("h.inhrelid")
+            + "))),"
             + " exists (select from pg_index i where i.indrelid = c.oid and i.indisunique"
             + "   and not exists (select from pg_attribute a where a.attrelid = c.oid"
             + "     and a.attname = 'site_id' and a.attnum = any (i.indkey::int2[])))"
@@ -345,6 +350,17 @@ class SiteShardingSchemaTest {
             + " where k.contype = 'f' and k.conparentid = 0 and n.nspname = ?"
             + " and not exists (select from pg_inherits h where h.inhrelid = src.oid)"
             + " order by src.relname, k.conname";
+
+    /**
+     * SQL: whether the relation {@code oid} has site_id in its primary key or first in an index.
+     */
+    private static String keyedBySite(String oid) {
+      return "exists (select from pg_index i join pg_attribute a on a.attrelid = i.indrelid"
+          + " and a.attname = 'site_id' where i.indrelid = "
+          + oid
+          + " and i.indpred is null and (i.indkey[0] = a.attnum"
+          + " or (i.indisprimary and a.attnum = any (i.indkey::int2[]))))";
+    }
 
     static Catalog read(Connection connection, String schema) throws SQLException {
       Map<String, Table> tables = new LinkedHashMap<>();
