@@ -2,8 +2,8 @@ package io.consentplatform.app;
 
 /**
  * What integration tests that run the packaged application through Quarkus share: the ports it
- * listens on (the test port and the management interface's configured 9000) and the log file
- * Quarkus reads its start from. Failsafe runs two test classes at a time; these take turns.
+ * listens on (the test port and the management interface's fixed one) and the log file Quarkus
+ * reads its start from. Failsafe runs two test classes at a time; these take turns.
  */
 final class PackagedApplication {
 

@@ -33,15 +33,13 @@ class ScaleOutIT {
       "{\"key\":\"video\",\"purpose\":\"MARKETING\",\"required\":false,\"position\":9,"
           + "\"texts\":{\"en\":{\"name\":\"Video\",\"description\":\"Embedded videos\"}}}";
 
-  @TempDir Path workDir;
-
   private ScaleOut pair;
   private Started started;
   private Platform first;
   private Platform second;
 
   @BeforeAll
-  void startTwoInstances() throws Exception {
+  void startTwoInstances(@TempDir Path workDir) throws Exception {
     pair = new ScaleOut(workDir);
     started = pair.started;
     pair.startTwoInstances();
