@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * password, and their tokens, nothing else, decide which tenant they act for.
  */
 @QuarkusIntegrationTest
+@ResourceLock(PackagedApplication.LOCK)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(KeycloakResource.class)
 class KeycloakIT {

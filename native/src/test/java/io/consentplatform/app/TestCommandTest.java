@@ -35,7 +35,7 @@ class TestCommandTest {
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(
         result.output().contains("apt-get install -y chromium chromium-driver"), result.output());
-    assertTrue(result.output().contains("Would run: mvn -B verify"), result.output());
+    assertTrue(result.output().contains("Would run: mvn -B -T 2 verify"), result.output());
   }
 
   @Test
@@ -54,7 +54,7 @@ class TestCommandTest {
 
     assertEquals(0, result.exitCode(), result.output());
     assertTrue(!result.output().contains("apt-get"), result.output());
-    assertTrue(result.output().contains("Would run: mvn -B verify"), result.output());
+    assertTrue(result.output().contains("Would run: mvn -B -T 2 verify"), result.output());
   }
 
   @Test
