@@ -2,7 +2,6 @@ package io.consentplatform.api.abuse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.ApiConfig;
-import io.consentplatform.api.consent.ConsentBody;
 import io.consentplatform.api.problem.Problem;
 import io.consentplatform.api.problem.RouteProblems;
 import io.vertx.core.http.HttpHeaders;
@@ -17,8 +16,9 @@ import jakarta.ws.rs.core.Response.Status;
  * before a byte of their body is read: the client's rate limit, then the declared length. Without
  * it the REST layer would read up to the platform's global body limit (10 MB) of anyone's request
  * before the resource could refuse it, and some forty such requests at once fill a small pod's
- * heap. A decision's body is then read here, on the I/O thread, never past its limit ({@link
- * ConsentBody}).
+ * heap. A body sent without a length is read no further than its limit by whoever answers the
+ * decision ({@code ConsentRoute} on the I/O thread, or the consent resource through a bounded
+ * stream).
  */
 @ApplicationScoped
 public class PublicPostRoute {
@@ -43,14 +43,14 @@ public class PublicPostRoute {
     router
         .post("/v1/sites/:siteKey/consents")
         .order(ORDER)
-        .handler(context -> check(context, "", maxConsentBytes, true));
+        .handler(context -> check(context, "", maxConsentBytes));
     router
         .post("/v1/sites/:siteKey/impressions")
         .order(ORDER)
-        .handler(context -> check(context, "/impressions", MAX_BEACON_BYTES, false));
+        .handler(context -> check(context, "/impressions", MAX_BEACON_BYTES));
   }
 
-  private void check(RoutingContext context, String scope, int maxBytes, boolean readBody) {
+  private void check(RoutingContext context, String scope, int maxBytes) {
     long declared =
         RouteProblems.declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     try {
@@ -71,18 +71,15 @@ public class PublicPostRoute {
       return;
     }
     if (declared > maxBytes) {
-      tooLarge(context, declared, maxBytes);
+      tooLarge(context, json, declared, maxBytes);
       return;
     }
-    if (readBody) {
-      // A body without a declared length is refused as soon as it passes the limit.
-      ConsentBody.read(context, maxBytes, () -> tooLarge(context, Long.MAX_VALUE, maxBytes));
-    } else {
-      context.next();
-    }
+    context.next();
   }
 
-  private void tooLarge(RoutingContext context, long declared, int maxBytes) {
+  /** Answers 413 once the body has arrived, or at once when it is declared beyond any reason. */
+  public static void tooLarge(
+      RoutingContext context, ObjectMapper json, long declared, int maxBytes) {
     RouteProblems.afterTheBody(
         context,
         declared,

@@ -1,30 +1,26 @@
 package io.consentplatform.api.consent;
 
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
- * A decision's body, read once on the I/O thread by the door of the public POSTs and kept on the
- * request for whoever answers it: {@link ConsentRoute} or, when that route leaves the request to
- * the REST layer, {@link ConsentResource}. Read here, it is never read past its limit, whether its
- * length was declared or not, and no worker thread waits on a socket for it.
+ * A decision's body read on the I/O thread by {@link ConsentRoute}, never past its limit, whether
+ * its length was declared or not. Once read, the request is the route's to answer: over HTTP/2 the
+ * REST layer cannot take over a request whose body has been read.
  */
-public final class ConsentBody {
-
-  private static final String KEY = ConsentBody.class.getName();
+final class ConsentBody {
 
   private ConsentBody() {}
 
   /**
-   * Reads the body, then goes on with the request; {@code tooLarge} answers instead as soon as the
-   * bytes read pass {@code maxBytes} (a body sent without its length is not waited for).
+   * Reads the body, then hands it on; {@code tooLarge} runs instead as soon as the bytes read pass
+   * {@code maxBytes} (a body sent without its length is not waited for).
    */
-  public static void read(RoutingContext context, int maxBytes, Runnable tooLarge) {
-    HttpServerRequest request = context.request();
+  static void read(
+      HttpServerRequest request, int maxBytes, Handler<byte[]> then, Runnable tooLarge) {
     if (request.isEnded()) {
-      context.put(KEY, Buffer.buffer());
-      context.next();
+      then.handle(new byte[0]);
       return;
     }
     Buffer body = Buffer.buffer(256);
@@ -44,17 +40,10 @@ public final class ConsentBody {
     request.endHandler(
         end -> {
           if (!refused[0]) {
-            context.put(KEY, body);
-            context.next();
+            then.handle(body.getBytes());
           }
         });
     request.exceptionHandler(e -> request.connection().close());
     request.resume();
-  }
-
-  /** The body read by {@link #read}; empty if there was none. */
-  static byte[] of(RoutingContext context) {
-    Buffer body = context.get(KEY);
-    return body == null ? new byte[0] : body.getBytes();
   }
 }

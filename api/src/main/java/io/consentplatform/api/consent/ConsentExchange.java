@@ -12,6 +12,7 @@ import io.consentplatform.core.policy.PolicySnapshot;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -59,13 +60,21 @@ class ConsentExchange {
    * @throws io.consentplatform.core.error.Rejected naming the first field that is wrong
    */
   Decision decision(byte[] body, HttpServerRequest request) {
-    return ConsentRequest.read(body, config.maxConsentBodyBytes())
-        .decision(
-            "1".equals(request.getHeader("Sec-GPC")),
-            request.getHeader("Origin") != null,
-            request.getHeader(HttpHeaders.USER_AGENT),
-            addresses.of(request),
-            regions.of(request).orElse(null));
+    return decision(ConsentRequest.read(body, config.maxConsentBodyBytes()), request);
+  }
+
+  /** The decision a body sent as a stream states, read no further than the limit. */
+  Decision decision(InputStream body, HttpServerRequest request) {
+    return decision(ConsentRequest.read(body, config.maxConsentBodyBytes()), request);
+  }
+
+  private Decision decision(ConsentRequest sent, HttpServerRequest request) {
+    return sent.decision(
+        "1".equals(request.getHeader("Sec-GPC")),
+        request.getHeader("Origin") != null,
+        request.getHeader(HttpHeaders.USER_AGENT),
+        addresses.of(request),
+        regions.of(request).orElse(null));
   }
 
   /** The answer to {@code record}, for the version and domains the site has in memory. */

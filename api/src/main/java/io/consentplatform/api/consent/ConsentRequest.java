@@ -13,6 +13,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -48,9 +49,21 @@ public record ConsentRequest(
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
   /**
+   * The request a stream holds, read no further than one byte past {@code maxBytes}, so that a body
+   * sent without its length (chunked) costs no more memory than a refused one.
+   */
+  static ConsentRequest read(InputStream sent, int maxBytes) {
+    try {
+      return read(sent == null ? new byte[0] : sent.readNBytes(maxBytes + 1), maxBytes);
+    } catch (IOException e) {
+      throw new BadRequestException("The body could not be read");
+    }
+  }
+
+  /**
    * The request a body holds.
    *
-   * @param body read no further than {@code maxBytes} by {@link ConsentBody}; checked again here
+   * @param body as read, at most one byte past {@code maxBytes}
    * @throws WebApplicationException 413 over {@code maxBytes}, 400 for anything but a strict JSON
    *     object of this record's fields
    */

@@ -9,7 +9,6 @@ import io.consentplatform.core.site.DeclaredDomains;
 import io.quarkus.vertx.http.Uncompressed;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,15 +54,15 @@ public class ConsentResource {
   }
 
   /**
-   * Records a decision. The client's rate limit and the body's length were checked, and the body
-   * read, before the REST layer ({@code PublicPostRoute}, {@link ConsentBody}).
+   * Records a decision. The client's rate limit and the declared length were checked before the
+   * body was read ({@code PublicPostRoute}); the body itself is read no further than the limit.
    */
   @POST
   @Blocking
   @Uncompressed
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  // The body is read before this method (ConsentBody), so it names its schema itself.
+  // A stream as far as the REST layer knows: the decision's schema is named here.
   @RequestBody(
       required = true,
       content =
@@ -70,9 +70,8 @@ public class ConsentResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConsentRequest.class)))
   public RestResponse<ConsentAnswer> record(
-      @RestPath String siteKey, RoutingContext routing, HttpServerRequest request) {
-    ConsentRecord record =
-        consents.recordDecision(siteKey, exchange.decision(ConsentBody.of(routing), request));
+      @RestPath String siteKey, InputStream body, HttpServerRequest request) {
+    ConsentRecord record = consents.recordDecision(siteKey, exchange.decision(body, request));
     ConsentExchange.Answer answer =
         exchange.answer(
             siteKey, record, snapshot(siteKey), domains.of(siteKey).orElse(List.of()), request);

@@ -55,6 +55,32 @@ public class ProblemMapper {
     this.formErrorPage = formErrorPage;
   }
 
+  /**
+   * The answer the REST layer gives for {@code e}, for a route that answers before it: a decision
+   * recorded on the I/O thread meets only these failures (and the database's).
+   */
+  public RestResponse<String> of(RuntimeException e) {
+    if (e instanceof NotFound notFound) {
+      return notFound(notFound);
+    }
+    if (e instanceof SiteArchived archived) {
+      return archived(archived);
+    }
+    if (e instanceof Rejected rejected) {
+      return rejected(rejected);
+    }
+    if (e instanceof VisitorTokenRefused refused) {
+      return visitorTokenRefused(refused);
+    }
+    if (e instanceof TooManyRequests tooMany) {
+      return tooMany(tooMany);
+    }
+    if (e instanceof WebApplicationException web) {
+      return web(web);
+    }
+    return unexpected(e);
+  }
+
   @ServerExceptionMapper
   public RestResponse<String> notFound(NotFound e) {
     return answer(Problem.of(Status.NOT_FOUND, e.getMessage()));

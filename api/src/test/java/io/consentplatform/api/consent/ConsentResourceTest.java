@@ -24,6 +24,7 @@ import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,11 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +59,9 @@ class ConsentResourceTest {
   @Inject PolicyService policies;
   @Inject PolicyChangeListener listener;
   @Inject DataSource dataSource;
+
+  @TestHTTPResource("/")
+  URI root;
 
   private static boolean published;
 
@@ -678,6 +686,64 @@ class ConsentResourceTest {
     assertEquals(restBody.keySet(), memoryBody.keySet());
     assertEquals(restBody.get("choices"), memoryBody.get("choices"));
     assertEquals(restBody.get("policyVersion"), memoryBody.get("policyVersion"));
+  }
+
+  /**
+   * Over HTTP/2 (as Java's client and browsers speak it), a request whose body has been read cannot
+   * be handed to another layer: every outcome, on either path, is an answer, never a 500.
+   */
+  @Test
+  void shouldAnswerEveryDecisionOverHttp2() throws Exception {
+    long site = SiteFixture.create("consent-h2");
+    policies.publish(site, "test");
+    QuarkusTransaction.requiringNew()
+        .run(() -> Site.<Site>findById(site).refusalLifetimeDays += 1); // a change to publish
+    policies.publish(site, "test");
+    Notifications.awaitEverySoFar(dataSource, listener);
+    given().get("/v1/sites/consent-h2/banner").then().statusCode(200).body("version", is(2));
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    String current =
+        "{\"policyVersion\":2,\"action\":\"accept_all\",\"lang\":\"en\",\"method\":\"banner\"}";
+
+    // The version in memory, then an older one (looked up on a worker), then the REST layer's.
+    assertEquals(201, h2(client, current, "application/json").statusCode());
+    assertEquals(201, h2(client, current.replace(":2,", ":1,"), "application/json").statusCode());
+    assertEquals(201, h2(client, current, "application/json, text/html;q=0").statusCode());
+    // Refusals after the body was read: malformed, a language the site does not offer, too large.
+    HttpResponse<String> malformed = h2(client, "{\"policyVersion\":", "application/json");
+    assertEquals(400, malformed.statusCode(), malformed.body());
+    assertEquals(
+        "application/problem+json", malformed.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(
+        "https://consent-h2.example",
+        malformed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    HttpResponse<String> language =
+        h2(client, current.replace("\"en\"", "\"de\""), "application/json");
+    assertEquals(422, language.statusCode(), language.body());
+    assertTrue(language.body().contains("lang"), language.body());
+    HttpResponse<String> large =
+        h2(
+            client,
+            current.replace("}", ",\"x\":\"" + "x".repeat(9_000) + "\"}"),
+            "application/json");
+    assertEquals(413, large.statusCode(), large.body());
+    assertEquals(HttpClient.Version.HTTP_2, large.version(), "the server spoke HTTP/2");
+    assertEquals(
+        3L,
+        (long)
+            QuarkusTransaction.requiringNew()
+                .call(() -> ConsentRecord.count("site.key", "consent-h2")));
+  }
+
+  private HttpResponse<String> h2(HttpClient client, String body, String accept) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(root + "v1/sites/consent-h2/consents"))
+            .header("Origin", "https://consent-h2.example")
+            .header("Content-Type", "application/json")
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static Response postFromPageOf(String site, String accept) {
