@@ -29,9 +29,10 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 /**
  * Where visitors' decisions are recorded as proof. Browsers may call it from the site's declared
  * domains only ({@link DeclaredOrigins}); the proof is read back at {@link ReceiptResource}. A
- * decision on the version memory holds is answered before this resource, by {@link ConsentRoute};
- * this resource answers every other one (a site memory does not know yet, an older version) and
- * every refusal, on a worker thread, since finding out may take a query.
+ * decision for a site memory holds, from a declared page, is answered before this resource, by
+ * {@link ConsentRoute}; this resource answers every request that route leaves to it (a site memory
+ * does not know yet, a refused origin, another media type), on a worker thread, since finding out
+ * may take a query.
  */
 @Path("/v1/sites/{siteKey}/consents")
 @DeclaredOriginsOnly

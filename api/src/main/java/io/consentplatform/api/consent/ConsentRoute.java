@@ -194,9 +194,7 @@ public class ConsentRoute {
       MultiMap headers = context.response().headers();
       PublicHeaders.addTo(headers, false);
       if (origin != null) {
-        headers.add("Access-Control-Allow-Origin", origin);
-        headers.add("Access-Control-Allow-Credentials", "true");
-        headers.add(HttpHeaders.VARY, "Origin");
+        DeclaredOrigins.allowToRead(origin, headers::add);
       }
       return headers;
     }

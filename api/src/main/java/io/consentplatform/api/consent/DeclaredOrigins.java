@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response.Status.Family;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * CORS for the consent endpoints: only pages under the site's declared domains may call them from a
@@ -78,6 +79,16 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
   }
 
   /**
+   * The headers that let a declared page read an answer, for the REST layer's answers and for those
+   * {@link ConsentRoute} writes before it.
+   */
+  static void allowToRead(String origin, BiConsumer<String, String> header) {
+    header.accept("Access-Control-Allow-Origin", origin);
+    header.accept("Access-Control-Allow-Credentials", "true");
+    header.accept(HttpHeaders.VARY, ORIGIN);
+  }
+
+  /**
    * A decision being posted, or its preflight: a browser sends only the preflight when the origin
    * is refused, so each refused preflight stands for one decision that never left the page.
    */
@@ -101,9 +112,7 @@ public class DeclaredOrigins implements ContainerRequestFilter, ContainerRespons
     MultivaluedMap<String, Object> headers = response.getHeaders();
     String origin = request.getHeaderString(ORIGIN);
     if (origin != null) {
-      headers.add("Access-Control-Allow-Origin", origin);
-      headers.add("Access-Control-Allow-Credentials", "true");
-      headers.add(HttpHeaders.VARY, ORIGIN);
+      allowToRead(origin, headers::add);
     }
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       headers.add("Access-Control-Allow-Methods", "GET, POST");
