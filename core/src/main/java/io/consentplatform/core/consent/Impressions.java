@@ -1,16 +1,11 @@
 package io.consentplatform.core.consent;
 
-import io.consentplatform.core.Timers;
 import io.consentplatform.core.db.DailyCounts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 
 /**
  * Counts banner showings in memory and adds them to the database every few seconds: one write per
@@ -20,7 +15,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Impressions {
 
-  private static final Logger LOG = Logger.getLogger(Impressions.class);
   private static final long FLUSH_SECONDS = 5;
 
   private static final String UPSERT =
@@ -28,12 +22,19 @@ public class Impressions {
           + " select id, ?, ? from site where site_key = ?"
           + " on conflict (site_id, day) do update set shown = banner_impression.shown + excluded.shown";
 
-  private final DataSource dataSource;
-  private final DailyCounts<String> pending = new DailyCounts<>();
-  private ScheduledExecutorService flusher;
+  private final DailyCounts<String> pending;
 
   public Impressions(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.pending =
+        new DailyCounts<>(
+            dataSource,
+            UPSERT,
+            (upsert, siteKey, day, shown) -> {
+              upsert.setObject(1, day);
+              upsert.setLong(2, shown);
+              upsert.setString(3, siteKey);
+            },
+            "banner impressions");
   }
 
   public void shown(String siteKey) {
@@ -41,29 +42,15 @@ public class Impressions {
   }
 
   void onStart(@Observes StartupEvent start) {
-    flusher = Timers.daemon("impression-flusher");
-    flusher.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+    pending.start("impression-flusher", FLUSH_SECONDS);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
-    flusher.shutdownNow();
-    flush();
+    pending.stop();
   }
 
   /** Writes what was counted so far. */
   public void flush() {
-    try {
-      pending.flush(
-          dataSource,
-          UPSERT,
-          (upsert, siteKey, day, shown) -> {
-            upsert.setObject(1, day);
-            upsert.setLong(2, shown);
-            upsert.setString(3, siteKey);
-          });
-    } catch (SQLException | RuntimeException e) {
-      LOG.warnf(
-          "Could not store banner impressions, kept for the next attempt: %s", e.getMessage());
-    }
+    pending.flush();
   }
 }

@@ -1,5 +1,6 @@
 package io.consentplatform.core.db;
 
+import io.consentplatform.core.Timers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,8 +9,11 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Counts of events per key and day (UTC), kept in memory and added to a table by an upsert every
@@ -29,7 +33,46 @@ public final class DailyCounts<K> {
 
   private record Key<K>(K key, LocalDate day) {}
 
+  private static final Logger LOG = Logger.getLogger(DailyCounts.class);
+
   private final Map<Key<K>, AtomicLong> pending = new ConcurrentHashMap<>();
+  private final DataSource dataSource;
+  private final String sql;
+  private final Upsert<K> upsert;
+  private final String what;
+  private ScheduledExecutorService flusher;
+
+  /**
+   * @param sql the upsert that adds a count to the row of a key and day
+   * @param what the counts' name in a warning ("banner impressions")
+   */
+  public DailyCounts(DataSource dataSource, String sql, Upsert<K> upsert, String what) {
+    this.dataSource = dataSource;
+    this.sql = sql;
+    this.upsert = upsert;
+    this.what = what;
+  }
+
+  /** Writes the counts every {@code seconds} on a daemon thread named {@code thread}. */
+  public void start(String thread, long seconds) {
+    flusher = Timers.daemon(thread);
+    flusher.scheduleWithFixedDelay(this::flush, seconds, seconds, TimeUnit.SECONDS);
+  }
+
+  /** Stops the timer and writes what is left. */
+  public void stop() {
+    flusher.shutdownNow();
+    flush();
+  }
+
+  /** Writes what was counted so far; a failure is logged and the counts kept for the next write. */
+  public void flush() {
+    try {
+      write();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warnf("Could not store %s, kept for the next attempt: %s", what, e.getMessage());
+    }
+  }
 
   /** Counts one event of {@code key} today. */
   public void add(K key) {
@@ -38,13 +81,8 @@ public final class DailyCounts<K> {
         .incrementAndGet();
   }
 
-  /**
-   * Writes what was counted so far with {@code sql}, one batch.
-   *
-   * @throws SQLException when the write failed; the counts are kept for the next attempt
-   */
-  public synchronized void flush(DataSource dataSource, String sql, Upsert<K> upsert)
-      throws SQLException {
+  /** Writes what was counted so far, one batch; on failure the counts are put back. */
+  private synchronized void write() throws SQLException {
     // Each count is taken atomically (getAndSet): an event counted meanwhile waits for the next
     // flush instead of being lost.
     Map<Key<K>, Long> taken = new HashMap<>();

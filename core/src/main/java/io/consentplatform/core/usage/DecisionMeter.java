@@ -1,16 +1,11 @@
 package io.consentplatform.core.usage;
 
-import io.consentplatform.core.Timers;
 import io.consentplatform.core.db.DailyCounts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 
 /**
  * Meters committed decisions per site and day in memory and adds them to {@code usage_day} every
@@ -21,7 +16,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DecisionMeter {
 
-  private static final Logger LOG = Logger.getLogger(DecisionMeter.class);
   private static final long FLUSH_SECONDS = 5;
 
   private static final String UPSERT =
@@ -29,12 +23,19 @@ public class DecisionMeter {
           + " on conflict (site_id, day) do update"
           + " set decisions = usage_day.decisions + excluded.decisions";
 
-  private final DataSource dataSource;
-  private final DailyCounts<Long> pending = new DailyCounts<>();
-  private ScheduledExecutorService flusher;
+  private final DailyCounts<Long> pending;
 
   public DecisionMeter(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.pending =
+        new DailyCounts<>(
+            dataSource,
+            UPSERT,
+            (upsert, siteId, day, decisions) -> {
+              upsert.setObject(1, day);
+              upsert.setLong(2, decisions);
+              upsert.setLong(3, siteId);
+            },
+            "decision usage");
   }
 
   /** Counts a decision of the site, once it is committed. */
@@ -43,28 +44,15 @@ public class DecisionMeter {
   }
 
   void onStart(@Observes StartupEvent start) {
-    flusher = Timers.daemon("usage-flusher");
-    flusher.scheduleWithFixedDelay(this::flush, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+    pending.start("usage-flusher", FLUSH_SECONDS);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
-    flusher.shutdownNow();
-    flush();
+    pending.stop();
   }
 
   /** Writes what was counted so far. */
   public void flush() {
-    try {
-      pending.flush(
-          dataSource,
-          UPSERT,
-          (upsert, siteId, day, decisions) -> {
-            upsert.setObject(1, day);
-            upsert.setLong(2, decisions);
-            upsert.setLong(3, siteId);
-          });
-    } catch (SQLException | RuntimeException e) {
-      LOG.warnf("Could not store decision usage, kept for the next attempt: %s", e.getMessage());
-    }
+    pending.flush();
   }
 }
