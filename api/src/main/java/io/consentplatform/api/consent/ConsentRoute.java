@@ -95,17 +95,17 @@ public class ConsentRoute {
       context.next();
       return;
     }
-    Exchange exchange = new Exchange(context, siteKey, policy.get(), declared.get(), origin);
+    OneDecision decision = new OneDecision(context, siteKey, policy.get(), declared.get(), origin);
     ConsentBody.read(
         request,
         maxBytes,
-        exchange::decide,
+        decision::decide,
         // A body without a declared length is refused as soon as it passes the limit.
         () -> PublicPostRoute.tooLarge(context, json, Long.MAX_VALUE, maxBytes));
   }
 
   /** One decision from its body to its answer, on the request's own event loop throughout. */
-  private final class Exchange {
+  private final class OneDecision {
 
     private final RoutingContext context;
     private final String siteKey;
@@ -114,7 +114,7 @@ public class ConsentRoute {
     private final String origin;
     private final Context loop = Vertx.currentContext();
 
-    Exchange(
+    OneDecision(
         RoutingContext context,
         String siteKey,
         PublishedPolicy policy,
