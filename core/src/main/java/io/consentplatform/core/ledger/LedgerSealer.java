@@ -74,7 +74,7 @@ public class LedgerSealer {
 
   private void sealQuietly() {
     try {
-      sealAll();
+      sealQueued(false);
       if (failing) {
         LOG.info("Sealing consent records again");
         failing = false;
@@ -88,8 +88,19 @@ public class LedgerSealer {
     }
   }
 
-  /** Seals every queued record of every site; returns how many. */
+  /**
+   * Seals every queued record of every site, waiting for a site whose tree another sealer (this
+   * instance's own timer, or another instance) is extending; returns how many it sealed itself.
+   */
   public int sealAll() throws SQLException {
+    return sealQueued(true);
+  }
+
+  /**
+   * One round over the sites with queued records. The timer's rounds skip a site another sealer
+   * holds (that sealer takes its queue); a caller who needs everything sealed waits for it instead.
+   */
+  private int sealQueued(boolean wait) throws SQLException {
     List<Long> sites = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query =
@@ -104,7 +115,7 @@ public class LedgerSealer {
     for (long site : sites) {
       int batch;
       do {
-        batch = seal(site);
+        batch = seal(site, wait);
         sealed += batch;
       } while (batch >= BATCH);
     }
@@ -114,13 +125,13 @@ public class LedgerSealer {
 
   /**
    * Seals one batch of one site's queued records (after the leaves of entries sealed before the
-   * tree, on an upgraded installation); 0 when another instance is sealing it.
+   * tree, on an upgraded installation); without waiting, 0 when another sealer holds the site.
    */
-  public int seal(long siteId) throws SQLException {
+  private int seal(long siteId, boolean wait) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        int sealed = sealBatch(connection, siteId);
+        int sealed = sealBatch(connection, siteId, wait);
         connection.commit();
         return sealed;
       } catch (SQLException | RuntimeException e) {
@@ -130,19 +141,35 @@ public class LedgerSealer {
     }
   }
 
-  private int sealBatch(Connection connection, long siteId) throws SQLException {
+  private int sealBatch(Connection connection, long siteId, boolean wait) throws SQLException {
+    if (wait) {
+      lockTree(connection, siteId);
+    } else if (!tryLockTree(connection, siteId)) {
+      return 0;
+    }
+    return sealLocked(connection, siteId);
+  }
+
+  /** Takes the site's tree for the rest of the transaction, waiting for a sealer that holds it. */
+  private static void lockTree(Connection connection, long siteId) throws SQLException {
+    try (PreparedStatement lock =
+        connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+      lock.setInt(1, LOCK_CLASS);
+      lock.setInt(2, (int) siteId);
+      lock.execute();
+    }
+  }
+
+  private static boolean tryLockTree(Connection connection, long siteId) throws SQLException {
     try (PreparedStatement lock =
         connection.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
       lock.setInt(1, LOCK_CLASS);
       lock.setInt(2, (int) siteId);
       try (ResultSet locked = lock.executeQuery()) {
         locked.next();
-        if (!locked.getBoolean(1)) {
-          return 0;
-        }
+        return locked.getBoolean(1);
       }
     }
-    return sealLocked(connection, siteId);
   }
 
   /**
@@ -150,12 +177,7 @@ public class LedgerSealer {
    * seals everything queued: erasure and retention start from a fully sealed tree.
    */
   void sealEverything(Connection connection, long siteId) throws SQLException {
-    try (PreparedStatement lock =
-        connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-      lock.setInt(1, LOCK_CLASS);
-      lock.setInt(2, (int) siteId);
-      lock.execute();
-    }
+    lockTree(connection, siteId);
     while (sealLocked(connection, siteId) >= BATCH) {
       // a backlog larger than one batch: keep going
     }
