@@ -3,7 +3,6 @@ package io.consentplatform.core.net;
 import io.consentplatform.core.CoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -42,10 +41,16 @@ public class TrustedProxies {
       if (address == null || address.length != network.length) {
         return false;
       }
-      int bits = network.length * 8;
-      BigInteger mask =
-          BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(prefix).not();
-      return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
+      // Whole bytes of the prefix first, then the leading bits of the byte it ends in.
+      int whole = prefix / 8;
+      for (int i = 0; i < whole; i++) {
+        if (address[i] != network[i]) {
+          return false;
+        }
+      }
+      int bits = prefix % 8;
+      int mask = (0xff << (8 - bits)) & 0xff;
+      return bits == 0 || (address[whole] & mask) == (network[whole] & mask);
     }
   }
 
@@ -63,8 +68,20 @@ public class TrustedProxies {
 
   /** Whether {@code address} (an IP literal) is one of the configured proxies. */
   public boolean trusts(String address) {
+    // Asked for every banner and decision: with no proxy configured, nothing to parse.
+    if (trusted.isEmpty()) {
+      return false;
+    }
     byte[] bytes = literal(address);
-    return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+    if (bytes == null) {
+      return false;
+    }
+    for (Range range : trusted) {
+      if (range.contains(bytes)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -133,14 +150,19 @@ public class TrustedProxies {
     if (text == null || text.isEmpty() || text.length() > 45) {
       return null;
     }
-    boolean v4 = text.chars().allMatch(c -> Character.isDigit(c) || c == '.');
-    boolean v6 =
-        text.indexOf(':') >= 0
-            && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+    boolean v4 = true;
+    boolean v6 = text.indexOf(':') >= 0;
+    int dots = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      dots += c == '.' ? 1 : 0;
+      v4 &= (c >= '0' && c <= '9') || c == '.';
+      v6 &= Character.digit(c, 16) >= 0 || c == ':' || c == '.';
+    }
     if (!v4 && !v6) {
       return null;
     }
-    if (v4 && text.split("\\.", -1).length != 4) {
+    if (v4 && dots != 3) {
       return null;
     }
     try {

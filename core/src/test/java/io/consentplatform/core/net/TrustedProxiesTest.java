@@ -14,6 +14,29 @@ class TrustedProxiesTest {
   private final TrustedProxies direct = new TrustedProxies(List.of());
 
   @Test
+  void shouldTrustExactlyTheAddressesInsideEachRangesPrefix() {
+    // Ranges whose prefix ends inside a byte: the first and last address in, the neighbours out.
+    TrustedProxies ranges =
+        new TrustedProxies(List.of("172.16.0.0/12", "192.168.4.0/23", "2001:db8:8000::/33"));
+    assertTrue(ranges.trusts("172.16.0.0"));
+    assertTrue(ranges.trusts("172.31.255.255"));
+    assertFalse(ranges.trusts("172.15.255.255"));
+    assertFalse(ranges.trusts("172.32.0.0"));
+    assertTrue(ranges.trusts("192.168.5.255"));
+    assertFalse(ranges.trusts("192.168.3.255"));
+    assertFalse(ranges.trusts("192.168.6.0"));
+    assertTrue(ranges.trusts("2001:db8:ffff:ffff::1"));
+    assertFalse(ranges.trusts("2001:db8:7fff:ffff::1"));
+    // An IPv4 address is never inside an IPv6 range, and names are not addresses.
+    assertFalse(ranges.trusts("32.1.13.184"));
+    assertFalse(ranges.trusts("proxy.example"));
+    assertFalse(ranges.trusts("172.16.0"));
+    TrustedProxies everyone = new TrustedProxies(List.of("0.0.0.0/0"));
+    assertTrue(everyone.trusts("203.0.113.7"));
+    assertFalse(direct.trusts("10.0.0.1"));
+  }
+
+  @Test
   void shouldBelieveForwardedForOnlyFromATrustedProxy() {
     assertEquals("203.0.113.7", behindProxies.client("10.1.2.3", "203.0.113.7"));
     assertEquals("198.51.100.1", behindProxies.client("198.51.100.1", "203.0.113.7"));
