@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.ApiConfig;
 import io.consentplatform.api.problem.Problem;
 import io.consentplatform.api.problem.RouteProblems;
+import io.consentplatform.core.net.KeyedPath;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,22 +40,33 @@ public class PublicPostRoute {
     this.maxConsentBytes = config.maxConsentBodyBytes();
   }
 
+  private static final KeyedPath CONSENTS = new KeyedPath("/v1/sites/", "/consents");
+  private static final KeyedPath IMPRESSIONS = new KeyedPath("/v1/sites/", "/impressions");
+
   void install(@Observes Router router) {
-    router
-        .post("/v1/sites/:siteKey/consents")
-        .order(ORDER)
-        .handler(context -> check(context, "", maxConsentBytes));
-    router
-        .post("/v1/sites/:siteKey/impressions")
-        .order(ORDER)
-        .handler(context -> check(context, "/impressions", MAX_BEACON_BYTES));
+    router.post("/v1/sites/*").order(ORDER).handler(this::check);
   }
 
-  private void check(RoutingContext context, String scope, int maxBytes) {
+  private void check(RoutingContext context) {
+    String path = context.normalizedPath();
+    String siteKey = CONSENTS.key(path);
+    if (siteKey != null) {
+      check(context, siteKey, maxConsentBytes);
+      return;
+    }
+    siteKey = IMPRESSIONS.key(path);
+    if (siteKey != null) {
+      check(context, siteKey + "/impressions", MAX_BEACON_BYTES);
+      return;
+    }
+    context.next();
+  }
+
+  private void check(RoutingContext context, String bucket, int maxBytes) {
     long declared =
         RouteProblems.declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     try {
-      limits.post(context.pathParam("siteKey") + scope, context.request());
+      limits.post(bucket, context.request());
     } catch (TooManyRequests e) {
       // Each request counts, even one refused for its body: flooding with junk costs too.
       RouteProblems.answerAndDrop(

@@ -3,6 +3,7 @@ package io.consentplatform.api.banner;
 import io.consentplatform.api.region.VisitorRegion;
 import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.metrics.PlatformMetrics;
+import io.consentplatform.core.net.KeyedPath;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.DeclaredDomains;
@@ -54,12 +55,18 @@ public class BannerRoute {
     this.headers = headers;
   }
 
+  private static final KeyedPath PATH = new KeyedPath("/v1/sites/", "/banner");
+
   void install(@Observes Router router) {
-    router.get("/v1/sites/:siteKey/banner").order(ORDER).handler(this::serve);
+    router.get("/v1/sites/*").order(ORDER).handler(this::serve);
   }
 
   private void serve(RoutingContext context) {
-    String siteKey = context.pathParam("siteKey");
+    String siteKey = PATH.key(context.normalizedPath());
+    if (siteKey == null) {
+      context.next();
+      return;
+    }
     Optional<PublishedPolicy> known = current.known(siteKey);
     Optional<List<String>> knownDomains = domains.known(siteKey);
     List<String> region = context.queryParam("region");

@@ -9,6 +9,7 @@ import io.consentplatform.api.web.PublicHeaders;
 import io.consentplatform.core.consent.ConsentRecord;
 import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
+import io.consentplatform.core.net.KeyedPath;
 import io.consentplatform.core.policy.CurrentPolicies;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.DeclaredDomains;
@@ -77,12 +78,18 @@ public class ConsentRoute {
     this.maxBytes = config.maxConsentBodyBytes();
   }
 
+  private static final KeyedPath PATH = new KeyedPath("/v1/sites/", "/consents");
+
   void install(@Observes Router router) {
-    router.post("/v1/sites/:siteKey/consents").order(ORDER).handler(this::serve);
+    router.post("/v1/sites/*").order(ORDER).handler(this::serve);
   }
 
   private void serve(RoutingContext context) {
-    String siteKey = context.pathParam("siteKey");
+    String siteKey = PATH.key(context.normalizedPath());
+    if (siteKey == null) {
+      context.next();
+      return;
+    }
     HttpServerRequest request = context.request();
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     Optional<PublishedPolicy> policy = current.known(siteKey);

@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,14 +68,33 @@ class DemoPages {
     if (!enabled) {
       return;
     }
+    // Not Route.virtualHost: that runs a regular expression on every request's host, the
+    // banner's too; a comparison does the same here.
     router
         .route()
         .order(DEMO_HOST_ORDER)
-        .virtualHost(DemoSite.LOCAL_HOST)
-        .handler(this::serveDemoHost);
+        .handler(
+            context -> {
+              if (isDemoHost(context.request().authority())) {
+                serveDemoHost(context);
+              } else {
+                context.next();
+              }
+            });
     router
         .route(DemoSite.PATH.substring(0, DemoSite.PATH.length() - 1) + "*")
         .handler(this::redirectToDemoHost);
+  }
+
+  /** Whether a request was sent to the demo's host name (with or without a port). */
+  static boolean isDemoHost(HostAndPort authority) {
+    if (authority == null) {
+      return false;
+    }
+    String host = authority.host();
+    int length = DemoSite.LOCAL_HOST.length();
+    return host.regionMatches(true, 0, DemoSite.LOCAL_HOST, 0, length)
+        && (host.length() == length || host.charAt(length) == ':');
   }
 
   private void serveDemoHost(RoutingContext context) {

@@ -3,9 +3,9 @@ package io.consentplatform.api.tenant.declarations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.problem.Problem;
+import io.consentplatform.core.net.KeyedPath;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,14 +36,17 @@ class CsvImportLimitRoute {
     this.json = json;
   }
 
+  private static final KeyedPath PATH = new KeyedPath("/v1/tenant/sites/", "/cookies/csv");
+
   void install(@Observes Router router) {
-    router
-        .routeWithRegex(HttpMethod.POST, "/v1/tenant/sites/[^/]+/cookies/csv")
-        .order(ORDER)
-        .handler(this::checkDeclaredLength);
+    router.post("/v1/tenant/sites/*").order(ORDER).handler(this::checkDeclaredLength);
   }
 
   private void checkDeclaredLength(RoutingContext context) {
+    if (PATH.key(context.normalizedPath()) == null) {
+      context.next();
+      return;
+    }
     String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
     long declared = length == null ? -1 : declaredBytes(length);
     if (declared > limit.maxBytes()) {
