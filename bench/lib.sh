@@ -9,6 +9,8 @@ ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-8}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 JAR="${BENCH_JAR:-$ROOT/native/target/quarkus-app/quarkus-run.jar}"
+JAVA="${JAVA:-java}"
+JCMD="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd"
 WORK="$(mktemp -d /tmp/consent-bench.XXXXXX)"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
@@ -18,7 +20,7 @@ RUN_AS=()
 say() { printf '%s\n' "$*"; }
 die() { say "bench: $*" >&2; exit 2; }
 
-for tool in wrk nginx curl taskset "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/pgbench" "$PG_BIN/psql" java; do
+for tool in wrk nginx curl taskset "$PG_BIN/initdb" "$PG_BIN/pg_ctl" "$PG_BIN/pgbench" "$PG_BIN/psql" "$JAVA"; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "$tool" ] || die "missing $tool (apt-get install -y wrk nginx-light curl postgresql)"
 done
 [ "$(nproc)" -ge 2 ] || die "needs two CPUs: servers on one, load on the other"
@@ -79,21 +81,30 @@ BANNER="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/banner?lang=en"
 
 # Class-data sharing (the JDK's AppCDS): the first start of a run records the classes it loads in an
 # archive, as a deployment's training start would; later starts map it instead of loading and
-# verifying the classes again. BENCH_CDS=0 measures without it.
-CDS_ARCHIVE="$WORK/app-cds.jsa"
+# verifying the classes again. On JDK 25 and later the archive is the AOT cache instead (classes
+# loaded and linked ahead of time, and the training start's method profiles). BENCH_CDS=0 measures
+# without either.
+JAVA_MAJOR="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+if [ "${JAVA_MAJOR%%.*}" -ge 25 ]; then CDS_ARCHIVE="$WORK/app.aot"; else CDS_ARCHIVE="$WORK/app-cds.jsa"; fi
 cds_option() {
   if [ "${BENCH_CDS:-1}" != 1 ]; then return; fi
-  if [ -f "$CDS_ARCHIVE" ]; then echo "-XX:SharedArchiveFile=$CDS_ARCHIVE"
-  else echo "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE"; fi
+  case "$CDS_ARCHIVE:$([ -f "$CDS_ARCHIVE" ] && echo present)" in
+    *.aot:present) echo "-XX:AOTCache=$CDS_ARCHIVE" ;;
+    *.aot:) echo "-XX:AOTCacheOutput=$CDS_ARCHIVE" ;;
+    *:present) echo "-XX:SharedArchiveFile=$CDS_ARCHIVE" ;;
+    *) echo "-XX:ArchiveClassesAtExit=$CDS_ARCHIVE" ;;
+  esac
 }
 
 # Starts the application (with the extra -D options of APP_OPTS, if any); START_MS is then the time
-# from process start to its first banner.
+# from process start to its first banner. One event loop for its one CPU, as recommended: Quarkus'
+# default of two per CPU left each loop waiting for the other to give up the CPU (bench/tail.sh:
+# 10.5 s of run-queue wait in a 10 s window, the banner's p99 12.8 ms; 1.2 s and 8.3 ms with one).
 start_app() {
   rm -f "$WORK/banner.json"
   local started_ns; started_ns=$(date +%s%N)
   # shellcheck disable=SC2046
-  taskset -c $SERVER_CPU java $GC $JAVA_OPTS $(cds_option) \
+  taskset -c $SERVER_CPU "$JAVA" $GC $JAVA_OPTS $(cds_option) \
     -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
     -Dquarkus.datasource.username=consent_app -Dquarkus.datasource.password=bench \
@@ -102,6 +113,7 @@ start_app() {
     -Dconsent.api.read-rate-limit-per-minute=2000000000 \
     -Dconsent.api.miss-rate-limit-per-minute=2000000000 \
     -Dconsent.demo.enabled=true \
+    -Dquarkus.vertx.event-loops-pool-size="${BENCH_EVENT_LOOPS:-1}" \
     -Dquarkus.log.level=WARN \
     ${APP_OPTS:-} \
     -jar "$JAR" >> "$WORK/app.log" 2>&1 &

@@ -24,7 +24,7 @@ taskset -c $LOAD_CPU wrk -t1 -c16 -d"${WARMUP}s" -s "$WORK/consent.lua" "$CONSEN
 # The agent is attached to the running JVM (the JDK's own attach mechanism through jcmd), so the
 # start is not in the profile. Its options are quoted once more: unquoted, jcmd would read their
 # "key=value" parts as its own arguments.
-profiler() { jcmd "$APP_PID" JVMTI.agent_load "$AGENT" "\"$1\"" >/dev/null || die "profiler: $1 failed"; }
+profiler() { "$JCMD" "$APP_PID" JVMTI.agent_load "$AGENT" "\"$1\"" >/dev/null || die "profiler: $1 failed"; }
 profiler "start,event=$EVENT,interval=1ms,threads"
 app0=$(cpu_ticks "$APP_PID")
 out="$(taskset -c $LOAD_CPU wrk -t1 -c16 -d"${PROFILE}s" -s "$WORK/consent.lua" "$CONSENTS")"
