@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the banner's latency tail is made of: the benchmark's set-up (bench/lib.sh), the banner GET at
-# CONNECTIONS connections (default 64) for DURATION seconds after a warm-up, with the JVM's safepoint
+# CONNECTIONS connections (default 64) for DURATION seconds after WARMUP seconds (default 10), with the JVM's safepoint
 # and GC logs on, and every thread's scheduler statistics (/proc/<pid>/task/<tid>/schedstat: CPU time,
 # time spent runnable but waiting for the CPU, time slices) read before and after the window.
 # Prints the latency percentiles, the stop-the-world pauses inside the window (count, total, longest)
@@ -8,9 +8,10 @@
 # APP_OPTS=... adds -D options (e.g. -Dquarkus.vertx.event-loops-pool-size=1).
 source "$(dirname "$0")/lib.sh"
 CONNECTIONS="${CONNECTIONS:-64}"
+WARMUP="${WARMUP:-10}"
 APP_OPTS="${APP_OPTS:-} -Xlog:safepoint=info,gc=info:file=$WORK/jvm.log:uptime"
 start_app
-taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d10s "$BANNER" >/dev/null
+taskset -c $LOAD_CPU wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$BANNER" >/dev/null
 
 # Per thread: name, ns on the CPU, ns runnable but waiting, and its involuntary context switches.
 threads() {

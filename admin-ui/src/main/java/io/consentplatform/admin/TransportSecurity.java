@@ -40,8 +40,14 @@ public class TransportSecurity {
 
   private void guard(RoutingContext context) {
     HttpServerRequest request = context.request();
-    String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    if (proxies.secure(peer, request.isSSL(), request.getHeader("X-Forwarded-Proto"))) {
+    String forwardedProto = request.getHeader("X-Forwarded-Proto");
+    // The peer only matters when a proxy may have terminated TLS: Vert.x works out the remote
+    // address anew (its forwarded-header parser) each time it is asked, for every banner too.
+    String peer =
+        forwardedProto == null || request.remoteAddress() == null
+            ? null
+            : request.remoteAddress().hostAddress();
+    if (proxies.secure(peer, request.isSSL(), forwardedProto)) {
       context.addHeadersEndHandler(ignored -> secure(request, context.response()));
     }
     context.next();
