@@ -3,7 +3,6 @@ package io.consentplatform.core.db;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.Timers;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -29,20 +28,24 @@ public class Partitions {
 
   private final DataSource dataSource;
   private final int monthsAhead;
-  private ScheduledExecutorService timer;
+  private volatile ScheduledExecutorService timer;
 
   public Partitions(DataSource dataSource, CoreConfig config) {
     this.dataSource = dataSource;
     this.monthsAhead = config.database().partitionsAhead();
   }
 
-  void onStart(@Observes StartupEvent start) {
+  // Once the schema is there: started with the application, the first round on a new database ran
+  // before the migration and logged a failure.
+  void onDatabaseReady(@Observes DatabaseReady ready) {
     timer = Timers.daemon("consent-partitions");
     timer.scheduleWithFixedDelay(this::createQuietly, 0, 1, TimeUnit.DAYS);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
-    timer.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
   }
 
   private void createQuietly() {

@@ -2,10 +2,10 @@ package io.consentplatform.core.ledger;
 
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.Timers;
+import io.consentplatform.core.db.DatabaseReady;
 import io.consentplatform.core.ledger.MerkleTree.Frontier;
 import io.consentplatform.core.ledger.MerkleTree.HashedNode;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -53,7 +53,7 @@ public class LedgerSealer {
   private final ReceiptSigner signer;
   private final long intervalMillis;
   private volatile boolean caughtUp;
-  private ScheduledExecutorService timer;
+  private volatile ScheduledExecutorService timer;
   private boolean failing;
 
   public LedgerSealer(DataSource dataSource, CoreConfig config, ReceiptSigner signer) {
@@ -62,14 +62,18 @@ public class LedgerSealer {
     this.intervalMillis = config.ledger().sealInterval().toMillis();
   }
 
-  void onStart(@Observes StartupEvent start) {
+  // Once the schema is there: started with the application, the first round on a new database ran
+  // before the migration and logged a failure.
+  void onDatabaseReady(@Observes DatabaseReady ready) {
     timer = Timers.daemon("ledger-sealer");
     timer.scheduleWithFixedDelay(
         this::sealQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
   void onStop(@Observes ShutdownEvent stop) {
-    timer.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
   }
 
   private void sealQuietly() {
