@@ -134,6 +134,17 @@ stop_app() {
 }
 
 # --- helpers ----------------------------------------------------------------------------------------
+# async-profiler, from Maven Central into the local Maven repository, unpacked into the run's
+# directory; sets AGENT to its library (for -agentpath, or jcmd's JVMTI.agent_load).
+AP_VERSION=4.1
+fetch_profiler() {
+  (cd "$WORK" && mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64" \
+    -DoutputDirectory="$WORK" >/dev/null) || die "could not fetch async-profiler $AP_VERSION"
+  (cd "$WORK" && unzip -q -o "async-profiler-$AP_VERSION-linux-x64.jar" 'linux-x64/*')
+  AGENT="$WORK/linux-x64/libasyncProfiler.so"
+  [ -f "$AGENT" ] || die "no async-profiler library in the artefact"
+}
+
 # wrk prints Requests/sec and, with --latency, the 50% and 99% lines; errors fail the run.
 wrk_run() { # connections url [script]
   local out; out="$(taskset -c $LOAD_CPU wrk -t1 -c"$1" -d"${DURATION}s" --latency ${3:+-s "$3"} "$2")"

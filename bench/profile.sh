@@ -8,13 +8,8 @@
 # EVENT=cpu (default) samples CPU time; EVENT=wall samples where threads wait too.
 source "$(dirname "$0")/lib.sh"
 WARMUP="${WARMUP:-15}"; PROFILE="${PROFILE:-20}"; EVENT="${EVENT:-cpu}"
-AP_VERSION=4.1
 
-(cd "$WORK" && mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64" \
-  -DoutputDirectory="$WORK" >/dev/null) || die "could not fetch async-profiler $AP_VERSION"
-(cd "$WORK" && unzip -q -o "async-profiler-$AP_VERSION-linux-x64.jar" 'linux-x64/*')
-AGENT="$WORK/linux-x64/libasyncProfiler.so"
-[ -f "$AGENT" ] || die "no async-profiler library in the artefact"
+fetch_profiler
 
 start_app
 write_consent_lua

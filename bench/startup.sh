@@ -11,7 +11,6 @@
 # APP_OPTS=... adds -D options to every start, BENCH_JAVA_OPTS replaces the memory settings.
 source "$(dirname "$0")/lib.sh"
 RESTARTS="${RESTARTS:-5}"
-AP_VERSION=4.1
 
 start_app; FIRST_START_MS=$START_MS
 stop_app
@@ -24,10 +23,7 @@ say "java: $("$JAVA" -version 2>&1 | head -1) $GC $JAVA_OPTS $(cds_option) ${APP
 say "startup_ms median=$(median < "$WORK/restarts") of $(paste -sd' ' "$WORK/restarts") (first start with schema and demo: $FIRST_START_MS ms)"
 
 [ "${PROFILE_START:-1}" = 1 ] || exit 0
-(cd "$WORK" && mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64" \
-  -DoutputDirectory="$WORK" >/dev/null) || die "could not fetch async-profiler $AP_VERSION"
-(cd "$WORK" && unzip -q -o "async-profiler-$AP_VERSION-linux-x64.jar" 'linux-x64/*')
-AGENT="$WORK/linux-x64/libasyncProfiler.so"
+fetch_profiler
 # Loaded at the JVM's start, stopped through jcmd once the first banner is served (the options of a
 # jcmd agent_load are quoted once more, or jcmd takes "key=value" for its own arguments).
 APP_OPTS="${APP_OPTS:-} -agentpath:$AGENT=start,event=cpu,interval=1ms,threads"
