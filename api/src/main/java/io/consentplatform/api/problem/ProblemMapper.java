@@ -24,6 +24,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import java.io.CharConversionException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.SQLException;
@@ -206,6 +207,19 @@ public class ProblemMapper {
   public RestResponse<String> unreadable(JsonProcessingException e) {
     return answer(
         Problem.of(Status.BAD_REQUEST, "The body is not valid: " + e.getOriginalMessage()));
+  }
+
+  /**
+   * A body whose first bytes make the JSON reader take it for UTF-16 or UTF-32 and whose next ones
+   * are then no character: the reader's error is an I/O error, not a JSON one.
+   */
+  @ServerExceptionMapper
+  public RestResponse<String> notText(CharConversionException e) {
+    return answer(
+        Problem.of(
+            Status.BAD_REQUEST,
+            "The body is not valid: it is not text in an encoding JSON allows (UTF-8, UTF-16 or"
+                + " UTF-32)"));
   }
 
   /** JAX-RS' own refusals (404 no such path, 405, 406, 415...): keep the status, explain it. */
