@@ -3,7 +3,6 @@ package io.consentplatform.admin.cookie;
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.net.KeyedPath;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,15 +41,14 @@ public class ImportSizeRoute {
 
   void install(@Observes Router router) {
     router.post("/admin/sites/*").order(ORDER).handler(this::checkDeclaredLength);
-    // A failure handler's path is matched only when a request fails, so its expression costs
-    // nothing on the way of every other request.
     router
-        .routeWithRegex(HttpMethod.POST, "/admin/sites/[^/]+/cookies/import")
+        .post("/admin/sites/*")
         .order(ORDER)
         .failureHandler(
             context -> {
               if (context.statusCode() == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()
-                  && !context.response().headWritten()) {
+                  && !context.response().headWritten()
+                  && PATH.key(context.normalizedPath()) != null) {
                 afterTheBody(context, -1, () -> backToTheForm(context));
               } else {
                 context.next();
