@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +21,8 @@ import org.jboss.logging.Logger;
  * external one.
  *
  * <p>The embedded database is configured, like everything else, in application.properties or the
- * environment; these keys are read here, before the application and its config mappings exist.
+ * environment; these keys are read here, before the application and its config mappings exist,
+ * through {@link LaunchConfig}, which reads the environment in the native executable too.
  */
 @QuarkusMain
 public class ConsentPlatformMain {
@@ -51,7 +51,7 @@ public class ConsentPlatformMain {
   }
 
   public static void main(String... args) {
-    Config config = ConfigProvider.getConfig();
+    Config config = LaunchConfig.read();
     if (config.getOptionalValue(SESSION_KEY, String.class).isEmpty()) {
       // Quarkus would make one up too, but print it in the log; this one stays in memory. Several
       // instances must share one key: set it in the environment.

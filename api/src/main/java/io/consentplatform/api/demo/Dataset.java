@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A dataset of the demo portal: made-up content, enough to give the portal a few pages. */
-record Dataset(String id, String title, String publisher, String summary, int records) {
+public record Dataset(String id, String title, String publisher, String summary, int records) {
 
   static final List<Dataset> ALL =
       List.of(

@@ -28,7 +28,7 @@ import java.util.Set;
  * @param doNotSell the site's label of the link that opens the choices where visitors opt out
  * @param refusalDays how long a refusal is remembered, in days
  */
-record ChoicesByRegion(
+public record ChoicesByRegion(
     String experience,
     String regions,
     boolean elsewhere,

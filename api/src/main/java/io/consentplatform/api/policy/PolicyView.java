@@ -16,8 +16,11 @@ import java.util.Locale;
 /**
  * What a cookie policy page shows, already in the visitor's language, so that the template only
  * lays it out.
+ *
+ * <p>Public, with its parts: Qute reads other classes through reflection, which the native
+ * executable does not allow (TemplateDataTest).
  */
-record PolicyView(
+public record PolicyView(
     String siteKey,
     String language,
     String siteName,
@@ -33,7 +36,7 @@ record PolicyView(
     List<Unremovable> unremovable) {
 
   /** One category: its explanation and the table of its cookies. */
-  record CategorySection(
+  public record CategorySection(
       String key, String name, String description, boolean required, List<CookieRow> cookies) {}
 
   /**
@@ -43,7 +46,7 @@ record PolicyView(
    * @param domain where it lives, when declared (the browser's settings list cookies by site)
    * @param providerPolicyUrl where a third party explains its own choices, when known
    */
-  record Unremovable(
+  public record Unremovable(
       String name,
       String category,
       String provider,
@@ -52,10 +55,10 @@ record PolicyView(
       String providerPolicyUrl) {}
 
   /** A link to the same page in another language the site offers. */
-  record LanguageLink(String code, String name) {}
+  public record LanguageLink(String code, String name) {}
 
   /** One row of a category's table. */
-  record CookieRow(
+  public record CookieRow(
       String provider,
       String providerPolicyUrl,
       String functionAndLocation,
