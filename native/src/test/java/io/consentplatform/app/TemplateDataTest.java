@@ -3,10 +3,7 @@ package io.consentplatform.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentplatform.admin.Pages;
-import io.consentplatform.api.policy.CookiePolicyPage;
 import io.quarkus.qute.CheckedTemplate;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -15,18 +12,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,38 +56,9 @@ class TemplateDataTest {
   }
 
   private static List<Class<?>> checkedTemplates() throws Exception {
-    List<Class<?>> templates = new java.util.ArrayList<>();
-    for (Class<?> module : List.of(CookiePolicyPage.class, Pages.class)) {
-      for (String name : classNames(module)) {
-        Class<?> c = Class.forName(name, false, module.getClassLoader());
-        if (c.isAnnotationPresent(CheckedTemplate.class)) {
-          templates.add(c);
-        }
-      }
-    }
-    return templates;
-  }
-
-  /** Every class in the jar or directory {@code module} was loaded from. */
-  private static List<String> classNames(Class<?> module) throws IOException, URISyntaxException {
-    Path root = Path.of(module.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (Files.isDirectory(root)) {
-      return namesUnder(root);
-    }
-    try (FileSystem jar = FileSystems.newFileSystem(root)) {
-      return namesUnder(jar.getPath("/"));
-    }
-  }
-
-  private static List<String> namesUnder(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .map(root::relativize)
-          .map(Path::toString)
-          .filter(name -> name.endsWith(".class") && name.startsWith("io/consentplatform/"))
-          .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-          .toList();
-    }
+    return OurClasses.all().stream()
+        .filter(c -> c.isAnnotationPresent(CheckedTemplate.class))
+        .toList();
   }
 
   private static Set<Class<?>> readByTemplates(List<Class<?>> templates) {

@@ -16,14 +16,13 @@ public final class WebhookSigner {
   /** How a secret is shown, so that people and secret scanners recognise it. */
   public static final String SECRET_PREFIX = "whsec_";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private WebhookSigner() {}
 
   /** A new secret: 32 random bytes, within the 24 to 64 the specification asks for. */
   static String newSecret() {
     byte[] key = new byte[32];
-    RANDOM.nextBytes(key);
+    // Not a generator in a static field: the native executable would carry its build's seed.
+    new SecureRandom().nextBytes(key);
     return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
   }
 
