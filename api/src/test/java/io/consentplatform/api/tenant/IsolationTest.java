@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentplatform.core.consent.ConsentAction;
-import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.plan.Plan;
-import io.consentplatform.core.policy.PolicyService;
-import io.consentplatform.core.site.Site;
-import io.consentplatform.core.tenant.Role;
-import io.consentplatform.core.testing.Decisions;
 import io.consentplatform.core.testing.PostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +24,6 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,21 +40,15 @@ class IsolationTest {
   /** Appears in tenant A's data only: no answer to B may contain it. */
   private static final String A_MARK = "iso-tenant-a";
 
-  @Inject PolicyService policies;
-  @Inject ConsentService consents;
-  @Inject DataSource dataSource;
-
   @Test
   void shouldNeverLetTenantBSeeOrTouchTenantAsData() throws Exception {
-    long siteA = Tenants.siteWithTenant(A_MARK);
-    Tenants.member(siteA, "owner-a", Role.OWNER);
-    long siteB = Tenants.siteWithTenant("iso-tenant-b");
-    Tenants.member(siteB, "owner-b", Role.OWNER);
-    policies.publish(siteA, "test");
-    policies.publish(siteB, "test");
-    var decisionOfA = consents.recordDecision(A_MARK, Decisions.onBanner(ConsentAction.ACCEPT_ALL));
+    long siteA = TenantsOverHttp.siteOfNewTenant(A_MARK, "owner-a");
+    long siteB = TenantsOverHttp.siteOfNewTenant("iso-tenant-b", "owner-b");
+    TenantsOverHttp.publish(siteA, "owner-a");
+    TenantsOverHttp.publish(siteB, "owner-b");
+    String visitorOfA = TenantsOverHttp.acceptAll(A_MARK);
     Map<String, Object> idsOfA = idsOf(siteA, "owner-a");
-    idsOfA.put("visitorId", decisionOfA.visitorId);
+    idsOfA.put("visitorId", visitorOfA);
     String keyOfB =
         given()
             .auth()
@@ -135,9 +120,8 @@ class IsolationTest {
    */
   @Test
   void shouldKeepThePlatformApiToOperatorsAndOperatorKeysOutOfTenants() throws Exception {
-    long site = Tenants.siteWithTenant("iso-platform");
-    Tenants.member(site, "iso-platform-owner", Role.OWNER);
-    Tenants.member(site, "iso-platform-viewer", Role.VIEWER);
+    TenantsOverHttp.siteOfNewTenant("iso-platform", "iso-platform-owner");
+    TenantsOverHttp.member("iso-platform-owner", "iso-platform-viewer", "VIEWER");
     String tenantKey = ownerKey("iso-platform-owner");
     String operatorKey =
         given()
@@ -201,7 +185,7 @@ class IsolationTest {
   /** The platform's own rows: tenants and their states, operators, operator keys. */
   private String platformFingerprint() throws SQLException {
     StringBuilder rows = new StringBuilder();
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = PostgresResource.superuser();
         Statement statement = connection.createStatement()) {
       for (String query :
           List.of(
@@ -312,9 +296,7 @@ class IsolationTest {
     ids.put("number", 1);
     // The platform's plans and tenants (operators only): a real plan, tenant A itself.
     ids.put("code", Plan.UNLIMITED);
-    ids.put(
-        "tenantId",
-        QuarkusTransaction.requiringNew().call(() -> Site.<Site>findById(siteA).tenant.id));
+    ids.put("tenantId", TenantsOverHttp.tenantIdOf(siteA));
     ids.put(
         "scanId",
         given()
@@ -326,7 +308,7 @@ class IsolationTest {
             .extract()
             .path("id"));
     // A tenant of the platform API (/v1/platform/tenants/{id}/...): tenant A itself.
-    ids.put("id", Tenants.tenantIdOf(siteA));
+    ids.put("id", TenantsOverHttp.tenantIdOf(siteA));
     ids.put("subject", "local:" + owner + "@example.org");
     ids.put(
         "memberId",
@@ -471,7 +453,7 @@ class IsolationTest {
         "webhook_delivery",
         "select id, status, attempts, next_attempt_at from webhook_delivery where tenant_id = "
             + tenantA);
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = PostgresResource.superuser();
         Statement statement = connection.createStatement()) {
       for (Map.Entry<String, String> query : queries.entrySet()) {
         StringBuilder rows = new StringBuilder();

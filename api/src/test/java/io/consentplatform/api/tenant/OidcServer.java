@@ -15,6 +15,13 @@ public class OidcServer extends OidcWiremockTestResource {
 
   static final String ISSUER = "https://server.example.com";
 
+  /**
+   * The private key whose public half the mock identity provider publishes. Named here rather than
+   * read from the application's configuration ({@code smallrye.jwt.sign.key.location}), which the
+   * test's JVM lacks when a suite runs against the packaged application.
+   */
+  private static final String SIGNING_KEY = "privateKey.jwk";
+
   /** The platform's own client at this identity provider: the tenant API's default audience. */
   static final String CLIENT = "consent-platform";
 
@@ -29,19 +36,19 @@ public class OidcServer extends OidcWiremockTestResource {
 
   /** A bearer token for a person. */
   public static String token(String subject) {
-    return claims(subject).sign();
+    return claims(subject).sign(SIGNING_KEY);
   }
 
   /** A bearer token for a person, naming the tenant they act for. */
   public static String token(String subject, String tenant) {
-    return claims(subject).claim("tenant", tenant).sign();
+    return claims(subject).claim("tenant", tenant).sign(SIGNING_KEY);
   }
 
   /** A bearer token of a platform operator: the client role of the platform's own client. */
   public static String operatorToken(String subject) {
     return claims(subject)
         .claim("resource_access", Map.of(CLIENT, Map.of("roles", List.of("platform-operator"))))
-        .sign();
+        .sign(SIGNING_KEY);
   }
 
   /**
@@ -58,7 +65,7 @@ public class OidcServer extends OidcWiremockTestResource {
             builder.claim(name, value);
           }
         });
-    return builder.sign();
+    return builder.sign(SIGNING_KEY);
   }
 
   private static JwtClaimsBuilder claims(String subject) {
