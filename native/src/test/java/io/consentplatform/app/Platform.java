@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -41,7 +42,9 @@ final class Platform {
   }
 
   /**
-   * Starts the jar in {@code workDir} with these system properties; its output goes to {@code log}.
+   * Starts the jar in {@code workDir} configured with {@code properties} as a container is, through
+   * its environment ({@code quarkus.http.port} as {@code QUARKUS_HTTP_PORT}); its output goes to
+   * {@code log}. The native executable once read its database from system properties only.
    */
   static Platform start(Path workDir, String log, Map<String, String> properties)
       throws IOException {
@@ -52,22 +55,25 @@ final class Platform {
       command.add(Path.of(NATIVE_IMAGE).toAbsolutePath().toString());
     } else {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-    command.add("-Dquarkus.http.port=" + port);
-    command.add("-Dquarkus.management.port=" + managementPort);
-    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    if (!isNative()) {
       command.add("-jar");
       command.add(RUNNER.toAbsolutePath().toString());
     }
     Path logFile = workDir.resolve(log);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(logFile.toFile())
-            .start();
-    return new Platform(port, managementPort, process, logFile);
+            .redirectOutput(logFile.toFile());
+    Map<String, String> environment = builder.environment();
+    environment.put(environmentName("quarkus.http.port"), String.valueOf(port));
+    environment.put(environmentName("quarkus.management.port"), String.valueOf(managementPort));
+    properties.forEach((key, value) -> environment.put(environmentName(key), value));
+    return new Platform(port, managementPort, builder.start(), logFile);
+  }
+
+  /** The environment variable Quarkus reads {@code property} from. */
+  static String environmentName(String property) {
+    return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }
 
   static boolean isNative() {
