@@ -77,6 +77,10 @@ PG_PID="$(head -1 "$WORK/pg/postmaster.pid")"
 GC="${BENCH_GC:--XX:+UseSerialGC}"
 # The memory settings recommended for one CPU: a small heap is enough, the banner path allocates little.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+# BENCH_NATIVE=<native executable> measures it instead of the jar, with BENCH_NATIVE_OPTS (e.g. -Xmx128m);
+# it has no class-data archive to make.
+NATIVE="${BENCH_NATIVE:-}"
+if [ -n "$NATIVE" ]; then BENCH_CDS=0; fi
 BANNER="http://127.0.0.1:$APP_PORT/v1/sites/townofcary/banner?lang=en"
 
 # Class-data sharing (the JDK's AppCDS): the first start of a run records the classes it loads in an
@@ -103,8 +107,15 @@ cds_option() {
 start_app() {
   rm -f "$WORK/banner.json"
   local started_ns; started_ns=$(date +%s%N)
-  # shellcheck disable=SC2046
-  taskset -c $SERVER_CPU "$JAVA" $GC $JAVA_OPTS $(cds_option) \
+  local launcher jar
+  if [ -n "$NATIVE" ]; then
+    read -r -a launcher <<< "$NATIVE ${BENCH_NATIVE_OPTS:-}"
+    jar=()
+  else
+    read -r -a launcher <<< "$JAVA $GC $JAVA_OPTS $(cds_option)"
+    jar=(-jar "$JAR")
+  fi
+  taskset -c $SERVER_CPU "${launcher[@]}" \
     -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/consent" \
     -Dquarkus.datasource.username=consent_app -Dquarkus.datasource.password=bench \
@@ -116,7 +127,7 @@ start_app() {
     -Dquarkus.vertx.event-loops-pool-size="${BENCH_EVENT_LOOPS:-1}" \
     -Dquarkus.log.level=WARN \
     ${APP_OPTS:-} \
-    -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+    "${jar[@]}" >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1500); do
     if curl -fsS -o "$WORK/banner.json" "$BANNER" 2>/dev/null; then break; fi
