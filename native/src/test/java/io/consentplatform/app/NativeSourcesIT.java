@@ -20,13 +20,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * What the native compile would be given, as the build leaves it in {@code target/native-sources}
  * (native-image cannot run here): the whole platform in one runner jar, every resource it reads at
  * run time registered, the JSON types it reflects on registered, and no escape hatch that would
  * turn a build-time error into a run-time surprise.
+ *
+ * <p>Where the executable itself was compiled ({@code -Dnative}, which names it in {@code
+ * native.image.path}), the sources are not left there and the integration tests run against the
+ * executable instead: these checks stand in for that run and are left out of it.
  */
+@DisabledIfSystemProperty(
+    named = "native.image.path",
+    matches = ".+",
+    disabledReason = "the executable was compiled: the integration tests run against it")
 class NativeSourcesIT {
 
   private static final Path SOURCES = Path.of("target/native-sources");

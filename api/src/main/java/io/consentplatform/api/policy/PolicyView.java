@@ -9,6 +9,7 @@ import io.consentplatform.core.policy.PolicySnapshot.CookieEntry;
 import io.consentplatform.core.policy.PublishedPolicy;
 import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.text.Languages;
+import io.quarkus.qute.TemplateData;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,11 @@ import java.util.Locale;
  * What a cookie policy page shows, already in the visitor's language, so that the template only
  * lays it out.
  *
- * <p>Public, with its parts: Qute reads other classes through reflection, which the native
- * executable does not allow (TemplateDataTest).
+ * <p>Public, with its parts, and {@code @TemplateData}: Qute generates resolvers only for what its
+ * checks see a template read, and missed the language its layout's block reads; the JVM found it by
+ * reflection, the native executable does not: its policy page answered 500 there.
  */
+@TemplateData
 public record PolicyView(
     String siteKey,
     String language,
