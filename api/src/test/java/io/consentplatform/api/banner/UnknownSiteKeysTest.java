@@ -107,10 +107,16 @@ class UnknownSiteKeysTest {
         .contentType("application/problem+json")
         .body("status", is(429))
         .header("Retry-After", is("1"));
-    LocalClients.from(client)
-        .get("/v1/sites/random-" + UUID.randomUUID() + "/banner.js")
-        .then()
-        .statusCode(429);
+    // The script's misses draw on the same budget. One more token comes each second, so on a slow
+    // machine the next miss may still pass; the one after it, right behind, may not.
+    int scriptRefusedAfter = 0;
+    while (LocalClients.from(client)
+            .get("/v1/sites/random-" + UUID.randomUUID() + "/banner.js")
+            .statusCode()
+        != 429) {
+      scriptRefusedAfter++;
+      assertTrue(scriptRefusedAfter < 3, "the script's misses are refused too");
+    }
     // A site in memory is still served to the same client: its banner costs nothing.
     LocalClients.from(client).get("/v1/sites/miss-limit-known/banner").then().statusCode(200);
     given().get("/v1/sites/random-" + UUID.randomUUID() + "/banner").then().statusCode(404);
