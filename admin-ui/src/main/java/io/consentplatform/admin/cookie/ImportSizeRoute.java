@@ -2,13 +2,16 @@ package io.consentplatform.admin.cookie;
 
 import io.consentplatform.core.CoreConfig;
 import io.consentplatform.core.net.KeyedPath;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.function.Supplier;
 
 /**
  * Sends a CSV file over {@code consent.csv-import.max-bytes} back to the import page, which says
@@ -72,8 +75,8 @@ public class ImportSizeRoute {
 
   // A redirection, not a page: the page needs the signed-in person and the request's language,
   // which only the REST layer has; nothing of the file is kept.
-  private static void backToTheForm(RoutingContext context) {
-    context
+  private static Future<Void> backToTheForm(RoutingContext context) {
+    return context
         .response()
         .setStatusCode(Status.SEE_OTHER.getStatusCode())
         .putHeader(HttpHeaders.LOCATION, context.request().path() + "?" + TOO_LARGE + "=1")
@@ -86,11 +89,27 @@ public class ImportSizeRoute {
    * body beyond {@link #DRAIN_LIMIT} is not worth reading: the connection is closed, at once when
    * its declared length says so.
    */
-  private static void afterTheBody(RoutingContext context, long declared, Runnable answer) {
+  private static void afterTheBody(
+      RoutingContext context, long declared, Supplier<Future<Void>> answer) {
     HttpServerRequest request = context.request();
+    if (request.version() == HttpVersion.HTTP_2) {
+      // HTTP/2 forbids a Connection header, and its connection carries the browser's other
+      // requests: the answer goes at once, and only this request's stream is reset after it.
+      request.handler(chunk -> {});
+      request.resume();
+      answer
+          .get()
+          .onComplete(
+              written -> {
+                if (!request.isEnded()) {
+                  context.response().reset(0); // NO_ERROR: stop sending (RFC 9113, section 8.1)
+                }
+              });
+      return;
+    }
     if (declared > DRAIN_LIMIT || request.isEnded()) {
       context.response().putHeader(HttpHeaders.CONNECTION, "close");
-      answer.run();
+      answer.get();
       return;
     }
     long[] read = {0};
@@ -102,7 +121,7 @@ public class ImportSizeRoute {
           }
         });
     request.exceptionHandler(e -> request.connection().close());
-    request.endHandler(end -> answer.run());
+    request.endHandler(end -> answer.get());
     request.resume();
   }
 

@@ -2,6 +2,7 @@ package io.consentplatform.api.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,8 +64,8 @@ public class BodyLimitRoute {
     context.next();
   }
 
-  private void refuse(RoutingContext context) {
-    RouteProblems.send(
+  private Future<Void> refuse(RoutingContext context) {
+    return RouteProblems.send(
         context,
         json,
         Problem.of(

@@ -1,18 +1,16 @@
 package io.consentplatform.api.tenant.declarations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.api.problem.Problem;
+import io.consentplatform.api.problem.RouteProblems;
 import io.consentplatform.core.net.KeyedPath;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response.Status;
-import java.io.UncheckedIOException;
 
 /**
  * Refuses a CSV import whose declared length is over {@link CsvImportLimit} with a problem, before
@@ -47,53 +45,17 @@ class CsvImportLimitRoute {
       context.next();
       return;
     }
-    String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-    long declared = length == null ? -1 : declaredBytes(length);
+    long declared =
+        RouteProblems.declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
     if (declared > limit.maxBytes()) {
-      afterTheBody(context, declared);
+      RouteProblems.afterTheBody(context, declared, DRAIN_LIMIT, () -> refuse(context));
       return;
     }
     context.next();
   }
 
-  /**
-   * Answers once the body has arrived and been dropped, so that a client that sends all of it
-   * before reading the answer (most HTTP libraries) gets the answer, not a reset connection; a body
-   * past {@link #DRAIN_LIMIT} is not worth reading and its connection is closed.
-   */
-  private void afterTheBody(RoutingContext context, long declared) {
-    HttpServerRequest request = context.request();
-    if (declared > DRAIN_LIMIT || request.isEnded()) {
-      context.response().putHeader(HttpHeaders.CONNECTION, "close");
-      refuse(context);
-      return;
-    }
-    request.handler(chunk -> {});
-    request.exceptionHandler(e -> request.connection().close());
-    request.endHandler(end -> refuse(context));
-    request.resume();
-  }
-
-  private void refuse(RoutingContext context) {
-    Problem problem = Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, limit.refusal());
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    context
-        .response()
-        .setStatusCode(problem.status())
-        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .end(Buffer.buffer(body));
-  }
-
-  private static long declaredBytes(String length) {
-    try {
-      return Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      return -1; // Quarkus refuses a malformed length itself
-    }
+  private Future<Void> refuse(RoutingContext context) {
+    return RouteProblems.send(
+        context, json, Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, limit.refusal()));
   }
 }
