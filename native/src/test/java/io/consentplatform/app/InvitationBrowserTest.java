@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -204,12 +205,12 @@ class InvitationBrowserTest {
     browser.findElement(By.linkText("Forgot your password?")).click();
     browser.findElement(By.id("email")).sendKeys("forgetful@cary.example");
     Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
-    String answer = browser.findElement(By.cssSelector(".notice")).getText();
+    String answer = noticeText();
 
     browser.get(base + "admin/password-reset");
     browser.findElement(By.id("email")).sendKeys("stranger@cary.example");
     Chromium.submit(browser, browser.findElement(By.cssSelector("form button[type=submit]")));
-    assertEquals(answer, browser.findElement(By.cssSelector(".notice")).getText(), "same answer");
+    assertEquals(answer, noticeText(), "same answer");
 
     MimeMessage mail = Mailbox.newestTo("forgetful@cary.example");
     assertEquals("Choose a new password for the Consent Platform", mail.getSubject());
@@ -258,6 +259,16 @@ class InvitationBrowserTest {
     browser.findElement(By.id("j_password")).sendKeys(password);
     browser.findElement(By.cssSelector("form[action='/j_security_check'] button")).click();
     awaitUrl("/admin/sites");
+  }
+
+  /**
+   * The answer page's notice. Read again while Chromium still swaps the document in (CI once saw
+   * "Node with given id does not belong to the document" right after the submit had waited).
+   */
+  private String noticeText() {
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(WebDriverException.class)
+        .until(d -> d.findElement(By.cssSelector(".notice")).getText());
   }
 
   private void awaitUrl(String part) {
