@@ -127,6 +127,7 @@ import io.quarkus.qute.TemplateData;
 @TemplateData(target = PlatformKeyView.class)
 @TemplateData(target = TenantSummary.class)
 @TemplateData(target = PolicyDiff.class)
+@TemplateData(target = PolicyDiff.Changes.class)
 @TemplateData(target = VersionView.class)
 @TemplateData(target = ScanSettings.class)
 @TemplateData(target = ScanStatus.class)

@@ -6,6 +6,7 @@ import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.region.Experience;
 import io.consentplatform.core.region.RegionRule;
 import io.consentplatform.core.region.RegionRules;
+import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param doNotSell the site's label of the link that opens the choices where visitors opt out
  * @param refusalDays how long a refusal is remembered, in days
  */
+// Qute's checks missed the boolean the page reads; see PolicyView.
+@TemplateData
 public record ChoicesByRegion(
     String experience,
     String regions,

@@ -39,6 +39,7 @@ public record PolicyView(
     List<Unremovable> unremovable) {
 
   /** One category: its explanation and the table of its cookies. */
+  @TemplateData
   public record CategorySection(
       String key, String name, String description, boolean required, List<CookieRow> cookies) {}
 
@@ -49,6 +50,7 @@ public record PolicyView(
    * @param domain where it lives, when declared (the browser's settings list cookies by site)
    * @param providerPolicyUrl where a third party explains its own choices, when known
    */
+  @TemplateData
   public record Unremovable(
       String name,
       String category,
@@ -58,9 +60,11 @@ public record PolicyView(
       String providerPolicyUrl) {}
 
   /** A link to the same page in another language the site offers. */
+  @TemplateData
   public record LanguageLink(String code, String name) {}
 
   /** One row of a category's table. */
+  @TemplateData
   public record CookieRow(
       String provider,
       String providerPolicyUrl,
