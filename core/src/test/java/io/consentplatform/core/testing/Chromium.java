@@ -14,11 +14,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -88,8 +88,27 @@ public final class Chromium {
     WebElement page = driver.findElement(By.tagName("html"));
     button.click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> isGone(page));
     wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+  }
+
+  /**
+   * Whether {@code element}'s document has been replaced. Chromium says so either as a stale
+   * element or, caught while it swaps the document in, as a node that "does not belong to the
+   * document" (a plain WebDriverException, which stalenessOf let through: CI failed on it).
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /**
