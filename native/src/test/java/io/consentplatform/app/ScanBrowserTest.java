@@ -111,7 +111,7 @@ class ScanBrowserTest {
             d ->
                 d.findElement(By.id("scan-state")).getText().startsWith("Scanning: pass")
                     && !d.findElement(By.id("scan-pages")).getText().startsWith("0 of"));
-    assertTrue(isStale(first), "the progress was replaced by a fresher one");
+    assertTrue(Chromium.isGone(first), "the progress was replaced by a fresher one");
     assertEquals("still the same page", browser.executeScript("return window.scanPageMarker;"));
     assertTrue(
         browser.findElement(By.id("scan-pages")).getText().matches("\\d+ of at most 50 pages .*"),
@@ -215,15 +215,6 @@ class ScanBrowserTest {
     WebDriverWait wait = new WebDriverWait(browser, timeout);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
-  }
-
-  private static boolean isStale(WebElement element) {
-    try {
-      element.isDisplayed();
-      return false;
-    } catch (StaleElementReferenceException e) {
-      return true;
-    }
   }
 
   /** An editor of the site's tenant, password "pw-" + email (as {@link DemoMembers} gives). */

@@ -93,11 +93,12 @@ public final class Chromium {
   }
 
   /**
-   * Whether {@code element}'s document has been replaced. Chromium says so either as a stale
-   * element or, caught while it swaps the document in, as a node that "does not belong to the
-   * document" (a plain WebDriverException, which stalenessOf let through: CI failed on it).
+   * Whether {@code element} has been replaced (its page, or the part of it a script re-rendered).
+   * Chromium says so either as a stale element or, caught while it swaps the document in, as a node
+   * that "does not belong to the document" (a plain WebDriverException, which stalenessOf let
+   * through: CI failed on it).
    */
-  private static boolean isGone(WebElement element) {
+  public static boolean isGone(WebElement element) {
     try {
       element.isEnabled();
       return false;
