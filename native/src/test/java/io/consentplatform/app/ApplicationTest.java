@@ -93,6 +93,85 @@ class ApplicationTest {
         .header("Location", endsWith("/admin/login"));
   }
 
+  /**
+   * The back office's CSRF check must not answer the tenant API: a body-less call sent with a
+   * form's media type (as {@code curl -d ''} sends it) does what it says, and a form body gets a
+   * 415 that names what the API takes.
+   */
+  @Test
+  void shouldAnswerAnApiCallSentAsAFormWithoutTheBackOfficesCsrfCheck() throws Exception {
+    String secret = "cpk_formtyped" + System.nanoTime();
+    addDemoApiKey("caller", secret);
+    long doomed = addDemoApiKey("doomed", "cpk_doomed" + System.nanoTime());
+
+    given()
+        .header("X-Api-Key", secret)
+        .contentType("application/x-www-form-urlencoded")
+        .when()
+        .delete("/v1/tenant/api-keys/" + doomed)
+        .then()
+        .statusCode(204);
+    assertTrue(revoked(doomed), "the body-less DELETE revoked the key");
+
+    given()
+        .header("X-Api-Key", secret)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("name", "from a form")
+        .formParam("role", "VIEWER")
+        .when()
+        .post("/v1/tenant/api-keys")
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("detail", containsString("application/json"));
+    assertEquals(0, keysNamed("from a form"), "the refused form made no key");
+  }
+
+  /** An owner's API key of the demo tenant, written as the platform stores it: a SHA-256 hash. */
+  private static long addDemoApiKey(String name, String secret) throws Exception {
+    String hash =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try (var db = PostgresResource.superuser();
+        var insert =
+            db.prepareStatement(
+                "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
+                    + " select tenant_id, ?, ?, ?, 'OWNER', 'test' from site"
+                    + " where site_key = 'townofcary' returning id")) {
+      insert.setString(1, name);
+      insert.setString(2, secret.substring(0, 10));
+      insert.setString(3, hash);
+      try (var id = insert.executeQuery()) {
+        id.next();
+        return id.getLong(1);
+      }
+    }
+  }
+
+  private static boolean revoked(long key) throws Exception {
+    try (var db = PostgresResource.superuser();
+        var query =
+            db.prepareStatement("select revoked_at is not null from api_key where id = ?")) {
+      query.setLong(1, key);
+      try (var row = query.executeQuery()) {
+        return row.next() && row.getBoolean(1);
+      }
+    }
+  }
+
+  private static int keysNamed(String name) throws Exception {
+    try (var db = PostgresResource.superuser();
+        var query = db.prepareStatement("select count(*) from api_key where name = ?")) {
+      query.setString(1, name);
+      try (var row = query.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
   @Test
   void shouldRecordAVisitorsDecisionBesideTheBackOfficesForms() {
     given()
