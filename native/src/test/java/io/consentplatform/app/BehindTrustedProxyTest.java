@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.policy.PolicyService;
-import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
 import io.consentplatform.core.testing.SiteFixture;
@@ -48,7 +47,6 @@ class BehindTrustedProxyTest {
 
   private static final String EMAIL = "proxied-owner@cary.example";
 
-  @Inject LocalAccounts accounts;
   @Inject PolicyService policies;
 
   private static boolean ready;
@@ -56,7 +54,7 @@ class BehindTrustedProxyTest {
   @BeforeEach
   void owner() {
     if (!ready) {
-      DemoMembers.add(accounts, EMAIL, Role.OWNER);
+      DemoMembers.add(EMAIL, Role.OWNER);
       policies.publish(SiteFixture.create("proxied"), "test");
       ready = true;
     }

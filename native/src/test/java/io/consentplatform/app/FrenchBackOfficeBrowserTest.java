@@ -3,14 +3,12 @@ package io.consentplatform.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Chromium;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 class FrenchBackOfficeBrowserTest {
-
-  @Inject LocalAccounts accounts;
 
   @TestHTTPResource("/")
   URL base;
@@ -133,6 +129,6 @@ class FrenchBackOfficeBrowserTest {
   }
 
   private void member(String email, Role role) {
-    DemoMembers.add(accounts, email, role);
+    DemoMembers.add(email, role);
   }
 }

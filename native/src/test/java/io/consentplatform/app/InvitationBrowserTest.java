@@ -60,7 +60,7 @@ class InvitationBrowserTest {
   void open() {
     browser = Chromium.start();
     if (!accounts.exists(OWNER)) {
-      DemoMembers.add(accounts, OWNER, Role.OWNER);
+      DemoMembers.add(OWNER, Role.OWNER);
     }
   }
 
@@ -200,7 +200,7 @@ class InvitationBrowserTest {
   @Test
   void shouldResetAForgottenPasswordByMailWithoutTellingWhichAddressesHaveAccounts()
       throws Exception {
-    DemoMembers.add(accounts, "forgetful@cary.example", Role.VIEWER);
+    DemoMembers.add("forgetful@cary.example", Role.VIEWER);
     browser.get(base + "admin/login");
     browser.findElement(By.linkText("Forgot your password?")).click();
     browser.findElement(By.id("email")).sendKeys("forgetful@cary.example");

@@ -58,7 +58,7 @@ class MemberPagesBrowserTest {
 
   @Test
   void shouldShowTheSignInFormAgainAfterAWrongPasswordWithoutSayingWhichPartWasWrong() {
-    DemoMembers.add(accounts, "typo@cary.example", Role.EDITOR);
+    DemoMembers.add("typo@cary.example", Role.EDITOR);
 
     submitSignIn("typo@cary.example", "not-the-password");
     assertEquals(WRONG_SIGN_IN, browser.findElement(By.cssSelector("[role=alert]")).getText());
@@ -125,8 +125,8 @@ class MemberPagesBrowserTest {
 
   @Test
   void shouldAskBeforeRemovingAMember() {
-    DemoMembers.add(accounts, "remover@cary.example", Role.OWNER);
-    DemoMembers.add(accounts, "leaving@cary.example", Role.VIEWER);
+    DemoMembers.add("remover@cary.example", Role.OWNER);
+    DemoMembers.add("leaving@cary.example", Role.VIEWER);
     long leaving = memberId("town-of-cary", "leaving@cary.example");
     signIn("remover@cary.example");
     browser.get(base + "admin/members");

@@ -5,10 +5,10 @@ package io.consentplatform.app;
  * listens on (the test port and the management interface's fixed one) and the log file Quarkus
  * reads its start from. Failsafe runs two test classes at a time; these take turns.
  */
-final class PackagedApplication {
+public final class PackagedApplication {
 
   /** The lock such a test class holds while it runs ({@code @ResourceLock}). */
-  static final String LOCK = "packaged-application";
+  public static final String LOCK = "packaged-application";
 
   private PackagedApplication() {}
 }

@@ -9,7 +9,6 @@ import io.consentplatform.core.consent.ConsentService;
 import io.consentplatform.core.consent.Decision;
 import io.consentplatform.core.policy.PolicyVersion;
 import io.consentplatform.core.site.Site;
-import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Chromium;
 import io.consentplatform.core.testing.PostgresResource;
@@ -51,7 +50,6 @@ class RecordsBrowserTest {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
   };
 
-  @Inject LocalAccounts accounts;
   @Inject ConsentService consents;
 
   @TestHTTPResource("/")
@@ -71,7 +69,7 @@ class RecordsBrowserTest {
 
   @Test
   void shouldShowReadableRecordsAndWhatAnEditChanged() {
-    DemoMembers.add(accounts, "records@cary.example", Role.OWNER);
+    DemoMembers.add("records@cary.example", Role.OWNER);
     Instant recorded =
         consents.recordDecision(
                 "townofcary",

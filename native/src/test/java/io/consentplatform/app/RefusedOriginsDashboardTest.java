@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.consentplatform.core.consent.RefusedOrigins;
 import io.consentplatform.core.site.Site;
-import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +24,6 @@ class RefusedOriginsDashboardTest {
   private static final String EMAIL = "refusals@cary.example";
   private static final String TYPO = "https://opendata.townofcary.example";
 
-  @Inject LocalAccounts accounts;
   @Inject RefusedOrigins refusedOrigins;
 
   @Test
@@ -39,7 +37,7 @@ class RefusedOriginsDashboardTest {
         .then()
         .statusCode(403);
     refusedOrigins.flush();
-    DemoMembers.add(accounts, EMAIL, Role.VIEWER);
+    DemoMembers.add(EMAIL, Role.VIEWER);
     String session = SignInForm.session(EMAIL, "pw-" + EMAIL);
     long siteId =
         QuarkusTransaction.requiringNew().call(() -> Site.findByKey("townofcary").orElseThrow().id);

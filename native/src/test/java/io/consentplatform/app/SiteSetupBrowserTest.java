@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.consentplatform.core.tenant.LocalAccounts;
 import io.consentplatform.core.tenant.Role;
 import io.consentplatform.core.testing.Chromium;
 import io.consentplatform.core.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -39,8 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SiteSetupBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-
-  @Inject LocalAccounts accounts;
 
   @TestHTTPResource("/")
   URL base;
@@ -201,7 +197,7 @@ class SiteSetupBrowserTest {
   }
 
   private void signIn(String email, Role role) {
-    DemoMembers.add(accounts, email, role);
+    DemoMembers.add(email, role);
     BackOfficeSignIn.demoMember(browser, base, email);
   }
 }
