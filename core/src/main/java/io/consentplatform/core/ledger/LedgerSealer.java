@@ -83,10 +83,12 @@ public class LedgerSealer {
         LOG.info("Sealing consent records again");
         failing = false;
       }
-    } catch (SQLException | RuntimeException e) {
-      // The records stay queued: the next round seals them. Said once, not every second.
+    } catch (Exception | LinkageError | AssertionError e) {
+      // The records stay queued: the next round seals them. Said once, not every second. An error
+      // escaping here would end the timer's rounds without a word (ScheduledExecutorService), so
+      // a class the runtime cannot load (a native image built without it) is reported too.
       if (!failing) {
-        LOG.warnf("Sealing consent records failed, retrying until it works: %s", e.getMessage());
+        LOG.warnf(e, "Sealing consent records failed, retrying until it works: %s", e);
         failing = true;
       }
     }
@@ -138,7 +140,7 @@ public class LedgerSealer {
         int sealed = sealBatch(connection, siteId, wait);
         connection.commit();
         return sealed;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | LinkageError | AssertionError e) {
         connection.rollback();
         throw e;
       }
