@@ -33,5 +33,5 @@ path=$(basename "$RUNNER")
 type=native
 PROPS
   mvn -B -pl native failsafe:integration-test failsafe:verify \
-    -Dnative.image.path="$(pwd)/$RUNNER" -Dquarkus.native.enabled=true -Dtwin.its.excluded=none
+    -Dnative.image.path="$(pwd)/$RUNNER" -Dquarkus.native.enabled=true
 fi
