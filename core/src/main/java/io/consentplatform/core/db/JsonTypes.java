@@ -8,6 +8,7 @@ import io.consentplatform.core.cookie.ProviderView;
 import io.consentplatform.core.cookie.Retention;
 import io.consentplatform.core.export.TenantFacts;
 import io.consentplatform.core.ledger.TreeHead;
+import io.consentplatform.core.plan.PlanView;
 import io.consentplatform.core.policy.BannerConfig;
 import io.consentplatform.core.policy.PolicySnapshot;
 import io.consentplatform.core.policy.VersionView;
@@ -20,10 +21,13 @@ import io.consentplatform.core.scan.ScanSettings;
 import io.consentplatform.core.scan.ScanView;
 import io.consentplatform.core.scan.SkippedUrl;
 import io.consentplatform.core.scan.report.ScanReport;
+import io.consentplatform.core.site.DataController;
 import io.consentplatform.core.site.RegionSettings;
 import io.consentplatform.core.site.SiteTexts;
 import io.consentplatform.core.site.SiteTheme;
 import io.consentplatform.core.site.SiteView;
+import io.consentplatform.core.tenant.ApiKeyView;
+import io.consentplatform.core.tenant.MemberView;
 import io.consentplatform.core.webhook.WebhookView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -36,11 +40,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
     targets = {
+      ApiKeyView.class,
       BannerConfig.class,
       CategoryText.class,
       CategoryView.class,
       CookieText.class,
       CookieView.class,
+      DataController.class,
+      MemberView.class,
+      PlanView.class,
       PolicySnapshot.class,
       ProviderView.class,
       RegionRule.class,
