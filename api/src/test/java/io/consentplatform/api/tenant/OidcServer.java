@@ -31,6 +31,11 @@ public class OidcServer extends OidcWiremockTestResource {
     config.put("quarkus.oidc.tenant-enabled", "true");
     config.put("quarkus.oidc.auth-server-url", config.get("keycloak.url") + "/realms/quarkus");
     config.put("quarkus.oidc.token.issuer", ISSUER);
+    // Said outright for the packaged application (the native module's twins): Quarkus hands it the
+    // properties of earlier suites' resources too, such as Keycloak's client and back-office
+    // tenant.
+    config.put("quarkus.oidc.client-id", CLIENT);
+    config.put("quarkus.oidc.admin.tenant-enabled", "false");
     return config;
   }
 
