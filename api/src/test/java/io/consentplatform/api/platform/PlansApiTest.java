@@ -105,7 +105,7 @@ class PlansApiTest {
 
     // The configuration's plan: read-only here.
     operator()
-        .get("/v1/platform/plans/config-basic")
+        .get("/v1/platform/plans/configured")
         .then()
         .statusCode(200)
         .body("fromConfiguration", is(true))
@@ -113,13 +113,13 @@ class PlansApiTest {
         .body("features", hasItem("scanner"));
     operator()
         .body("{\"name\":\"Changed\"}")
-        .put("/v1/platform/plans/config-basic")
+        .put("/v1/platform/plans/configured")
         .then()
         .statusCode(409)
         .body("detail", containsString("configuration"));
-    operator().delete("/v1/platform/plans/config-basic").then().statusCode(409);
+    operator().delete("/v1/platform/plans/configured").then().statusCode(409);
     operator()
-        .get("/v1/platform/plans/config-basic")
+        .get("/v1/platform/plans/configured")
         .then()
         .body("name", is("Basic (configuration)"));
 
