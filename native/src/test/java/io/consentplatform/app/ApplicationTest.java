@@ -101,8 +101,8 @@ class ApplicationTest {
   @Test
   void shouldAnswerAnApiCallSentAsAFormWithoutTheBackOfficesCsrfCheck() throws Exception {
     String secret = "cpk_formtyped" + System.nanoTime();
-    addDemoApiKey("caller", secret);
-    long doomed = addDemoApiKey("doomed", "cpk_doomed" + System.nanoTime());
+    DemoApiKeys.add("caller", secret);
+    long doomed = DemoApiKeys.add("doomed", "cpk_doomed" + System.nanoTime());
 
     given()
         .header("X-Api-Key", secret)
@@ -125,29 +125,6 @@ class ApplicationTest {
         .contentType("application/problem+json")
         .body("detail", containsString("application/json"));
     assertEquals(0, keysNamed("from a form"), "the refused form made no key");
-  }
-
-  /** An owner's API key of the demo tenant, written as the platform stores it: a SHA-256 hash. */
-  private static long addDemoApiKey(String name, String secret) throws Exception {
-    String hash =
-        java.util.HexFormat.of()
-            .formatHex(
-                java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    try (var db = PostgresResource.superuser();
-        var insert =
-            db.prepareStatement(
-                "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
-                    + " select tenant_id, ?, ?, ?, 'OWNER', 'test' from site"
-                    + " where site_key = 'townofcary' returning id")) {
-      insert.setString(1, name);
-      insert.setString(2, secret.substring(0, 10));
-      insert.setString(3, hash);
-      try (var id = insert.executeQuery()) {
-        id.next();
-        return id.getLong(1);
-      }
-    }
   }
 
   private static boolean revoked(long key) throws Exception {
