@@ -4,6 +4,9 @@ import io.consentplatform.core.testing.PostgresResource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 
@@ -17,22 +20,36 @@ final class DemoApiKeys {
   private DemoApiKeys() {}
 
   /**
-   * Adds an owner's key whose secret is {@code secret}.
+   * Adds an owner's key whose secret is {@code secret} to the test database ({@link
+   * PostgresResource}).
    *
    * @return the key's id
    */
   static long add(String name, String secret) throws SQLException {
-    try (var db = PostgresResource.superuser();
-        var insert =
-            db.prepareStatement(
-                "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
-                    + " select tenant_id, ?, ?, ?, 'OWNER', 'test' from site"
-                    + " where site_key = 'townofcary' returning id")) {
+    try (Connection db = PostgresResource.superuser()) {
+      return add(db, name, secret);
+    }
+  }
+
+  /**
+   * Adds an owner's key whose secret is {@code secret} through {@code db}, to whichever database
+   * holds the demo tenant.
+   *
+   * @return the key's id
+   */
+  static long add(Connection db, String name, String secret) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
+                + " select tenant_id, ?, ?, ?, 'OWNER', 'test' from site"
+                + " where site_key = 'townofcary' returning id")) {
       insert.setString(1, name);
       insert.setString(2, secret.substring(0, 10));
       insert.setString(3, sha256(secret));
-      try (var id = insert.executeQuery()) {
-        id.next();
+      try (ResultSet id = insert.executeQuery()) {
+        if (!id.next()) {
+          throw new IllegalStateException("the demo site townofcary is not in the database");
+        }
         return id.getLong(1);
       }
     }

@@ -1,17 +1,11 @@
 package io.consentplatform.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.consentplatform.core.db.EmbeddedPostgresServer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -70,20 +64,8 @@ final class ScaleOut {
 
   /** An owner's API key for the demo tenant, put straight into the database. */
   void grantApiKey() throws Exception {
-    String hash =
-        HexFormat.of()
-            .formatHex(
-                MessageDigest.getInstance("SHA-256")
-                    .digest(API_KEY.getBytes(StandardCharsets.UTF_8)));
-    try (Connection connection = Records.connect(Records.of(started.database));
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into api_key (tenant_id, name, prefix, key_hash, role, created_by)"
-                    + " select id, 'scale-out', ?, ?, 'OWNER', 'test' from tenant"
-                    + " where slug = 'town-of-cary'")) {
-      insert.setString(1, API_KEY.substring(0, 10));
-      insert.setString(2, hash);
-      assertEquals(1, insert.executeUpdate());
+    try (Connection connection = Records.connect(Records.of(started.database))) {
+      DemoApiKeys.add(connection, "scale-out", API_KEY);
     }
   }
 
